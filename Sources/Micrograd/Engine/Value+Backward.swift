@@ -1,0 +1,135 @@
+import Foundation
+
+// MARK: - Topological order
+
+extension Value {
+  /// Every value this one depends on, itself last, each before the values
+  /// computed from it: micrograd's `build_topo`.
+  ///
+  /// The order is the one micrograd's recursive depth-first walk gives,
+  /// visiting operands in operand order, but it is computed with an explicit
+  /// stack, so a chain of a million operations does not overflow the stack.
+  ///
+  /// - Complexity: O(*n*) for a graph of *n* nodes.
+  public func topologicalOrder() -> [Value] {
+    unretainedTopologicalOrder().map { $0.takeUnretainedValue() }
+  }
+
+  /// ``topologicalOrder()`` without retaining each node: the nodes are kept
+  /// alive by `self`, so the walk skips the reference counting that would
+  /// otherwise dominate its cost. Valid only while `self` is alive and the
+  /// graph is not changed.
+  func unretainedTopologicalOrder() -> [Unmanaged<Value>] {
+    let order = markedTopologicalOrder()
+    for node in order {
+      node._withUnsafeGuaranteedRef { $0.visited = false }
+    }
+    return order
+  }
+
+  /// The walk itself; it leaves every node of the order marked `visited`,
+  /// and the caller must clear the marks (so that a caller that visits every
+  /// node anyway, like ``backward()``, clears them in the same pass).
+  private func markedTopologicalOrder() -> [Unmanaged<Value>] {
+    var order: [Unmanaged<Value>] = []
+    // Each frame holds a node and how many of its operands were visited.
+    var stack: [(node: Unmanaged<Value>, next: Int)] = [(Unmanaged.passUnretained(self), 0)]
+    visited = true
+    while let (node, next) = stack.last {
+      let operand: Unmanaged<Value>?
+      switch next {
+      case 0: operand = node._withUnsafeGuaranteedRef { $0.lhs.map(Unmanaged.passUnretained) }
+      case 1: operand = node._withUnsafeGuaranteedRef { $0.rhs.map(Unmanaged.passUnretained) }
+      default:
+        stack.removeLast()
+        order.append(node)
+        continue
+      }
+      stack[stack.count - 1].next = next + 1
+      if let operand, !operand._withUnsafeGuaranteedRef({ $0.visited }) {
+        operand._withUnsafeGuaranteedRef { $0.visited = true }
+        stack.append((operand, 0))
+      }
+    }
+    return order
+  }
+}
+
+// MARK: - Backpropagation
+
+extension Value {
+  /// Computes the gradient of this value with respect to every value it
+  /// depends on, by the chain rule.
+  ///
+  /// As in micrograd: the nodes are put in topological order, this value's
+  /// gradient is set to 1, and then, from this value back to the leaves,
+  /// each node's ``backwardStep()`` adds its local derivatives times its
+  /// gradient into its operands' gradients.
+  ///
+  /// Gradients accumulate (`+=`), so a value used twice gets both
+  /// contributions. A second call adds to every node's gradient,
+  /// intermediate nodes included, as in micrograd. Reset them with
+  /// ``zeroGradInGraph()`` (or `Module.zeroGrad()`) between passes.
+  ///
+  /// - Complexity: O(*n*) time and memory for a graph of *n* nodes; no
+  ///   recursion.
+  public func backward() {
+    let topo = markedTopologicalOrder()
+    grad = 1
+    for node in topo.reversed() {
+      node._withUnsafeGuaranteedRef { node in
+        node.visited = false
+        node.backwardStep()
+      }
+    }
+  }
+
+  /// The chain rule at this one node, micrograd's `_backward`: adds the local
+  /// derivative with respect to each operand times this node's gradient to
+  /// that operand's gradient. Leaves do nothing.
+  ///
+  /// ``backward()`` calls it on every node in reverse topological order;
+  /// calling it by hand, node by node, is how the lecture first
+  /// backpropagates.
+  public func backwardStep() {
+    guard let lhs else { return }
+    let (dl, dr) = localDerivatives(lhs)
+    lhs.grad += dl * grad
+    if let rhs {
+      rhs.grad += dr * grad
+    }
+  }
+
+  /// The derivatives of this node's data with respect to its operands'
+  /// data (the second is 0 for unary operations).
+  ///
+  /// For example, for `a * b` they are `(b.data, a.data)`; for `tanh(a)`,
+  /// `1 - tanh(a)²`.
+  public var localDerivatives: (Double, Double) {
+    guard let lhs else { return (0, 0) }
+    return localDerivatives(lhs)
+  }
+
+  private func localDerivatives(_ lhs: Value) -> (Double, Double) {
+    switch op {
+    case nil: return (0, 0)
+    case .add: return (1, 1)
+    case .multiply: return (rhs!.data, lhs.data)
+    case .power(let n): return (n * Foundation.pow(lhs.data, n - 1), 0)
+    case .tanh: return (1 - data * data, 0)
+    case .exp: return (data, 0)
+    case .log: return (1 / lhs.data, 0)
+    case .relu: return (data > 0 ? 1 : 0, 0)
+    case .sigmoid: return (data * (1 - data), 0)
+    }
+  }
+
+  /// Sets the gradient of this value and of every value it depends on to 0.
+  ///
+  /// - Complexity: O(*n*) for a graph of *n* nodes.
+  public func zeroGradInGraph() {
+    for node in unretainedTopologicalOrder() {
+      node._withUnsafeGuaranteedRef { $0.grad = 0 }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/// A scalar in a computation graph: its data, its gradient, and how it was made.
+///
+/// `Value` is micrograd's `Value`. Leaves are made by hand; every operation on
+/// values makes a new value that remembers the operation (``op``) and its
+/// operands, so that ``backward()`` can apply the chain rule from the output
+/// back to every leaf.
+///
+/// ```swift
+/// let a = Value(2.0, label: "a")
+/// let b = Value(-3.0, label: "b")
+/// let c = Value(10.0, label: "c")
+/// let e = a * b; e.label = "e"
+/// let d = e + c; d.label = "d"
+/// let f = Value(-2.0, label: "f")
+/// let L = d * f; L.label = "L"
+/// L.backward()
+/// print(L.data, a.grad, b.grad)  // -8.0 6.0 -4.0
+/// ```
+///
+/// A value is a node: two values are equal only when they are the same
+/// object, as in Python. A graph belongs to one task at a time, so `Value`
+/// is not `Sendable`.
+public final class Value {
+  /// The number this node holds.
+  @exclusivity(unchecked) public var data: Double
+
+  /// The derivative of the output that ``backward()`` was last called on
+  /// with respect to this node; accumulated, so reset it between passes.
+  @exclusivity(unchecked) public var grad: Double
+
+  /// A name to show in figures (`"a"`, `"L"`); empty when the value has none.
+  public var label: String
+
+  /// The operation that made this value, or `nil` for a leaf.
+  public let op: Operation?
+
+  /// The first operand (`nil` for a leaf).
+  ///
+  /// Operands are stored inline rather than in an array: no allocation per
+  /// node beyond the node itself. They are `var` only so that `deinit` can
+  /// take them apart without recursion.
+  @exclusivity(unchecked) var lhs: Value?
+
+  /// The second operand (`nil` for a leaf and for unary operations).
+  @exclusivity(unchecked) var rhs: Value?
+
+  /// Scratch mark for graph walks; always `false` between walks.
+  @exclusivity(unchecked) var visited = false
+
+  /// Makes a leaf: a value given by hand, such as an input or a weight.
+  ///
+  /// - Parameters:
+  ///   - data: The number.
+  ///   - label: A name to show in figures.
+  public init(_ data: Double, label: String = "") {
+    self.data = data
+    self.grad = 0
+    self.label = label
+    self.op = nil
+  }
+
+  /// Makes the result of an operation on one or two operands.
+  init(_ data: Double, op: Operation, _ lhs: Value, _ rhs: Value? = nil) {
+    self.data = data
+    self.grad = 0
+    self.label = ""
+    self.op = op
+    self.lhs = lhs
+    self.rhs = rhs
+  }
+
+  /// The values this one was computed from, in operand order.
+  ///
+  /// Empty for a leaf, one value for a unary operation, two for a binary one.
+  /// `a * a` has two operands, both `a`.
+  public var operands: [Value] {
+    switch (lhs, rhs) {
+    case let (l?, r?): [l, r]
+    case let (l?, nil): [l]
+    default: []
+    }
+  }
+
+  /// Whether this value is a leaf (made by hand, not by an operation).
+  public var isLeaf: Bool { op == nil }
+
+  /// Frees the graph below this node without recursion.
+  ///
+  /// Releasing a node releases its operands, whose `deinit` would release
+  /// theirs, and so on: a chain of a million operations would overflow the
+  /// stack. Instead, the operands are moved onto an explicit stack, and each
+  /// one that nothing else holds is taken apart there in turn.
+  deinit {
+    // Leaves, and nodes whose operands are leaves, free nothing deep.
+    guard lhs?.lhs != nil || rhs?.lhs != nil else { return }
+    var pending: [Value] = []
+    Value.detachOperands(of: self, into: &pending)
+    while var node = pending.popLast() {
+      if isKnownUniquelyReferenced(&node) {
+        Value.detachOperands(of: node, into: &pending)
+      }
+      // `node` is released here with its operands already detached, or it
+      // lives on because something else holds it.
+    }
+  }
+
+  /// Moves a node's operands out of it onto `pending`.
+  private static func detachOperands(of node: Value, into pending: inout [Value]) {
+    if let l = node.lhs.take() { pending.append(l) }
+    if let r = node.rhs.take() { pending.append(r) }
+  }
+}
+
+// MARK: - Identity
+
+extension Value: Hashable {
+  /// Two values are equal only when they are the same node.
+  public static func == (lhs: Value, rhs: Value) -> Bool { lhs === rhs }
+
+  /// Hashes the node's identity, not its data.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(ObjectIdentifier(self))
+  }
+}
+
+// MARK: - Printing
+
+extension Value: CustomStringConvertible {
+  /// `Value(data=2.0, grad=0.0)` as micrograd prints it, with the label
+  /// first when there is one: `a: Value(data=2.0, grad=0.0)`.
+  public var description: String {
+    let body = "Value(data=\(data), grad=\(grad))"
+    return label.isEmpty ? body : "\(label): \(body)"
+  }
+}
