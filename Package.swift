@@ -13,6 +13,11 @@ let package = Package(
   ],
   targets: [
     .target(name: "Micrograd"),
+    .executableTarget(
+      name: "bench",
+      dependencies: ["Micrograd"],
+      path: "Benchmarks/bench"
+    ),
     .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
   ],
   swiftLanguageModes: [.v6]

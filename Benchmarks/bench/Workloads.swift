@@ -1,0 +1,81 @@
+import Micrograd
+
+/// A benchmark workload: builds a graph (forward), differentiates it
+/// (backward) and hands back the root, the only reference to the graph, so
+/// that dropping it measures freeing.
+protocol Workload {
+  /// The row's name.
+  var name: String { get }
+  /// Builds the graph and returns its root.
+  mutating func forward() -> Value
+  /// Backpropagates from the root (and, for training, updates the weights).
+  mutating func backward(_ root: Value)
+}
+
+/// W1: one training step of micrograd's moons demo: MLP(2, [16, 16, 1]),
+/// ReLU hidden layers, linear output, SVM max-margin loss plus
+/// `1e-4 * sum(p*p)`, full batch of 100 points, SGD.
+struct MoonsStep: Workload {
+  let name = "W1 moons"
+  let data: Moons
+  let model: MLP
+  var step = 0
+
+  init(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    data = Moons(count: 100, noise: 0.1, using: &rng)
+    model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
+  }
+
+  func forward() -> Value {
+    let inputs = data.points.map { row in row.map { Value($0) } }
+    let scores = inputs.map { model($0)[0] }
+    let dataLoss = svmMaxMarginLoss(scores, data.labels)
+    let regLoss = l2Regularization(model.parameters(), alpha: 1e-4)
+    return dataLoss + regLoss
+  }
+
+  mutating func backward(_ root: Value) {
+    model.zeroGrad()
+    root.backward()
+    let learningRate = 1.0 - 0.9 * Double(step) / 100
+    SGD(learningRate: learningRate).step(model)
+    step += 1
+  }
+}
+
+/// W2: a long chain, `x = x * 1.0001 + 0.0001` 100,000 times.
+struct Chain: Workload {
+  let name = "W2 chain"
+  let length = 100_000
+
+  func forward() -> Value {
+    var x = Value(1.0)
+    for _ in 0..<length {
+      x = x * 1.0001 + 0.0001
+    }
+    return x
+  }
+
+  func backward(_ root: Value) { root.backward() }
+}
+
+/// W3: a wide graph, the sum of 200,000 products of pairs of leaves.
+struct Wide: Workload {
+  let name = "W3 wide"
+  let count = 200_000
+  let a: [Double]
+  let b: [Double]
+
+  init(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    a = (0..<count).map { _ in rng.uniform(-1, 1) }
+    b = (0..<count).map { _ in rng.uniform(-1, 1) }
+  }
+
+  func forward() -> Value {
+    zip(a, b).map { Value($0) * Value($1) }.sum()
+  }
+
+  func backward(_ root: Value) { root.backward() }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Micrograd
+
+// swift run -c release bench [--repeat N] [--tsv]
+//
+// Times forward (building the graph), backward and freeing for each
+// workload, `repeat` times, and prints the median of each phase.
+
+struct Timing {
+  var forward: Double = 0  // seconds
+  var backward: Double = 0
+  var free: Double = 0
+  var total: Double { forward + backward + free }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+  let d = ContinuousClock.now - start
+  return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Runs a workload `repeats` times; returns the median timings, the node
+/// count and the first run's root data (to check against other engines).
+func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: Int, firstData: Double) {
+  var runs: [Timing] = []
+  var nodes = 0
+  var firstData = 0.0
+  for run in 0..<repeats {
+    var t = Timing()
+    var start = ContinuousClock.now
+    var root: Value? = workload.forward()
+    t.forward = seconds(since: start)
+    if run == 0 {
+      nodes = root!.topologicalOrder().count
+      firstData = root!.data
+    }
+    start = ContinuousClock.now
+    workload.backward(root!)
+    t.backward = seconds(since: start)
+    start = ContinuousClock.now
+    root = nil
+    t.free = seconds(since: start)
+    runs.append(t)
+  }
+  let m = Timing(
+    forward: median(runs.map(\.forward)),
+    backward: median(runs.map(\.backward)),
+    free: median(runs.map(\.free)))
+  return (m, nodes, firstData)
+}
+
+var repeats = 11
+var tsv = false
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+  switch argument {
+  case "--repeat":
+    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else {
+      FileHandle.standardError.write("bench: --repeat needs a positive whole number\n".data(using: .utf8)!)
+      exit(2)
+    }
+    repeats = n
+  case "--tsv": tsv = true
+  case "-h", "--help":
+    print("usage: bench [--repeat N] [--tsv]   (median of N runs, default 11)")
+    exit(0)
+  default:
+    FileHandle.standardError.write("bench: unknown argument '\(argument)' (try --help)\n".data(using: .utf8)!)
+    exit(2)
+  }
+}
+
+var w1 = MoonsStep(seed: 1337)
+var w2 = Chain()
+var w3 = Wide(seed: 7)
+let results = [
+  (w1.name, measure(&w1, repeats: repeats)),
+  (w2.name, measure(&w2, repeats: repeats)),
+  (w3.name, measure(&w3, repeats: repeats)),
+]
+
+func ms(_ s: Double) -> String { String(format: "%.2f", s * 1e3) }
+func ns(_ s: Double, _ n: Int) -> String { String(format: "%.1f", s * 1e9 / Double(n)) }
+
+if tsv {
+  print("engine\tworkload\tnodes\tforward_s\tbackward_s\tfree_s\tfirst_data")
+  for (name, (t, nodes, first)) in results {
+    print("swift\t\(name)\t\(nodes)\t\(t.forward)\t\(t.backward)\t\(t.free)\t\(first)")
+  }
+} else {
+  print("median of \(repeats) runs; ns/node = time / nodes in the graph")
+  let header = ["workload", "nodes", "forward ms", "ns/node", "backward ms", "ns/node", "free ms", "ns/node", "total ms", "ns/node"]
+  let rows = results.map { name, r in
+    let (t, n, _) = r
+    return [name, String(n), ms(t.forward), ns(t.forward, n), ms(t.backward), ns(t.backward, n),
+            ms(t.free), ns(t.free, n), ms(t.total), ns(t.total, n)]
+  }
+  let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
+  for row in [header] + rows {
+    print(row.indices.map { i in
+      i == 0 ? row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        : String(repeating: " ", count: widths[i] - row[i].count) + row[i]
+    }.joined(separator: "  "))
+  }
+}
