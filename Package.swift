@@ -14,6 +14,11 @@ let package = Package(
   targets: [
     .target(name: "Micrograd"),
     .executableTarget(
+      name: "expression",
+      dependencies: ["Micrograd"],
+      path: "Examples/expression"
+    ),
+    .executableTarget(
       name: "bench",
       dependencies: ["Micrograd"],
       path: "Benchmarks/bench"

@@ -23,11 +23,13 @@ def main():
     engines = list(dict.fromkeys(e for t in tables for (e, _) in t))
     workloads = list(dict.fromkeys(w for t in tables for (_, w) in t))
     swift = engines[0]
-    cols = ["workload", "engine", "nodes", "forward ms", "backward ms", "free ms", "total ms", "ns/node", f"x {swift}"]
+    cols = ["workload", "engine", "nodes", "forward ms", "backward ms", "free ms", "total ms", "ns/node",
+            f"x {swift}", f"x {swift}, fwd+bwd"]
     out, ok = [cols], True
     for w in workloads:
         base = rows[(swift, w)]
         base_total = sum(float(base[k]) for k in ("forward_s", "backward_s", "free_s"))
+        base_fb = float(base["forward_s"]) + float(base["backward_s"])
         for e in engines:
             r = rows.get((e, w))
             if r is None:
@@ -38,7 +40,8 @@ def main():
             ok &= same
             out.append([w, e, r["nodes"], f"{f*1e3:.2f}", f"{b*1e3:.2f}", f"{fr*1e3:.2f}",
                         f"{total*1e3:.2f}", f"{total*1e9/int(r['nodes']):.0f}",
-                        "1.0" if e == swift else f"{total/base_total:.1f}" + ("" if same else " (result differs!)")])
+                        "1.0" if e == swift else f"{total/base_total:.1f}" + ("" if same else " (result differs!)"),
+                        "1.0" if e == swift else f"{(f + b)/base_fb:.1f}"])
     widths = [max(len(row[i]) for row in out) for i in range(len(cols))]
     print("| " + " | ".join(c.ljust(widths[i]) for i, c in enumerate(out[0])) + " |")
     print("|" + "|".join("-" * (wd + 2) for wd in widths) + "|")
