@@ -106,8 +106,9 @@ public final class Value {
 
   /// Moves a node's operands out of it onto `pending`.
   private static func detachOperands(of node: Value, into pending: inout [Value]) {
-    if let l = node.lhs.take() { pending.append(l) }
-    if let r = node.rhs.take() { pending.append(r) }
+    // Checked first, so that the move out of the field needs no retain.
+    if node.lhs != nil { pending.append(node.lhs.take().unsafelyUnwrapped) }
+    if node.rhs != nil { pending.append(node.rhs.take().unsafelyUnwrapped) }
   }
 }
 
