@@ -69,4 +69,20 @@ struct GradientCheckTests {
     #expect(!check.passes(tolerance: 1e-3))
     #expect(abs(check.maxError - 0.5) < 1e-9)
   }
+
+  @Test("a NaN or infinite mismatch on any input fails the check")
+  func nonFiniteMismatchFails() {
+    // d/dy of x * sqrt(y) at y = 0 is infinite; the central difference
+    // steps into y < 0 and gets NaN. The bad input is the second one.
+    let check = checkGradients(of: { $0[0] * $0[1] ** 0.5 }, at: [1, 0])
+    #expect(check.analytic[1] == .infinity)
+    #expect(check.numeric[1].isNaN)
+    #expect(check.maxError.isNaN)
+    #expect(!check.passes(tolerance: 1e-3))
+    // Equal infinities agree.
+    let agree = GradientCheck(point: [0, 0], analytic: [1, .infinity], numeric: [1, .infinity])
+    #expect(agree.passes(tolerance: 0))
+    let disagree = GradientCheck(point: [0, 0], analytic: [1, .infinity], numeric: [1, 5])
+    #expect(!disagree.passes(tolerance: 1e3))
+  }
 }

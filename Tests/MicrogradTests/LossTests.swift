@@ -11,7 +11,11 @@ struct LossTests {
     #expect(sse.data == 0.25 + 0 + 4)
     sse.backward()
     #expect(ypred.map(\.grad) == [-1, 0, 4])
-    #expect(abs(meanSquaredError(ypred, ys).data - 4.25 / 3) < 1e-15)
+    let mse = meanSquaredError(ypred, ys)
+    #expect(abs(mse.data - 4.25 / 3) < 1e-15)
+    ypred.forEach { $0.grad = 0 }
+    mse.backward()
+    #expect(zip(ypred.map(\.grad), [-1.0 / 3, 0, 4.0 / 3]).allSatisfy { abs($0 - $1) < 1e-15 })
   }
 
   @Test("SVM max-margin loss and L2 regularization, as micrograd's demo writes them")
@@ -26,6 +30,8 @@ struct LossTests {
     let params = [Value(3), Value(-4)]
     let reg = l2Regularization(params, alpha: 1e-4)
     #expect(abs(reg.data - 25e-4) < 1e-15)
+    reg.backward()
+    #expect(zip(params.map(\.grad), [6e-4, -8e-4]).allSatisfy { abs($0 - $1) < 1e-15 })
   }
 
   @Test("sum chains + nodes from the first value")

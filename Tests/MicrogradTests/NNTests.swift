@@ -62,6 +62,21 @@ struct NNTests {
     #expect(mlp([0.5, -0.5]).count == 1)
   }
 
+  @Test("a module's own zeroGrad is the one generic code calls")
+  func customZeroGrad() {
+    final class Counting: Module {
+      let p = Value(1)
+      var calls = 0
+      func parameters() -> [Value] { [p] }
+      func zeroGrad() { calls += 1; p.grad = 0 }
+    }
+    func reset(_ m: some Module) { m.zeroGrad() }
+    let m = Counting()
+    m.p.grad = 3
+    reset(m)
+    #expect(m.calls == 1 && m.p.grad == 0)
+  }
+
   @Test("zeroGrad clears every parameter's gradient")
   func zeroGrad() {
     var rng = SplitMix64(seed: 2)
@@ -115,6 +130,20 @@ struct NNTests {
     // The accuracy of the last step's forward pass, as micrograd prints it.
     #expect(accuracy == 1.0, "accuracy \(accuracy)")
     #expect(lastLoss < firstLoss)
+  }
+
+  @Test("one step of the moons demo builds about 65,800 nodes")
+  func moonsGraphSize() {
+    var rng = SplitMix64(seed: 1337)
+    let data = Moons(count: 100, noise: 0.1, using: &rng)
+    let model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
+    let scores = data.points.map { model($0)[0] }
+    let loss = svmMaxMarginLoss(scores, data.labels) + l2Regularization(model.parameters(), alpha: 1e-4)
+    let nodes = loss.topologicalOrder().count
+    // micrograd's own demo code builds 65,818 (its sums add a 0 leaf and one
+    // more + each); ours starts each sum from its first term.
+    #expect(nodes == 65_814)
+    #expect(abs(nodes - 65_800) < 100)
   }
 
   @Test("the moons data: two labelled half circles, seeded")

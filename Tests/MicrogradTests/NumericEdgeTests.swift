@@ -43,6 +43,32 @@ struct NumericEdgeTests {
     #expect(Value(.infinity).sigmoid().data == 1)
   }
 
+  @Test("backward through log(0), x / 0 and NaN gives IEEE gradients, not a crash")
+  func backwardThroughBadNumbers() {
+    let x = Value(0)
+    let l = x.log()
+    l.backward()
+    #expect(x.grad == .infinity)  // 1 / 0
+
+    let y = Value(0)
+    let q = Value(3) / y
+    q.backward()
+    #expect(q.data == .infinity)
+    #expect(y.grad == -.infinity)  // 3 * (-1 * 0 ** -2)
+
+    let n = Value(.nan, label: "n")
+    let t = (n * 2).tanh() + 1
+    t.backward()
+    #expect(t.data.isNaN && n.grad.isNaN)
+    #expect(t.firstNonFinite()?.value === n)
+
+    let z = Value(0)
+    let constant = z ** 0
+    constant.backward()
+    #expect(constant.data == 1)
+    #expect(z.grad == 0)  // not 0 * inf
+  }
+
   @Test("firstNonFinite finds the earliest bad data, not its consequences")
   func firstBadData() {
     let x = Value(0, label: "x")

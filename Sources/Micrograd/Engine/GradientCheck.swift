@@ -13,12 +13,16 @@ public struct GradientCheck: Sendable {
 
   /// The largest error over the inputs, each measured as
   /// `|analytic - numeric| / max(1, |analytic|, |numeric|)`: absolute for
-  /// small gradients, relative for large ones.
+  /// small gradients, relative for large ones. NaN when any input's error is
+  /// NaN (a NaN gradient, or an infinite one against a finite one).
   public var maxError: Double {
-    zip(analytic, numeric).map { a, n in
-      guard a != n else { return 0 }  // equal infinities
-      return abs(a - n) / max(1, abs(a), abs(n))
-    }.max() ?? 0
+    var largest = 0.0
+    for (a, n) in zip(analytic, numeric) where a != n {  // equal infinities agree
+      let error = Swift.abs(a - n) / Swift.max(1, Swift.abs(a), Swift.abs(n))
+      if error.isNaN { return .nan }
+      largest = Swift.max(largest, error)
+    }
+    return largest
   }
 
   /// Whether every input's error is at most `tolerance` (NaN never passes).
@@ -36,7 +40,7 @@ public struct GradientCheck: Sendable {
 /// lecture's nudging made symmetric.
 ///
 /// ```swift
-/// let check = checkGradients(at: [0.5, -2]) { v in (v[0] * v[1]).tanh() }
+/// let check = checkGradients(of: { v in (v[0] * v[1]).tanh() }, at: [0.5, -2])
 /// check.passes(tolerance: 1e-6)  // true
 /// ```
 ///

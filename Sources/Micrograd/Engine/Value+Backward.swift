@@ -115,7 +115,10 @@ extension Value {
     case nil: return (0, 0)
     case .add: return (1, 1)
     case .multiply: return (rhs!.data, lhs.data)
-    case .power(let n): return (n * Foundation.pow(lhs.data, n - 1), 0)
+    case .power(let n):
+      // x ** 0 is constant: its derivative is 0 even at x = 0, where the
+      // general formula would give 0 * inf.
+      return (n == 0 ? 0 : n * Foundation.pow(lhs.data, n - 1), 0)
     case .tanh: return (1 - data * data, 0)
     case .exp: return (data, 0)
     case .log: return (1 / lhs.data, 0)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small, fast, seeded random number generator (SplitMix64), so that a
-/// seed gives the same network and the same data on every machine.
+/// seed gives the same network on every machine.
 ///
 /// ```swift
 /// var rng = SplitMix64(seed: 42)
@@ -10,7 +10,10 @@ import Foundation
 ///
 /// The package draws its numbers with ``uniform(_:_:)`` and ``normal()``,
 /// whose arithmetic is fixed here rather than left to the standard
-/// library's `random(in:using:)`, whose algorithm may change.
+/// library's `random(in:using:)`, whose algorithm may change. Uniform draws
+/// (and so weights) are exact integer and IEEE arithmetic, identical
+/// everywhere; normal draws also call the C library's `log` and `cos`, which
+/// may differ in the last bit between platforms.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   /// The generator's whole state.
   public private(set) var state: UInt64
