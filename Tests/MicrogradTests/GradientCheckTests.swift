@@ -36,18 +36,7 @@ struct GradientCheckTests {
       (v[0] * v[1] + v[2] * v[3] + v[4]).tanh()
     },
     Case(name: "micrograd's more operations", points: [[-4, 2], [1.5, -0.5]]) { v in
-      let a = v[0], b = v[1]
-      var c = a + b
-      var d = a * b + b ** 3
-      c += c + 1
-      c += 1 + c + (-a)
-      d += d * 2 + (b + a).relu()
-      d += 3 * d + (b - a).relu()
-      let e = c - d
-      let f = e ** 2
-      var g = f / 2.0
-      g += 10.0 / f
-      return g
+      moreOperationsExpression(v[0], v[1])
     },
   ]
 
