@@ -16,9 +16,10 @@ struct DeepGraphTests {
     for _ in 0..<depth / 2 {
       x = x * 1.0000001 + 0.0
     }
-    #expect(abs(x.data - 1.0000001.pow(depth / 2)) < 1e-9)
+    let expected = 1.0000001.pow(depth / 2)
+    #expect(abs(x.data - expected) < 1e-9)
     x.backward()
-    #expect(abs(x0.grad - 1.0000001.pow(depth / 2)) < 1e-9)
+    #expect(abs(x0.grad - expected) < 1e-9)
     let order = x.topologicalOrder()
     #expect(order.count == 1 + 2 * depth)
     #expect(order.first === x0 && order.last === x)

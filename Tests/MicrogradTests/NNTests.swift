@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Micrograd
 
@@ -42,7 +43,7 @@ struct NNTests {
     let x = [2.0, 3.0, -1.0]
     var expected = n.b.data
     for (w, xi) in zip(n.w, x) { expected += w.data * xi }
-    #expect(abs(n(x).data - Foundation_tanh(expected)) < 1e-15)
+    #expect(abs(n(x).data - Foundation.tanh(expected)) < 1e-15)
     #expect(n.parameters().count == 4)
     #expect(n.parameters().last === n.b)
 
@@ -161,6 +162,3 @@ struct NNTests {
     #expect(clean.points[2] == [0, 0.5])
   }
 }
-
-import Foundation
-func Foundation_tanh(_ x: Double) -> Double { Foundation.tanh(x) }
