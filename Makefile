@@ -5,7 +5,9 @@
 #   make bench     the release-mode benchmark
 #   make docs      the DocC documentation, into .build/docs
 # Each first installs what is missing: Graphviz's development files
-# (libgraphviz-dev with apt, via sudo when not root; graphviz with brew).
+# (libgraphviz-dev and pkg-config with apt, via sudo when not root;
+# graphviz with brew) and, on Linux, glibc's locale sources (locales), from
+# which a test compiles a German locale.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -14,16 +16,22 @@ EXAMPLES := expression
 .PHONY: deps figures test bench docs clean
 
 deps:
-	@if pkg-config --exists libgvc 2>/dev/null; then \
+	@missing=""; \
+	pkg-config --exists libgvc 2>/dev/null || missing="libgraphviz-dev pkg-config"; \
+	if [ "$$(uname)" != Darwin ] && [ ! -e /usr/share/i18n/locales/de_DE ]; then \
+	  missing="$$missing locales"; \
+	fi; \
+	if [ -z "$$missing" ]; then \
 	  : ; \
 	elif [ "$$(uname)" = Darwin ] && command -v brew >/dev/null; then \
 	  brew install graphviz pkg-config; \
 	elif command -v apt-get >/dev/null; then \
 	  $(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libgraphviz-dev pkg-config; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
 	else \
-	  echo "make: Graphviz's development files (libgvc) were not found by pkg-config;" \
-	       "install them (libgraphviz-dev, graphviz-devel or graphviz) and run make again" >&2; \
+	  echo "make: missing:$$missing (Graphviz's development files, found by" \
+	       "pkg-config as libgvc, and glibc's locale sources for a test);" \
+	       "install them and run make again" >&2; \
 	  exit 1; \
 	fi
 
@@ -40,8 +48,8 @@ bench: deps
 
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
-	  generate-documentation --target Micrograd --output-path .build/docs \
-	  --transform-for-static-hosting
+	  generate-documentation --target Micrograd --target GraphRender \
+	  --output-path .build/docs --transform-for-static-hosting
 
 clean:
 	rm -rf .build

@@ -1,0 +1,204 @@
+import Micrograd
+
+/// Writes a traced graph as DOT text, the way Python's `graphviz` package
+/// writes the lecture's `draw_dot`: a tab-indented `digraph` with one line
+/// per node or edge, nodes in trace order, each computed value followed by
+/// its op node and the op's edge, then the operand edges in trace order.
+struct DOTWriter {
+  let graph: Trace
+  let numberFormat: NumberFormat
+  let showGrad: Bool
+  let style: DrawingStyle
+  /// The identities of the values to mark as parameters.
+  let parameters: Set<ObjectIdentifier>
+
+  /// The nodes and edges written, not counting the legend's.
+  private(set) var nodeCount = 0
+  private(set) var edgeCount = 0
+
+  init(
+    graph: Trace, numberFormat: NumberFormat, showGrad: Bool, style: DrawingStyle,
+    parameters: Set<ObjectIdentifier>
+  ) {
+    self.graph = graph
+    self.numberFormat = numberFormat
+    self.showGrad = showGrad
+    self.style = style
+    self.parameters = parameters
+  }
+
+  /// The DOT text of the whole drawing.
+  mutating func write(rankdir: RankDir) -> String {
+    var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue)]"]
+    let largestGrad = graph.nodes.lazy.map { abs($0.grad) }.filter(\.isFinite).max() ?? 0
+    var rolesSeen: [Role] = []
+    for (i, node) in graph.nodes.enumerated() {
+      let role = role(of: node, at: i)
+      if !rolesSeen.contains(role) { rolesSeen.append(role) }
+      lines.append("\tv\(i) " + attributes(valueAttributes(node, i, role, largestGrad)))
+      nodeCount += 1
+      if let op = node.op {
+        lines.append("\tv\(i)_op " + attributes(opAttributes(op, i)))
+        var edge = "\tv\(i)_op -> v\(i)"
+        if style.svgIDsAndClasses {
+          edge += " " + attributes([("id", "v\(i)_out"), ("class", "result")])
+        }
+        lines.append(edge)
+        nodeCount += 1
+        edgeCount += 1
+      }
+    }
+    for (k, edge) in graph.edges.enumerated() {
+      var line = "\tv\(edge.from) -> v\(edge.to)_op"
+      if style.svgIDsAndClasses {
+        line += " " + attributes([("id", "e\(k)"), ("class", "operand")])
+      }
+      lines.append(line)
+      edgeCount += 1
+    }
+    if style.legend {
+      lines += legend(roles: rolesSeen)
+    }
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The graph's name, which SVG shows as its title: the root's label when
+  /// it is a plain DOT identifier (`L`, `loss`), else `drawDot`.
+  ///
+  /// Python's `graphviz` writes an anonymous `digraph {`, but Graphviz
+  /// names anonymous graphs from a counter (`%3`, `%33`, ...) that grows
+  /// with every graph a process reads, so a second render of the same
+  /// drawing would differ.
+  private var graphName: String {
+    let label = graph.nodes.last?.label ?? ""
+    let name = Self.quotedIfNeeded(label)
+    return !label.isEmpty && name == label ? label : "drawDot"
+  }
+
+  // MARK: - Nodes
+
+  private func role(of node: Value, at index: Int) -> Role {
+    if index == graph.nodes.count - 1 { return .output }
+    if parameters.contains(ObjectIdentifier(node)) { return .parameter }
+    return node.isLeaf ? .input : .computed
+  }
+
+  /// The attributes of value node `i`: its record label, then the style's.
+  private func valueAttributes(
+    _ node: Value, _ i: Int, _ role: Role, _ largestGrad: Double
+  ) -> [(String, String)] {
+    var fields: [String] = []
+    if !node.label.isEmpty { fields.append(RecordText.field(node.label)) }
+    fields.append("data " + numberFormat.format(node.data))
+    if showGrad { fields.append("grad " + numberFormat.format(node.grad)) }
+    var list = [("label", "{ " + fields.joined(separator: " | ") + " }"), ("shape", "record")]
+    if style.svgIDsAndClasses {
+      list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
+    }
+    if style.tooltips {
+      let name = node.label.isEmpty ? "" : RecordText.quoted(node.label) + ": "
+      let data = NumberFormat.shortest.format(node.data)
+      let grad = NumberFormat.shortest.format(node.grad)
+      list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
+    }
+    if style.colorsByRole, let outline = role.outline {
+      list += [("color", outline.color), ("penwidth", outline.width)]
+    }
+    if style.colorsByGradient {
+      list += [
+        ("style", "filled"), ("fillcolor", GradientColor.fill(node.grad, largest: largestGrad)),
+      ]
+    }
+    return list
+  }
+
+  /// The attributes of the op node of value `i`.
+  private func opAttributes(_ op: Operation, _ i: Int) -> [(String, String)] {
+    var list = [("label", RecordText.quoted(op.description))]
+    if style.svgIDsAndClasses {
+      list += [("id", "v\(i)_op"), ("class", "op")]
+    }
+    if style.tooltips {
+      list.append(("tooltip", RecordText.quoted(op.description)))
+    }
+    if style.colorsByRole {
+      list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
+    }
+    return list
+  }
+
+  // MARK: - Legend
+
+  /// A cluster of boxes that explain the colours the drawing uses.
+  private func legend(roles: [Role]) -> [String] {
+    var entries: [(name: String, text: String, extra: [(String, String)])] = []
+    if style.colorsByRole {
+      for role in [Role.input, .parameter, .output] where roles.contains(role) {
+        let outline = role.outline!
+        entries.append(
+          (role.rawValue, role.legendText, [("color", outline.color), ("penwidth", outline.width)]))
+      }
+      entries.append(
+        ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
+    }
+    if style.colorsByGradient {
+      let fills = graph.nodes.map(\.grad)
+      if fills.contains(where: { $0 > 0 && $0.isFinite }) {
+        entries.append(("grad_positive", "grad > 0", filled(GradientColor.positive[3])))
+      }
+      if fills.contains(where: { $0 < 0 && $0.isFinite }) {
+        entries.append(("grad_negative", "grad < 0", filled(GradientColor.negative[3])))
+      }
+      if fills.contains(where: { !$0.isFinite }) {
+        entries.append(("grad_nonfinite", "grad NaN or inf", filled(GradientColor.nonFinite)))
+      }
+    }
+    guard !entries.isEmpty else { return [] }
+    var graphAttributes = [("label", "legend"), ("fontsize", "10"), ("color", "#bdbdbd")]
+    if style.svgIDsAndClasses {
+      graphAttributes += [("id", "legend"), ("class", "legend")]
+    }
+    var lines = ["\tsubgraph cluster_legend {", "\t\tgraph " + attributes(graphAttributes)]
+    for entry in entries {
+      var list = [("label", entry.text), ("shape", "box"), ("fontsize", "10")] + entry.extra
+      if style.svgIDsAndClasses {
+        list += [("id", "legend_\(entry.name)"), ("class", "legend")]
+      }
+      lines.append("\t\tlegend_\(entry.name) " + attributes(list))
+    }
+    lines.append("\t}")
+    return lines
+  }
+
+  private func filled(_ color: String) -> [(String, String)] {
+    [("style", "filled"), ("fillcolor", color)]
+  }
+
+  // MARK: - Attribute lists
+
+  /// `[name=value name="value"]`: values that are DOT identifiers or
+  /// numbers are written bare, as Python's `graphviz` does; the rest are
+  /// quoted. Values must already be escaped for a quoted string.
+  private func attributes(_ list: [(String, String)]) -> String {
+    "[" + list.map { "\($0.0)=\(Self.quotedIfNeeded($0.1))" }.joined(separator: " ") + "]"
+  }
+
+  private static func quotedIfNeeded(_ value: String) -> String {
+    let bytes = Array(value.utf8)
+    let isIdentifier =
+      !bytes.isEmpty && !(bytes[0] >= UInt8(ascii: "0") && bytes[0] <= UInt8(ascii: "9"))
+      && bytes.allSatisfy { $0 == UInt8(ascii: "_") || isASCIIAlphanumeric($0) }
+    let isNumber =
+      !bytes.isEmpty
+      && bytes.allSatisfy { $0 == UInt8(ascii: ".") || ($0 >= 48 && $0 <= 57) }
+      && bytes.filter { $0 == UInt8(ascii: ".") }.count <= 1 && bytes != [UInt8(ascii: ".")]
+    let isKeyword = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
+      .contains(value.lowercased())
+    return (isIdentifier || isNumber) && !isKeyword ? value : "\"\(value)\""
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A drawn computation graph: its DOT text, ready to be laid out and
+/// rendered by Graphviz, or written to a file.
+///
+/// A drawing is plain text, so it can be kept, compared and sent to
+/// another task; it no longer refers to the values it was drawn from.
+public struct Drawing: Hashable, Sendable {
+  /// The most nodes a drawing may have when it is laid out, unless
+  /// `drawDot(_:nodeLimit:)` is given another limit: 5,000.
+  ///
+  /// Graphviz's `dot` layout grows much faster than the graph: on a 2-core
+  /// machine a chain of 2,000 nodes takes a fraction of a second and one of
+  /// 5,000 a few seconds (see README), while a training step of the moons
+  /// demo, about 65,800 values, would take hours. Past the limit, rendering
+  /// throws ``GraphRenderError/tooManyNodes(count:limit:)`` before
+  /// Graphviz is asked. The DOT text itself has no limit.
+  public static let defaultNodeLimit = 5_000
+
+  /// The DOT text, as `draw_dot` would hand it to Graphviz.
+  public let dot: String
+
+  /// The number of nodes in the graph: one per value and one per op
+  /// (legend boxes are not counted).
+  public let nodeCount: Int
+
+  /// The number of edges: one per operand and one per op.
+  public let edgeCount: Int
+
+  /// The most nodes this drawing may have when it is laid out.
+  public var nodeLimit: Int
+
+  /// Renders the drawing as SVG text.
+  ///
+  /// - Throws: A ``GraphRenderError`` if Graphviz cannot lay it out.
+  public func svg() throws -> String {
+    String(decoding: try render(.svg), as: UTF8.self)
+  }
+
+  /// Renders the drawing in `format`.
+  ///
+  /// For ``OutputFormat/dot`` this is the DOT text; every other format is
+  /// laid out with Graphviz's `dot` engine and rendered by its plugins, in
+  /// this process. Safe to call from any number of tasks at once: all of
+  /// them share one lock around Graphviz.
+  ///
+  /// - Throws: ``GraphRenderError/tooManyNodes(count:limit:)`` above
+  ///   ``nodeLimit``; ``GraphRenderError/unsupportedFormat(_:offered:)``
+  ///   for a format the installed plugins do not offer; or the error
+  ///   Graphviz reported.
+  public func render(_ format: OutputFormat) throws -> Data {
+    if format.isSource { return Data(dot.utf8) }
+    guard nodeCount <= nodeLimit else {
+      throw GraphRenderError.tooManyNodes(count: nodeCount, limit: nodeLimit)
+    }
+    return try Graphviz.render(dot, format: format.rawValue)
+  }
+
+  /// Renders the drawing and writes it to a file whose extension names the
+  /// format (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`, or any other format
+  /// Graphviz offers).
+  ///
+  /// The file is rendered in memory, written to a temporary file beside the
+  /// destination and renamed into place, so a failure never leaves a
+  /// partial file, and an existing file is replaced whole.
+  ///
+  /// - Throws: ``GraphRenderError/unknownFileExtension(path:offered:)``,
+  ///   ``GraphRenderError/cannotWrite(path:reason:)``, or any error of
+  ///   ``render(_:)``.
+  public func write(to url: URL) throws {
+    let ext = url.pathExtension
+    guard let format = OutputFormat(fileExtension: ext) else {
+      throw GraphRenderError.unknownFileExtension(
+        path: url.path, offered: (try? availableFormats()) ?? [])
+    }
+    if !format.isSource, case .some(let offered) = try? availableFormats(),
+      !offered.contains(format.rawValue)
+    {
+      throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
+    }
+    try write(to: url, format: format)
+  }
+
+  /// Renders the drawing in `format` and writes it to `url`, whatever the
+  /// file's extension; atomically, as ``write(to:)`` does.
+  public func write(to url: URL, format: OutputFormat) throws {
+    let bytes = try render(format)
+    try AtomicFile.replace(url.path, with: bytes)
+  }
+}

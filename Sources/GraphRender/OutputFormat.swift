@@ -1,0 +1,51 @@
+/// An output format, by Graphviz's name for it: `svg`, `png`, `pdf`,
+/// `dot`, or any other the installed Graphviz offers (`jpg`, `json`,
+/// `xdot`, `png:cairo`, ...; ``availableFormats()`` lists them).
+///
+/// `dot` (and its synonym `gv`) is the drawing's own DOT text, as
+/// ``Drawing/dot`` holds it: the source, which Graphviz parses and lays out
+/// for every other format. Ask for `xdot` or `canon` to get DOT back from
+/// Graphviz itself.
+public struct OutputFormat: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral,
+  CustomStringConvertible
+{
+  /// Graphviz's name for the format.
+  public let rawValue: String
+
+  /// Makes a format from Graphviz's name for it.
+  public init(rawValue: String) { self.rawValue = rawValue }
+
+  /// Makes a format from a string literal: `"svg"`.
+  public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+  /// Scalable vector graphics: text, with the fonts' text, ids and classes.
+  public static let svg = OutputFormat(rawValue: "svg")
+  /// A bitmap, through Graphviz's cairo plugin.
+  public static let png = OutputFormat(rawValue: "png")
+  /// A vector PDF, through Graphviz's cairo plugin.
+  public static let pdf = OutputFormat(rawValue: "pdf")
+  /// The DOT text itself.
+  public static let dot = OutputFormat(rawValue: "dot")
+
+  /// The format a file name's extension names (`L.svg` gives `svg`,
+  /// `L.gv` gives `dot`), compared without case; `nil` without an extension.
+  public init?(fileExtension: String) {
+    let ext = fileExtension.lowercased()
+    guard !ext.isEmpty else { return nil }
+    self.init(rawValue: ext == "gv" ? "dot" : ext)
+  }
+
+  /// Whether the format is the DOT source, which needs no layout.
+  var isSource: Bool { rawValue == "dot" || rawValue == "gv" }
+
+  /// Graphviz's name for the format.
+  public var description: String { rawValue }
+}
+
+/// The output formats the installed Graphviz offers, sorted by name.
+///
+/// - Throws: ``GraphRenderError/graphvizNotConfigured(_:)`` when Graphviz
+///   has no plugin configuration.
+public func availableFormats() throws -> [String] {
+  try Graphviz.formats()
+}

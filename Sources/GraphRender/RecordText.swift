@@ -1,0 +1,77 @@
+/// Text escaped for the places Graphviz reads it, so that any label is
+/// drawn exactly as written.
+///
+/// A label passes through three readers: the DOT parser (quoted strings:
+/// `\"`), the record-label parser (`{ } | < >` delimit fields and ports;
+/// spaces at either end of a field and runs of spaces are dropped unless
+/// written `\ `) and the label maker (`\n` breaks lines, `\N` `\G` `\E`
+/// `\T` `\H` `\L` expand to names, `&amp;` and friends become characters).
+/// The tests draw every case and read the text back out of the SVG.
+enum RecordText {
+  /// `text` as one field of a record label, inside a DOT quoted string.
+  ///
+  /// - `\` `{` `}` `|` `<` `>` are backslash-escaped, `"` becomes `\"`;
+  /// - `&` becomes `&amp;`, so `&lt;` is drawn as typed;
+  /// - a line break (`\n`, `\r\n` or `\r`) becomes `\n`, a centred break;
+  /// - a space at either end of a line, or after another space, becomes a
+  ///   no-break space (U+00A0), which looks the same: Graphviz drops such
+  ///   spaces, and its `\ ` escape does not keep them either (2.43 still
+  ///   drops it at the start of a field and then keeps the field's closing
+  ///   space);
+  /// - any other control character is drawn as its Unicode control picture
+  ///   (tab as `␉`), since SVG cannot carry it;
+  /// - everything else, non-ASCII included, is written as it is (UTF-8).
+  static func field(_ text: String) -> String {
+    var out = ""
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      switch c {
+      case "\\": out += "\\\\"
+      case "{", "}", "|", "<", ">": out += "\\" + String(c)
+      case "\"": out += "\\\""
+      case "&": out += "&amp;"
+      case "\r":
+        out += "\\n"
+        if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+      case "\n": out += "\\n"
+      case " ":
+        let first = i == 0 || scalars[i - 1] == "\n" || scalars[i - 1] == "\r"
+        let last = i == scalars.count - 1 || scalars[i + 1] == "\n" || scalars[i + 1] == "\r"
+        let afterSpace = i > 0 && scalars[i - 1] == " "
+        out += first || last || afterSpace ? "\u{A0}" : " "
+      default:
+        out.unicodeScalars.append(controlPicture(c) ?? c)
+      }
+      i += 1
+    }
+    return out
+  }
+
+  /// `text` inside a DOT quoted string for an attribute that is not a
+  /// record label (an op node's label, a tooltip).
+  static func quoted(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+      switch c {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "&": out += "&amp;"
+      case "\n", "\r": out += "\\n"
+      default: out.unicodeScalars.append(controlPicture(c) ?? c)
+      }
+    }
+    return out
+  }
+
+  /// The visible stand-in for a C0 control character or DEL (U+2400 to
+  /// U+2421), or `nil` for any other character.
+  private static func controlPicture(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+    switch c.value {
+    case 0x00..<0x20: Unicode.Scalar(0x2400 + c.value)
+    case 0x7F: Unicode.Scalar(0x2421)
+    default: nil
+    }
+  }
+}

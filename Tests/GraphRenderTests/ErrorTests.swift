@@ -1,0 +1,168 @@
+import Foundation
+@testable import GraphRender
+import Micrograd
+import Testing
+
+@Suite struct ErrorTests {
+  let drawing: Drawing
+
+  init() throws {
+    drawing = try drawDot(LectureGraphs.expression())
+  }
+
+  @Test func unknownFormatNamesTheFormatsOnOffer() throws {
+    #expect {
+      try drawing.render("nosuchformat")
+    } throws: { error in
+      guard case GraphRenderError.unsupportedFormat("nosuchformat", let offered) = error else {
+        return false
+      }
+      let message = "\(error)"
+      return offered.contains("svg") && offered.contains("png")
+        && message.contains("\"nosuchformat\"") && message.contains(" svg ")
+    }
+  }
+
+  @Test func windowDevicesAreNotOffered() throws {
+    for device in ["x11", "gtk", "xlib"] {
+      #expect(try !availableFormats().contains(device))
+      #expect {
+        try drawing.render(OutputFormat(rawValue: device))
+      } throws: { error in
+        if case GraphRenderError.unsupportedFormat(device, _) = error { return true }
+        return false
+      }
+    }
+  }
+
+  @Test func formatWithAMissingRendererCarriesGraphvizMessage() throws {
+    // png is offered, but not through a plugin called "nosuchplugin".
+    #expect {
+      try drawing.render("png:nosuchplugin")
+    } throws: { error in
+      guard case GraphRenderError.renderFailed("png:nosuchplugin", let message) = error else {
+        return false
+      }
+      return message == "renderer for png:nosuchplugin is unavailable"
+    }
+    #expect(try drawing.render(.png).count > 0)  // and Graphviz still works
+  }
+
+  @Test func layoutFailureCarriesGraphvizMessage() throws {
+    #expect {
+      try Graphviz.render(drawing.dot, format: "svg", engine: "nosuchengine")
+    } throws: { error in
+      guard case GraphRenderError.layoutFailed(let message) = error else { return false }
+      // 'Layout type: "nosuchengine" not recognized. Use one of: circo dot ...'
+      return message.hasPrefix("Layout type: \"nosuchengine\" not recognized. Use one of:")
+        && message.contains(" dot ")
+        && "\(error)".hasPrefix("Graphviz could not lay the graph out: ")
+    }
+  }
+
+  @Test func unreadableDOTCarriesGraphvizMessageAndTheParserRecovers() throws {
+    #expect {
+      try Graphviz.render("digraph { a -> }", format: "svg")
+    } throws: { error in
+      guard case GraphRenderError.invalidDOT(let message) = error else { return false }
+      return message.hasPrefix("syntax error in line")
+    }
+    #expect(try drawing.svg().contains("<svg"))
+  }
+
+  @Test func tooManyNodesIsRefusedBeforeLayout() throws {
+    let limited = try drawDot(LectureGraphs.expression(), nodeLimit: 9)
+    #expect(throws: GraphRenderError.tooManyNodes(count: 10, limit: 9)) {
+      try limited.render(.svg)
+    }
+    let message = "\(GraphRenderError.tooManyNodes(count: 10, limit: 9))"
+    #expect(message.contains("10 nodes") && message.contains("limit of 9") && message.contains("nodeLimit"))
+    // The DOT text has no limit; at the limit the drawing renders.
+    #expect(try limited.render(.dot) == Data(limited.dot.utf8))
+    #expect(try drawDot(LectureGraphs.expression(), nodeLimit: 10).svg().contains("<svg"))
+    // The default limit: a 5,000-value chain draws 10,000 nodes.
+    var x = Value(1.0)
+    for _ in 0..<4_999 { x = x.tanh() }
+    let big = try drawDot(x)
+    #expect(big.nodeLimit == Drawing.defaultNodeLimit)
+    #expect(throws: GraphRenderError.tooManyNodes(count: 9_999, limit: 5_000)) {
+      try big.svg()
+    }
+  }
+
+  @Test func negativeNodeLimitIsRejected() {
+    #expect(throws: GraphRenderError.invalidOption("nodeLimit -1: the limit cannot be negative")) {
+      try drawDot(Value(1), nodeLimit: -1)
+    }
+  }
+
+  @Test func fileExtensionMustNameAFormat() throws {
+    let folder = try TemporaryFolder()
+    for name in ["figure", "figure.nosuchformat"] {
+      let url = folder.url.appendingPathComponent(name)
+      #expect {
+        try drawing.write(to: url)
+      } throws: { error in
+        guard case GraphRenderError.unknownFileExtension(let path, let offered) = error else {
+          return false
+        }
+        return path == url.path && offered.contains("svg") && "\(error)".contains(url.path)
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+  }
+
+  @Test func unwritablePathIsNamedAndNothingIsLeft() throws {
+    let folder = try TemporaryFolder()
+    let missing = folder.url.appendingPathComponent("no/such/folder/L.svg")
+    #expect(throws: GraphRenderError.cannotWrite(path: missing.path, reason: "No such file or directory")) {
+      try drawing.write(to: missing)
+    }
+    let file = folder.url.appendingPathComponent("file")
+    try Data("x".utf8).write(to: file)
+    let underFile = file.appendingPathComponent("L.svg")
+    #expect(throws: GraphRenderError.cannotWrite(path: underFile.path, reason: "Not a directory")) {
+      try drawing.write(to: underFile)
+    }
+    let message = "\(GraphRenderError.cannotWrite(path: missing.path, reason: "No such file or directory"))"
+    #expect(message == "cannot write \"\(missing.path)\": No such file or directory")
+    // A directory in the way of the rename: the temporary file is removed.
+    let directory = folder.url.appendingPathComponent("L.svg")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+    #expect(throws: GraphRenderError.self) { try drawing.write(to: directory) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["L.svg", "file"])
+  }
+
+  @Test func failedRenderLeavesTheOldFileAsItWas() throws {
+    let folder = try TemporaryFolder()
+    let url = folder.url.appendingPathComponent("L.svg")
+    try drawing.write(to: url)
+    let before = try Data(contentsOf: url)
+    let limited = try drawDot(LectureGraphs.neuron().o, nodeLimit: 1)
+    #expect(throws: GraphRenderError.tooManyNodes(count: 15, limit: 1)) { try limited.write(to: url) }
+    #expect(throws: GraphRenderError.self) { try drawing.write(to: url, format: "png:nosuchplugin") }
+    #expect(try Data(contentsOf: url) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["L.svg"])
+  }
+
+  @Test func everyErrorSaysWhatWasWrong() {
+    let errors: [GraphRenderError] = [
+      .invalidOption("numberFormat .fixed(18): ..."),
+      .tooManyNodes(count: 6000, limit: 5000),
+      .unsupportedFormat("webp", offered: ["png", "svg"]),
+      .unknownFileExtension(path: "/tmp/x", offered: ["png", "svg"]),
+      .graphvizNotConfigured(""),
+      .invalidDOT("syntax error in line 1"),
+      .layoutFailed("Layout type: \"x\" not recognized"),
+      .renderFailed(format: "png", message: "renderer for png is unavailable"),
+      .cannotWrite(path: "/tmp/x.svg", reason: "Permission denied"),
+    ]
+    for error in errors {
+      #expect(!error.description.isEmpty)
+      #expect(error.localizedDescription == error.description)
+    }
+    let notConfigured = GraphRenderError.graphvizNotConfigured("").description
+    #expect(notConfigured.contains("dot -c") && notConfigured.contains("libgvc6-config-update")
+      && notConfigured.contains("GVBINDIR"))
+  }
+}

@@ -1,0 +1,76 @@
+// A small program that GraphRenderTests runs in fresh processes: to show
+// that two processes write the same bytes, that the locale does not change
+// numbers, what happens without Graphviz's plugin configuration, and that
+// repeated renders do not leak.
+//
+//   render-probe dot|svg|png [--locale]   the lecture's neuron, to stdout
+//   render-probe leak N                   resident bytes after 100 and N renders
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import GraphRender
+import Micrograd
+
+/// The lecture's neuron: o = tanh(x1*w1 + x2*w2 + b), after backward.
+func neuron() -> Value {
+  let x1 = Value(2.0, label: "x1")
+  let x2 = Value(0.0, label: "x2")
+  let w1 = Value(-3.0, label: "w1")
+  let w2 = Value(1.0, label: "w2")
+  let b = Value(6.8813735870195432, label: "b")
+  let x1w1 = x1 * w1; x1w1.label = "x1*w1"
+  let x2w2 = x2 * w2; x2w2.label = "x2*w2"
+  let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
+  let n = x1w1x2w2 + b; n.label = "n"
+  let o = n.tanh(); o.label = "o"
+  o.backward()
+  return o
+}
+
+/// The resident set size in bytes, from /proc (0 where there is none).
+func residentBytes() -> Int {
+  guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+    return 0
+  }
+  let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+  if arguments.contains("--locale") {
+    // As a program that honours the user's locale would; the caller
+    // chooses a locale with a decimal comma, and must get it.
+    setlocale(LC_ALL, "")
+    guard let conventions = localeconv(), let point = conventions.pointee.decimal_point,
+      String(cString: point) == ","
+    else {
+      FileHandle.standardError.write(Data("render-probe: no decimal-comma locale in effect\n".utf8))
+      exit(3)
+    }
+  }
+  switch arguments.first {
+  case "dot", "svg", "png":
+    let drawing = try drawDot(neuron(), style: .teaching)
+    let bytes = try drawing.render(OutputFormat(rawValue: arguments.first!))
+    FileHandle.standardOutput.write(bytes)
+  case "leak":
+    let count = Int(arguments.dropFirst().first ?? "") ?? 1000
+    let drawing = try drawDot(neuron())
+    var before = 0
+    for i in 1...count {
+      _ = try drawing.render(.svg)
+      if i == 100 { before = residentBytes() }
+    }
+    print(before, residentBytes())
+  default:
+    FileHandle.standardError.write(Data("usage: render-probe dot|svg|png [--locale] | leak N\n".utf8))
+    exit(2)
+  }
+} catch {
+  FileHandle.standardError.write(Data("render-probe: \(error)\n".utf8))
+  exit(1)
+}
