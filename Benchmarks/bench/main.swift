@@ -1,10 +1,13 @@
 import Foundation
 import Micrograd
 
-// swift run -c release bench [--repeat N] [--tsv]
+// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling]
 //
 // Times forward (building the graph), backward and freeing for each
-// workload, `repeat` times, and prints the median of each phase.
+// workload, `repeat` times, and prints the median of each phase; then
+// times drawing graphs (trace, DOT, SVG, PNG). With --tsv, only the
+// engine's rows, tab-separated (what compare-peers.sh reads). With
+// --layout-scaling, only how layout time grows with the graph's size.
 
 struct Timing {
   var forward: Double = 0  // seconds
@@ -55,6 +58,7 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 
 var repeats = 11
 var tsv = false
+var layoutScaling = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -65,12 +69,23 @@ while let argument = arguments.popFirst() {
     }
     repeats = n
   case "--tsv": tsv = true
+  case "--layout-scaling": layoutScaling = true
   case "-h", "--help":
-    print("usage: bench [--repeat N] [--tsv]   (median of N runs, default 11)")
+    print("usage: bench [--repeat N] [--tsv] [--layout-scaling]   (median of N runs, default 11)")
     exit(0)
   default:
     FileHandle.standardError.write("bench: unknown argument '\(argument)' (try --help)\n".data(using: .utf8)!)
     exit(2)
+  }
+}
+
+if layoutScaling {
+  do {
+    try benchmarkLayoutScaling()
+    exit(0)
+  } catch {
+    FileHandle.standardError.write("bench: \(error)\n".data(using: .utf8)!)
+    exit(1)
   }
 }
 
@@ -99,6 +114,18 @@ if tsv {
     return [name, String(n), ms(t.forward), ns(t.forward, n), ms(t.backward), ns(t.backward, n),
             ms(t.free), ns(t.free, n), ms(t.total), ns(t.total, n)]
   }
+  printTable(header, rows)
+  do {
+    try benchmarkDrawings(repeats: repeats)
+  } catch {
+    FileHandle.standardError.write("bench: \(error)\n".data(using: .utf8)!)
+    exit(1)
+  }
+}
+
+/// Prints rows under a header: the first column left-aligned, the rest
+/// right-aligned.
+func printTable(_ header: [String], _ rows: [[String]]) {
   let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
   for row in [header] + rows {
     print(row.indices.map { i in

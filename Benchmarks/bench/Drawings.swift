@@ -1,0 +1,108 @@
+import Foundation
+import GraphRender
+import Micrograd
+
+/// A graph to draw, for the drawing benchmark.
+struct DrawingWorkload {
+  let name: String
+  let root: Value
+}
+
+/// The drawing benchmark's graphs: the lecture's neuron, the forward graph
+/// of the lecture's MLP(3, [4, 4, 1]) on one input, and a chain of 2,000
+/// Graphviz nodes.
+func drawingWorkloads() -> [DrawingWorkload] {
+  [
+    DrawingWorkload(name: "neuron", root: lectureNeuron()),
+    DrawingWorkload(name: "MLP(3,[4,4,1])", root: mlpForward()),
+    DrawingWorkload(name: "2,000-node chain", root: chain(drawnNodes: 2_000)),
+  ]
+}
+
+/// The lecture's neuron: o = tanh(x1*w1 + x2*w2 + b), after backward.
+func lectureNeuron() -> Value {
+  let x1 = Value(2.0, label: "x1")
+  let x2 = Value(0.0, label: "x2")
+  let w1 = Value(-3.0, label: "w1")
+  let w2 = Value(1.0, label: "w2")
+  let b = Value(6.8813735870195432, label: "b")
+  let n = x1 * w1 + x2 * w2 + b
+  let o = n.tanh()
+  o.backward()
+  return o
+}
+
+/// MLP(3, [4, 4, 1]) (seed 42) on the lecture's first input, after backward.
+func mlpForward() -> Value {
+  var rng = SplitMix64(seed: 42)
+  let model = MLP(3, [4, 4, 1], using: &rng)
+  let out = model([2.0, 3.0, -1.0])[0]
+  out.backward()
+  return out
+}
+
+/// `x = x * 1.0001 + 0.0001` repeated until the drawing has `drawnNodes`
+/// nodes, give or take one step (each step adds six: two constants, two
+/// values and their two op nodes).
+func chain(drawnNodes: Int) -> Value {
+  var x = Value(1.0, label: "x")
+  for _ in 0..<((drawnNodes - 1) / 6) {
+    x = x * 1.0001 + 0.0001
+  }
+  x.backward()
+  return x
+}
+
+/// Median seconds of `repeats` runs of `body`.
+func timed(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+  var runs: [Double] = []
+  for _ in 0..<repeats {
+    let start = ContinuousClock.now
+    try body()
+    runs.append(seconds(since: start))
+  }
+  return median(runs)
+}
+
+/// Times trace, drawDot (the DOT text), SVG and PNG for each graph and
+/// prints a table.
+func benchmarkDrawings(repeats: Int) throws {
+  print("\ndrawing: median of \(repeats) runs (3 for layouts of over 1,000 nodes), in ms")
+  let header = ["graph", "nodes", "edges", "trace", "DOT", "SVG", "PNG"]
+  var rows: [[String]] = []
+  for workload in drawingWorkloads() {
+    let drawing = try drawDot(workload.root)
+    let layoutRepeats = drawing.nodeCount > 1_000 ? min(3, repeats) : repeats
+    let traceTime = timed(repeats) { _ = trace(workload.root) }
+    let dotTime = try timed(repeats) { _ = try drawDot(workload.root) }
+    let svgTime = try timed(layoutRepeats) { _ = try drawing.render(.svg) }
+    let pngTime = try timed(layoutRepeats) { _ = try drawing.render(.png) }
+    rows.append(
+      [workload.name, String(drawing.nodeCount), String(drawing.edgeCount)]
+        + [traceTime, dotTime, svgTime, pngTime].map { String(format: "%.3f", $0 * 1e3) })
+  }
+  printTable(header, rows)
+}
+
+/// How the `dot` layout (SVG render) time grows with the graph: chains and
+/// MLP forward graphs of growing size, one run each. The numbers behind
+/// `Drawing.defaultNodeLimit`.
+func benchmarkLayoutScaling() throws {
+  print("layout scaling: SVG render time, one run each, in seconds")
+  var rows: [[String]] = []
+  for size in [1_000, 2_000, 4_000, 5_000, 8_000] {
+    let chainDrawing = try drawDot(chain(drawnNodes: size), nodeLimit: .max)
+    let chainTime = try timed(1) { _ = try chainDrawing.render(.svg) }
+    var rng = SplitMix64(seed: 1)
+    let width = size / 200
+    let model = MLP(3, [width, width, 1], using: &rng)
+    let mlpDrawing = try drawDot(model([1, 2, 3])[0], nodeLimit: .max)
+    let mlpTime = try timed(1) { _ = try mlpDrawing.render(.svg) }
+    rows.append([
+      String(chainDrawing.nodeCount), String(format: "%.2f", chainTime),
+      "MLP(3,[\(width),\(width),1])", String(mlpDrawing.nodeCount),
+      String(format: "%.2f", mlpTime),
+    ])
+  }
+  printTable(["chain nodes", "seconds", "MLP", "nodes", "seconds"], rows)
+}
