@@ -29,6 +29,10 @@ struct DOTWriter {
 
   /// The DOT text of the whole drawing.
   mutating func write(rankdir: RankDir) -> String {
+    NumberFormat.inPOSIXLocale { writeLines(rankdir: rankdir) }
+  }
+
+  private mutating func writeLines(rankdir: RankDir) -> String {
     var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue)]"]
     let largestGrad = graph.nodes.lazy.map { abs($0.grad) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
@@ -97,7 +101,7 @@ struct DOTWriter {
       list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
     }
     if style.tooltips {
-      let name = node.label.isEmpty ? "" : RecordText.quoted(node.label) + ": "
+      let name = node.label.isEmpty ? "" : RecordText.tooltip(node.label) + ": "
       let data = NumberFormat.shortest.format(node.data)
       let grad = NumberFormat.shortest.format(node.grad)
       list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
@@ -120,7 +124,7 @@ struct DOTWriter {
       list += [("id", "v\(i)_op"), ("class", "op")]
     }
     if style.tooltips {
-      list.append(("tooltip", RecordText.quoted(op.description)))
+      list.append(("tooltip", RecordText.tooltip(op.description)))
     }
     if style.colorsByRole {
       list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
@@ -143,14 +147,17 @@ struct DOTWriter {
         ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
     }
     if style.colorsByGradient {
-      let fills = graph.nodes.map(\.grad)
-      if fills.contains(where: { $0 > 0 && $0.isFinite }) {
-        entries.append(("grad_positive", "grad > 0", filled(GradientColor.positive[3])))
+      let grads = graph.nodes.map(\.grad)
+      if grads.contains(where: { $0 > 0 && $0.isFinite }) {
+        entries.append(("grad_positive", "grad > 0 (darker: larger)", filled(GradientColor.positive[3])))
       }
-      if fills.contains(where: { $0 < 0 && $0.isFinite }) {
-        entries.append(("grad_negative", "grad < 0", filled(GradientColor.negative[3])))
+      if grads.contains(where: { $0 < 0 && $0.isFinite }) {
+        entries.append(("grad_negative", "grad < 0 (darker: larger)", filled(GradientColor.negative[3])))
       }
-      if fills.contains(where: { !$0.isFinite }) {
+      if grads.contains(0) {
+        entries.append(("grad_zero", "grad = 0", filled(GradientColor.zero)))
+      }
+      if grads.contains(where: { !$0.isFinite }) {
         entries.append(("grad_nonfinite", "grad NaN or inf", filled(GradientColor.nonFinite)))
       }
     }

@@ -16,9 +16,12 @@
 ///   full precision (the shortest text that reads back as the same
 ///   `Double`), and an op node's operation;
 /// - **SVG ids and classes**: every node and edge has a stable `id`
-///   (`v3`, `v3_op`, `e0`, ...) and CSS classes by role (`value input`,
-///   `value parameter`, `value output`, `value computed`, `op`, `edge`),
-///   so a lecture's style sheet or script can address them.
+///   (`v3`, `v3_op`, `e0` for the first operand edge, `v3_out` for an op's
+///   edge to its value, `legend`) and CSS classes by role, which Graphviz
+///   writes after its own `node`, `edge` or `cluster`: `node value input`,
+///   `node value parameter`, `node value output`, `node value computed`,
+///   `node op`, `edge operand`, `edge result`, `cluster legend`; so a
+///   lecture's style sheet or script can address them.
 public struct DrawingStyle: Hashable, Sendable {
   /// Outline value nodes by role and fill op nodes.
   public var colorsByRole: Bool

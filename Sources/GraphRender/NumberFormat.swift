@@ -24,7 +24,7 @@ public enum NumberFormat: Hashable, Sendable {
   /// The largest number of decimals ``fixed(_:)`` accepts.
   public static let maximumDecimals = 17
 
-  /// Writes `x`.
+  /// Writes `x`. Call inside ``inPOSIXLocale(_:)``.
   func format(_ x: Double) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
@@ -53,16 +53,23 @@ public enum NumberFormat: Hashable, Sendable {
     return String(text.dropFirst())
   }
 
-  /// `"%.*f"` in the C locale, whatever locale the process has set.
-  private static func posixFixed(_ x: Double, decimals: Int) -> String {
-    // uselocale changes the locale of this thread only, and the code below
-    // cannot suspend, so no other task sees it.
+  /// Runs `body` with this thread's numeric locale set to C's, as
+  /// ``format(_:)`` needs.
+  ///
+  /// `uselocale` changes the locale of the calling thread only, and `body`
+  /// cannot suspend, so no other task sees the change.
+  static func inPOSIXLocale<T>(_ body: () throws -> T) rethrows -> T {
     let posix = newlocale(LC_NUMERIC_MASK, "C", nil)
     let previous = posix.map { uselocale($0) }
     defer {
       if let previous { uselocale(previous) }
       if let posix { freelocale(posix) }
     }
+    return try body()
+  }
+
+  /// `"%.*f"`, in the locale ``inPOSIXLocale(_:)`` sets.
+  private static func posixFixed(_ x: Double, decimals: Int) -> String {
     // 309 digits before the point at most, 17 after, a sign and the point.
     var buffer = [CChar](repeating: 0, count: 340)
     _ = withVaList([Int32(decimals), x]) { arguments in

@@ -49,18 +49,35 @@ enum RecordText {
     return out
   }
 
-  /// `text` inside a DOT quoted string for an attribute that is not a
-  /// record label (an op node's label, a tooltip).
+  /// `text` inside a DOT quoted string for a plain label (an op node's).
   static func quoted(_ text: String) -> String {
+    escaped(text, backslash: "\\\\")
+  }
+
+  /// `text` inside a DOT quoted string for a tooltip. Graphviz expands
+  /// `\N` and friends in tooltips after reading `\\` as one backslash, so
+  /// a backslash is written as four.
+  static func tooltip(_ text: String) -> String {
+    escaped(text, backslash: "\\\\\\\\")
+  }
+
+  private static func escaped(_ text: String, backslash: String) -> String {
     var out = ""
-    for c in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
       switch c {
-      case "\\": out += "\\\\"
+      case "\\": out += backslash
       case "\"": out += "\\\""
       case "&": out += "&amp;"
-      case "\n", "\r": out += "\\n"
+      case "\r":
+        out += "\\n"
+        if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+      case "\n": out += "\\n"
       default: out.unicodeScalars.append(controlPicture(c) ?? c)
       }
+      i += 1
     }
     return out
   }
