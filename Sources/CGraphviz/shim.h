@@ -9,7 +9,9 @@
 //   - gvPluginList lost its unused fourth argument in 9.0.0.
 // No version macro tells 2.43 from 9-12 (GRAPHVIZ_VERSION_MAJOR only
 // arrived in 14), so the shim asks the compiler instead: C11's _Generic on
-// the type of the function itself picks the matching call.
+// the type of the function itself picks the matching call. Both
+// signatures are spelled out (no `default:`), so a third one would stop
+// the build instead of being called with the wrong arguments.
 //
 // GraphRender builds graphs by parsing the DOT text it writes (agmemread),
 // so it needs neither agopen's `Agdirected` (a mutable C global, which
@@ -48,13 +50,14 @@ static inline int mg_render_data_with_size(GVC_t *gvc, graph_t *g, const char *f
 
 /// gvRenderData with a `size_t` length on every version. `*result` must
 /// be NULL on entry; whatever it holds afterwards, even after a failure
-/// (2.43 leaves a buffer there), is freed with gvFreeRenderData.
+/// (2.43 leaves its output buffer there when the renderer is missing), is
+/// freed with gvFreeRenderData.
 static inline int mg_render_data(GVC_t *gvc, graph_t *g, const char *format,
                                  char **result, size_t *length) {
   return _Generic(&gvRenderData,
                   mg_render_data_uint: mg_render_data_with_uint,
-                  default: mg_render_data_with_size)(gvc, g, format, result, length,
-                                                     gvRenderData);
+                  mg_render_data_size: mg_render_data_with_size)(gvc, g, format, result,
+                                                                 length, gvRenderData);
 }
 
 // MARK: gvPluginList
@@ -78,7 +81,7 @@ static inline char **mg_plugin_list(GVC_t *gvc, const char *kind, int *count) {
   *count = 0;
   return _Generic(&gvPluginList,
                   mg_plugin_list_4: mg_plugin_list_with_4,
-                  default: mg_plugin_list_with_3)(gvc, kind, count, gvPluginList);
+                  mg_plugin_list_3: mg_plugin_list_with_3)(gvc, kind, count, gvPluginList);
 }
 
 /// Frees what mg_plugin_list returned: each name, then the list.

@@ -33,7 +33,8 @@ public enum GraphRenderError: Error, Equatable, Sendable {
   /// Graphviz laid the graph out but could not render it in `format`.
   case renderFailed(format: String, message: String)
 
-  /// The file could not be written; nothing was left at `path`.
+  /// The file could not be written; `path` is left as it was, and no
+  /// temporary file remains.
   case cannotWrite(path: String, reason: String)
 }
 

@@ -23,35 +23,41 @@ extension Graphviz {
         throw GraphRenderError.unsupportedFormat(format, offered: state.formats)
       }
       _ = takeMessages()
-      return try state.withParsedGraph(dot) { state, graph in
+      return try withParsedGraph(dot) { graph in
         let laidOut = gvLayout(gvc, graph, engine)
-        state.layoutsMade += 1
-        defer {
-          gvFreeLayout(gvc, graph)
-          state.layoutsFreed += 1
-        }
+        defer { gvFreeLayout(gvc, graph) }
         guard laidOut == 0 else {
           throw GraphRenderError.layoutFailed(takeMessages())
         }
         var bytes: UnsafeMutablePointer<CChar>?
         var length = 0
         let rendered = mg_render_data(gvc, graph, format, &bytes, &length)
+        // Freed whether or not the render succeeded: 2.43 leaves its
+        // buffer behind when it fails (at the start, before writing).
         defer { if let bytes { gvFreeRenderData(bytes) } }
         guard rendered == 0, let bytes else {
           throw GraphRenderError.renderFailed(format: format, message: takeMessages())
         }
-        _ = takeMessages()  // warnings of a successful render are not kept
+        let said = takeMessages()  // a successful render's warnings are not kept
+        // Some plugins "succeed" without writing (Debian's gd and ico
+        // say on stderr that they are disabled); an image map of a graph
+        // without links is the only output that may really be empty.
+        guard length > 0 || Self.mayBeEmpty.contains(base) else {
+          throw GraphRenderError.renderFailed(
+            format: format,
+            message: said.isEmpty ? "Graphviz wrote nothing (is its plugin for \(base) disabled?)" : said)
+        }
         return Data(bytes: bytes, count: length)
       }
     }
   }
 
-  /// What the lock's bookkeeping says: contexts made, graphs opened and
-  /// closed, layouts made and freed.
-  static func counts() throws -> (contexts: Int, opened: Int, closed: Int, laidOut: Int, freed: Int) {
-    try withLock { state in
-      (state.contextsMade, state.graphsOpened, state.graphsClosed, state.layoutsMade, state.layoutsFreed)
-    }
+  /// Formats whose output is empty for a graph without links.
+  static let mayBeEmpty = ["cmap", "imap", "imap_np", "ismap"]
+
+  /// How many contexts this process has made (one, once anything rendered).
+  static func contextsMade() throws -> Int {
+    try withLock { state in state.contextsMade }
   }
 
   /// The number of nodes and edges Graphviz reads in `dot`.
@@ -59,26 +65,23 @@ extension Graphviz {
     try withLock { state in
       _ = try state.gvc()
       _ = takeMessages()
-      return try state.withParsedGraph(dot) { _, graph in
+      return try withParsedGraph(dot) { graph in
         (Int(agnnodes(graph)), Int(agnedges(graph)))
       }
     }
   }
 }
 
-extension Graphviz.State {
+extension Graphviz {
   /// Parses `dot` with cgraph, runs `body` on the graph and closes it.
-  fileprivate mutating func withParsedGraph<T>(
-    _ dot: String, _ body: (inout Self, UnsafeMutablePointer<Agraph_t>) throws -> T
+  /// Call with the lock held.
+  fileprivate static func withParsedGraph<T>(
+    _ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T
   ) throws -> T {
     guard let graph = agmemread(dot) else {
-      throw GraphRenderError.invalidDOT(Graphviz.takeMessages())
+      throw GraphRenderError.invalidDOT(takeMessages())
     }
-    graphsOpened += 1
-    defer {
-      agclose(graph)
-      graphsClosed += 1
-    }
-    return try body(&self, graph)
+    defer { agclose(graph) }
+    return try body(graph)
   }
 }

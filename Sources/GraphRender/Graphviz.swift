@@ -6,8 +6,12 @@ import Synchronization
 ///
 /// cgraph and gvc keep global state (the parser, the error channel, the
 /// plugin registry), so every `ag*` and `gv*` call in the process goes
-/// through ``withLock(_:)``: one lock, one lazily made context that is
-/// reused for every render, and the bookkeeping the leak test reads.
+/// through ``withLock(_:)``: one lock, and one lazily made context that is
+/// reused for every render.
+///
+/// The lock is held for a whole render, so a render blocks its thread
+/// while others run, and layouts of thousands of nodes take seconds (see
+/// ``Drawing/defaultNodeLimit``).
 enum Graphviz {
   /// What the lock protects.
   struct State: ~Copyable {
@@ -15,14 +19,8 @@ enum Graphviz {
     var context: OpaquePointer?
     /// The device (output format) names the installed plugins offer.
     var formats: [String] = []
-    /// Contexts made: at most one per process.
+    /// Contexts made: one per process, which a test checks.
     var contextsMade = 0
-    /// Graphs parsed, and graphs closed; equal whenever the lock is free.
-    var graphsOpened = 0
-    var graphsClosed = 0
-    /// Layouts made, and layouts freed; equal whenever the lock is free.
-    var layoutsMade = 0
-    var layoutsFreed = 0
   }
 
   private static let state = Mutex(State())
@@ -88,13 +86,14 @@ extension Graphviz.State {
     _ = Graphviz.takeMessages()
     context = made
     contextsMade += 1
-    formats = Self.plugins(in: made, kind: "device").filter { !Self.interactiveDevices.contains($0) }
+    formats = Self.plugins(in: made, kind: "device").filter { !Self.withheldDevices.contains($0) }
     return made
   }
 
-  /// Devices that open a window instead of writing bytes; asking
-  /// gvRenderData for one would wait on a display, so they are not offered.
-  static let interactiveDevices = ["gtk", "x11", "xlib"]
+  /// Devices that are not offered: `gtk`, `x11` and `xlib` open a window
+  /// instead of writing bytes (gvRenderData would wait on a display), and
+  /// `vrml` writes a PNG file per node into the current folder.
+  static let withheldDevices = ["gtk", "vrml", "x11", "xlib"]
 
   /// The names of one kind of plugin, sorted, without duplicates.
   private static func plugins(in gvc: OpaquePointer, kind: String) -> [String] {

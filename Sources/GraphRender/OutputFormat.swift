@@ -44,8 +44,11 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, ExpressibleByS
 
 /// The output formats the installed Graphviz offers, sorted by name.
 ///
+/// Devices that open a window (`x11`, `gtk`, `xlib`) and `vrml`, which
+/// writes files of its own into the current folder, are left out.
+///
 /// - Throws: ``GraphRenderError/graphvizNotConfigured(_:)`` when Graphviz
 ///   has no plugin configuration.
-public func availableFormats() throws -> [String] {
-  try Graphviz.formats()
+public func availableFormats() throws -> [OutputFormat] {
+  try Graphviz.formats().map(OutputFormat.init(rawValue:))
 }

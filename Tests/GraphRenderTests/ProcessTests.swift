@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func rendersDoNotLeak() throws {
-    // Resident memory after 100 renders and after 1,000. Leaving out
+    // Peak resident memory after 100 renders and after 1,000. Leaving out
     // agclose, gvFreeLayout or gvFreeRenderData adds 11 to 60 MB here;
     // what remains (about 1 MB) is Graphviz 2.43's own leak of record
     // field text, about 10 bytes per field per render.

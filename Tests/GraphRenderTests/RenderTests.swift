@@ -19,7 +19,7 @@ import Testing
     // The legend's boxes are the only nodes beyond nodeCount.
     let teaching = try drawDot(o, style: .teaching, parameters: parameters)
     let parsed = try Graphviz.count(teaching.dot)
-    #expect(parsed.nodes == teaching.nodeCount + 6)
+    #expect(parsed.nodes == teaching.nodeCount + 7)
     #expect(parsed.edges == teaching.edgeCount)
     #expect(try drawDot(out).nodeCount == 190)
   }
@@ -37,11 +37,33 @@ import Testing
     // Any other format Graphviz offers: laid-out DOT from Graphviz itself.
     let xdot = String(decoding: try drawing.render("xdot"), as: UTF8.self)
     #expect(xdot.contains("_draw_"))
-    let offered = try availableFormats()
+    let offered = try availableFormats().map(\.rawValue)
     for format in ["svg", "png", "pdf", "dot", "xdot", "json"] {
       #expect(offered.contains(format))
     }
     #expect(offered == offered.sorted())
+  }
+
+  @Test func everyOfferedFormatRendersOrSaysWhyNot() throws {
+    let drawing = try drawDot(LectureGraphs.expression())
+    let folder = FileManager.default.currentDirectoryPath
+    let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    for format in try availableFormats() {
+      do {
+        let bytes = try drawing.render(format)
+        // Only an image map of a graph without links may be empty.
+        #expect(!bytes.isEmpty || ["cmap", "imap", "imap_np", "ismap"].contains(format.rawValue), "\(format)")
+      } catch let error as GraphRenderError {
+        // Debian's gd and ico plugins are disabled and write nothing.
+        guard case .renderFailed(format.rawValue, let message) = error else {
+          Issue.record("\(format): \(error)")
+          continue
+        }
+        #expect(!message.isEmpty)
+      }
+    }
+    // No format wrote files of its own.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
   }
 
   @Test func svgShowsTheRecordsAndOps() throws {
@@ -73,9 +95,12 @@ import Testing
     let url = folder.url.appendingPathComponent("L.svg")
     try drawDot(LectureGraphs.usedTwice()).write(to: url)
     #expect(try Data(contentsOf: url) == drawDot(LectureGraphs.usedTwice()).render(.svg))
+    // A name near the system's limit of 255 bytes still works.
+    let long = folder.url.appendingPathComponent(String(repeating: "n", count: 251) + ".svg")
+    try drawing.write(to: long)
     // No temporary files are left behind.
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
-    #expect(names == ["L.PNG", "L.dot", "L.gv", "L.pdf", "L.svg", "figure.txt"])
+    #expect(names == ["L.PNG", "L.dot", "L.gv", "L.pdf", "L.svg", "figure.txt", long.lastPathComponent].sorted())
   }
 
   @Test func teachingStyleGivesIdsClassesTooltipsAndLegend() throws {
@@ -118,6 +143,10 @@ import Testing
     #expect(dot.contains("legend_input"))
     #expect(dot.contains("legend_output"))
     #expect(!dot.contains("legend_parameter"))
+    #expect(dot.contains("legend_grad_positive"))
+    #expect(dot.contains("legend_grad_negative"))
+    #expect(!dot.contains("legend_grad_zero"))  // no gradient is 0 here
+    #expect(!dot.contains("legend_grad_nonfinite"))
   }
 }
 

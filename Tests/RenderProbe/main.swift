@@ -4,7 +4,7 @@
 // repeated renders do not leak.
 //
 //   render-probe dot|svg|png [--locale]   the lecture's neuron, to stdout
-//   render-probe leak N                   resident bytes after 100 and N renders
+//   render-probe leak N                   peak resident bytes after 100 and N renders
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,13 +30,16 @@ func neuron() -> Value {
   return o
 }
 
-/// The resident set size in bytes, from /proc (0 where there is none).
-func residentBytes() -> Int {
-  guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
-    return 0
-  }
-  let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+/// The largest resident set size so far, in bytes (getrusage).
+func peakResidentBytes() -> Int {
+  var usage = rusage()
+  #if os(Linux)
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+  #else
+  getrusage(RUSAGE_SELF, &usage)
+  return Int(usage.ru_maxrss)  // bytes on macOS
+  #endif
 }
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -63,9 +66,9 @@ do {
     var before = 0
     for i in 1...count {
       _ = try drawing.render(.svg)
-      if i == 100 { before = residentBytes() }
+      if i == 100 { before = peakResidentBytes() }
     }
-    print(before, residentBytes())
+    print(before, peakResidentBytes())
   default:
     FileHandle.standardError.write(Data("usage: render-probe dot|svg|png [--locale] | leak N\n".utf8))
     exit(2)
