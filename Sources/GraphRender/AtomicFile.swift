@@ -8,11 +8,13 @@ import Darwin
 import Foundation
 
 /// Writes a file all at once or not at all: into a temporary file in the
-/// same folder, then renamed over the destination.
+/// same folder, flushed to disk, then renamed over the destination.
+///
+/// As with any such replacement, the new file has the usual permissions
+/// (0666 less the umask) rather than the old file's, and a symbolic link at
+/// the destination is replaced, not followed.
 enum AtomicFile {
   /// Replaces the file at `path` with `bytes`, or makes it.
-  ///
-  /// The new file gets the usual permissions (0666 less the umask).
   ///
   /// - Throws: ``GraphRenderError/cannotWrite(path:reason:)`` with the
   ///   system's reason; the temporary file is removed and `path` is left
@@ -23,7 +25,9 @@ enum AtomicFile {
       throw GraphRenderError.cannotWrite(path: path, reason: "the path names no file")
     }
     let folder = (path as NSString).deletingLastPathComponent
-    let prefix = (folder.isEmpty ? "" : folder + "/") + "." + name + "."
+    // A short name, so that a destination name near the system's limit
+    // still leaves room for it.
+    let prefix = (folder.isEmpty ? "" : folder + "/") + ".graphrender-"
     var temporary = ""
     var fd: Int32 = -1
     for _ in 0..<100 {
@@ -33,6 +37,7 @@ enum AtomicFile {
     }
     guard fd >= 0 else { throw failure(path) }
     var error = writeAll(bytes, to: fd) ? nil : failure(path)
+    if error == nil, fsync(fd) != 0 { error = failure(path) }
     if close(fd) != 0, error == nil { error = failure(path) }
     if error == nil, rename(temporary, path) != 0 { error = failure(path) }
     if let error {

@@ -7,14 +7,14 @@ import Foundation
 /// another task; it no longer refers to the values it was drawn from.
 public struct Drawing: Hashable, Sendable {
   /// The most nodes a drawing may have when it is laid out, unless
-  /// `drawDot(_:nodeLimit:)` is given another limit: 5,000.
+  /// `drawDot` is given another `nodeLimit:`: 5,000.
   ///
   /// Graphviz's `dot` layout grows much faster than the graph: on a 2-core
-  /// machine a chain of 2,000 nodes takes a fraction of a second and one of
-  /// 5,000 a few seconds (see README), while a training step of the moons
-  /// demo, about 65,800 values, would take hours. Past the limit, rendering
-  /// throws ``GraphRenderError/tooManyNodes(count:limit:)`` before
-  /// Graphviz is asked. The DOT text itself has no limit.
+  /// machine a chain of 2,000 nodes takes half a second, one of 5,000
+  /// about 4 seconds and one of 8,000 about 11; an MLP's graph of 9,000
+  /// nodes, 24 (`swift run -c release bench --layout-scaling`). Past the
+  /// limit, rendering throws ``GraphRenderError/tooManyNodes(count:limit:)``
+  /// before Graphviz is asked. The DOT text itself has no limit.
   public static let defaultNodeLimit = 5_000
 
   /// The DOT text, as `draw_dot` would hand it to Graphviz.
@@ -42,7 +42,10 @@ public struct Drawing: Hashable, Sendable {
   /// For ``OutputFormat/dot`` this is the DOT text; every other format is
   /// laid out with Graphviz's `dot` engine and rendered by its plugins, in
   /// this process. Safe to call from any number of tasks at once: all of
-  /// them share one lock around Graphviz.
+  /// them share one lock around Graphviz. The call blocks its thread until
+  /// its render is done (a few milliseconds for the lecture's graphs,
+  /// seconds near the node limit), so render large drawings away from
+  /// threads that must stay responsive.
   ///
   /// - Throws: ``GraphRenderError/tooManyNodes(count:limit:)`` above
   ///   ``nodeLimit``; ``GraphRenderError/unsupportedFormat(_:offered:)``
@@ -68,12 +71,13 @@ public struct Drawing: Hashable, Sendable {
   ///   ``GraphRenderError/cannotWrite(path:reason:)``, or any error of
   ///   ``render(_:)``.
   public func write(to url: URL) throws {
+    try checkIsFile(url)
     let ext = url.pathExtension
     guard let format = OutputFormat(fileExtension: ext) else {
       throw GraphRenderError.unknownFileExtension(
-        path: url.path, offered: (try? availableFormats()) ?? [])
+        path: url.path, offered: (try? Graphviz.formats()) ?? [])
     }
-    if !format.isSource, case .some(let offered) = try? availableFormats(),
+    if !format.isSource, case .some(let offered) = try? Graphviz.formats(),
       !offered.contains(format.rawValue)
     {
       throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
@@ -83,8 +87,19 @@ public struct Drawing: Hashable, Sendable {
 
   /// Renders the drawing in `format` and writes it to `url`, whatever the
   /// file's extension; atomically, as ``write(to:)`` does.
+  ///
+  /// - Throws: ``GraphRenderError/cannotWrite(path:reason:)``, or any error
+  ///   of ``render(_:)``.
   public func write(to url: URL, format: OutputFormat) throws {
+    try checkIsFile(url)
     let bytes = try render(format)
     try AtomicFile.replace(url.path, with: bytes)
+  }
+
+  private func checkIsFile(_ url: URL) throws {
+    guard url.isFileURL else {
+      throw GraphRenderError.cannotWrite(
+        path: url.absoluteString, reason: "only file URLs can be written")
+    }
   }
 }

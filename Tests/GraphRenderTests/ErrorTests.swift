@@ -23,9 +23,9 @@ import Testing
     }
   }
 
-  @Test func windowDevicesAreNotOffered() throws {
-    for device in ["x11", "gtk", "xlib"] {
-      #expect(try !availableFormats().contains(device))
+  @Test func windowDevicesAndVRMLAreNotOffered() throws {
+    for device in ["x11", "gtk", "xlib", "vrml"] {
+      #expect(try !availableFormats().contains(OutputFormat(rawValue: device)))
       #expect {
         try drawing.render(OutputFormat(rawValue: device))
       } throws: { error in
@@ -131,6 +131,14 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
     #expect(throws: GraphRenderError.self) { try drawing.write(to: directory) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["L.svg", "file"])
+  }
+
+  @Test func onlyFileURLsAreWritten() throws {
+    let url = try #require(URL(string: "https://example.com/L.svg"))
+    #expect(throws: GraphRenderError.cannotWrite(path: "https://example.com/L.svg", reason: "only file URLs can be written")) {
+      try drawing.write(to: url)
+    }
+    #expect(throws: GraphRenderError.self) { try drawing.write(to: url, format: .svg) }
   }
 
   @Test func failedRenderLeavesTheOldFileAsItWas() throws {
