@@ -53,8 +53,8 @@ import Testing
   @Test func rendersDoNotLeak() throws {
     // Peak resident memory after 100 renders and after 1,000. Leaving out
     // agclose, gvFreeLayout or gvFreeRenderData adds 11 to 60 MB here;
-    // what remains (about 1 MB) is Graphviz 2.43's own leak of record
-    // field text, about 10 bytes per field per render.
+    // what remains (about 0.8 MB) is mostly Graphviz 2.43's own leak of
+    // record field text, about 10 bytes per field per render.
     let result = try Probe.run(["leak", "1000"])
     #expect(result.status == 0, "\(result.error)")
     let numbers = String(decoding: result.output, as: UTF8.self)
