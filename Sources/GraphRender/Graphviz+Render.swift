@@ -52,6 +52,14 @@ extension Graphviz {
     }
   }
 
+  /// The version of the Graphviz libraries in use, as they report it.
+  static func version() throws -> String {
+    try withLock { state in
+      let gvc = try state.gvc()
+      return gvcVersion(gvc).map { String(cString: $0) } ?? "unknown"
+    }
+  }
+
   /// Formats whose output is empty for a graph without links.
   static let mayBeEmpty = ["cmap", "imap", "imap_np", "ismap"]
 

@@ -52,3 +52,12 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, ExpressibleByS
 public func availableFormats() throws -> [OutputFormat] {
   try Graphviz.formats().map(OutputFormat.init(rawValue:))
 }
+
+/// The version of the Graphviz libraries in use, as they report it
+/// (`"2.43.0"` on Debian bookworm). SVG and PNG bytes can change with it.
+///
+/// - Throws: ``GraphRenderError/graphvizNotConfigured(_:)`` when Graphviz
+///   has no plugin configuration.
+public func graphvizVersion() throws -> String {
+  try Graphviz.version()
+}

@@ -44,6 +44,12 @@ import Testing
     #expect(offered == offered.sorted())
   }
 
+  @Test func graphvizSaysItsVersion() throws {
+    let version = try graphvizVersion()
+    #expect(version.split(separator: ".").count >= 2)
+    #expect(version.first?.isNumber == true)
+  }
+
   @Test func everyOfferedFormatRendersOrSaysWhyNot() throws {
     let drawing = try drawDot(LectureGraphs.expression())
     let folder = FileManager.default.currentDirectoryPath
