@@ -1,6 +1,5 @@
 # swift-micrograd
-#   make figures   the main job: build and run the examples (later: render
-#                  every lecture figure into output/)
+#   make figures   the main job: render every lecture figure into output/
 #   make test      every test; what CI runs
 #   make bench     the release-mode benchmark
 #   make docs      the DocC documentation, into .build/docs
@@ -11,7 +10,6 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-EXAMPLES := expression
 
 .PHONY: deps figures test bench docs clean
 
@@ -36,9 +34,7 @@ deps:
 	fi
 
 figures: deps
-	@for example in $(EXAMPLES); do \
-	  echo "== $$example"; $(SWIFT) run --quiet $$example || exit 1; \
-	done
+	$(SWIFT) run micrograd figures --out output
 
 test: deps
 	$(SWIFT) test -Xswiftc -warnings-as-errors

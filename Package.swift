@@ -7,10 +7,12 @@ let package = Package(
   products: [
     .library(name: "Micrograd", targets: ["Micrograd"]),
     .library(name: "GraphRender", targets: ["GraphRender"]),
+    .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
   dependencies: [
     // Only for `swift package generate-documentation`; nothing links against it.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // GraphRenderTests' DOT snapshots.
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
@@ -23,11 +25,25 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
     .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
+    // The lecture steps, shared by the examples and `micrograd figures`.
+    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender"]),
+    // The command-line tool; its module is not called "micrograd", which
+    // would clash with "Micrograd" on a case-insensitive file system.
     .executableTarget(
-      name: "expression",
-      dependencies: ["Micrograd"],
-      path: "Examples/expression"
+      name: "MicrogradCLI",
+      dependencies: [
+        "Micrograd", "GraphRender", "Lectures",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/micrograd"
     ),
+    .executableTarget(name: "add", dependencies: ["Lectures"], path: "Examples/add"),
+    .executableTarget(name: "chain", dependencies: ["Lectures"], path: "Examples/chain"),
+    .executableTarget(name: "expression", dependencies: ["Lectures"], path: "Examples/expression"),
+    .executableTarget(name: "neuron", dependencies: ["Lectures"], path: "Examples/neuron"),
+    .executableTarget(name: "mlp", dependencies: ["Lectures"], path: "Examples/mlp"),
+    .executableTarget(name: "training", dependencies: ["Lectures"], path: "Examples/training"),
+    .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
     .executableTarget(
       name: "bench",
       dependencies: ["Micrograd", "GraphRender"],
@@ -41,6 +57,12 @@ let package = Package(
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
       exclude: ["__Snapshots__"]
+    ),
+    .testTarget(
+      name: "FigureTests",
+      dependencies: [
+        "Lectures", "MicrogradCLI", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
+      ]
     ),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(

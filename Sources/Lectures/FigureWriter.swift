@@ -1,0 +1,77 @@
+import Foundation
+import GraphRender
+import Micrograd
+
+/// Writes a lecture's figures into a folder and its printed lines to
+/// standard output (and keeps both, for tests).
+public struct FigureWriter {
+  /// Where the figures go.
+  public let folder: URL
+  /// Whether ``say(_:)`` prints.
+  public var echo: Bool
+  /// The file names written so far, in order.
+  public private(set) var written: [String] = []
+  /// The lines said so far.
+  public private(set) var lines: [String] = []
+
+  /// Makes the folder if need be.
+  ///
+  /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``.
+  public init(folder: URL, echo: Bool = true) throws {
+    self.folder = folder
+    self.echo = echo
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw FigureError.cannotMakeFolder(folder.path, "\(error.localizedDescription)")
+    }
+  }
+
+  /// Prints a line, as the notes print it.
+  public mutating func say(_ line: String) {
+    lines.append(line)
+    if echo { print(line) }
+  }
+
+  /// The most nodes a drawing may have to get a PNG too: larger graphs
+  /// make bitmaps of megabytes that are too small to read anyway.
+  public static let pngNodeLimit = 400
+
+  /// Draws the graph of `root` as `name.dot`, `name.svg` and, for graphs
+  /// of at most ``pngNodeLimit`` nodes, `name.png`.
+  public mutating func draw(_ root: Value, _ name: String) throws {
+    let drawing = try drawDot(root)
+    let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
+    for ext in formats {
+      try drawing.write(to: folder.appendingPathComponent("\(name).\(ext)"))
+      written.append("\(name).\(ext)")
+    }
+  }
+
+  /// Writes an SVG picture (a plot) as `name.svg`.
+  public mutating func picture(_ svg: String, _ name: String) throws {
+    let url = folder.appendingPathComponent("\(name).svg")
+    do {
+      try Data(svg.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw FigureError.cannotWrite(url.path, error.localizedDescription)
+    }
+    written.append("\(name).svg")
+  }
+}
+
+/// Why a lecture's figures could not be written.
+public enum FigureError: Error, CustomStringConvertible {
+  /// The output folder could not be made.
+  case cannotMakeFolder(String, String)
+  /// A picture could not be written.
+  case cannotWrite(String, String)
+
+  /// What went wrong, with the path.
+  public var description: String {
+    switch self {
+    case .cannotMakeFolder(let path, let reason): "cannot make the folder \"\(path)\": \(reason)"
+    case .cannotWrite(let path, let reason): "cannot write \"\(path)\": \(reason)"
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One step of the lectures: code that reads as the notes do, printing
+/// what the notes print and writing their figures.
+public protocol Lecture {
+  /// The example's name (`add`, `chain`, ...), also its executable's.
+  static var name: String { get }
+  /// What the step shows, in one line.
+  static var summary: String { get }
+  /// Runs the step, writing its figures with `figures`.
+  static func run(_ figures: inout FigureWriter) throws
+}
+
+/// Every lecture step, in the order of the notes.
+public var allLectures: [any Lecture.Type] {
+  [
+    AddLecture.self, ChainLecture.self, ExpressionLecture.self, NeuronLecture.self,
+    MLPLecture.self, TrainingLecture.self, MoonsLecture.self,
+  ]
+}
+
+/// The `main` of an example executable: runs `lecture`, writing into
+/// `output/` or the folder after `--out`, and exits with status 2 and a
+/// one-line message on bad arguments or a failure.
+public func exampleMain(_ lecture: any Lecture.Type) -> Never {
+  var arguments = CommandLine.arguments.dropFirst()
+  var folder = "output"
+  while let argument = arguments.popFirst() {
+    switch argument {
+    case "--out":
+      guard let value = arguments.popFirst() else { fail("--out needs a folder") }
+      folder = value
+    case "-h", "--help":
+      print("usage: \(lecture.name) [--out DIR]   \(lecture.summary); figures go to DIR (output)")
+      exit(0)
+    default:
+      fail("unknown argument '\(argument)' (usage: \(lecture.name) [--out DIR])")
+    }
+  }
+  do {
+    var figures = try FigureWriter(folder: URL(fileURLWithPath: folder))
+    try lecture.run(&figures)
+    exit(0)
+  } catch {
+    fail("\(error)")
+  }
+
+  func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("\(lecture.name): \(message)\n".utf8))
+    exit(2)
+  }
+}

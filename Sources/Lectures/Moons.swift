@@ -1,0 +1,38 @@
+import Micrograd
+
+/// micrograd's demo: a two-layer ReLU network learns the moons.
+public enum MoonsLecture: Lecture {
+  public static let name = "moons"
+  public static let summary = "micrograd's demo: MLP(2, [16, 16, 1]) on the moons, 100 steps"
+
+  public static func run(_ figures: inout FigureWriter) throws {
+    var rng = SplitMix64(seed: 1337)
+    let data = Moons(count: 100, noise: 0.1, using: &rng)
+    let model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
+    figures.say("parameters: \(model.parameters().count)")
+
+    var losses: [(Double, Double)] = []
+    var accuracies: [(Double, Double)] = []
+    for k in 0..<100 {
+      // forward: SVM max-margin loss plus L2 regularization
+      let scores = data.points.map { model($0.map { Value($0) })[0] }
+      let loss = svmMaxMarginLoss(scores, data.labels) + l2Regularization(model.parameters(), alpha: 1e-4)
+      let correct = zip(scores, data.labels).filter { ($0.data > 0) == ($1 > 0) }.count
+      let accuracy = Double(correct) / Double(data.labels.count)
+      // backward
+      model.zeroGrad()
+      loss.backward()
+      // update, with a learning rate that decays from 1.0 to 0.1
+      SGD(learningRate: 1.0 - 0.9 * Double(k) / 100).step(model)
+      figures.say("step \(k) loss \(loss.data), accuracy \(accuracy * 100)%")
+      losses.append((Double(k), loss.data))
+      accuracies.append((Double(k), accuracy * 100))
+    }
+    try figures.picture(
+      Plot.lines([("loss", "step", losses), ("accuracy (%)", "step", accuracies)]), "moons-training")
+    try figures.picture(
+      Plot.boundary(title: "decision boundary", points: data.points, labels: data.labels) { x, y in
+        model([Value(x), Value(y)])[0].data
+      }, "moons-boundary")
+  }
+}

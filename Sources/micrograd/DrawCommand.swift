@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import GraphRender
+import Micrograd
+
+/// `micrograd draw`: one expression, one figure.
+struct DrawCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "draw",
+    abstract: "Draw the graph of an expression, as the lecture's draw_dot does.",
+    discussion: """
+      The expression language: numbers, names, + - * / ** (right-associative, \
+      binding tighter than unary minus, as in Python), unary minus, parentheses, \
+      the functions tanh exp log relu sigmoid, and ';'-separated assignments whose \
+      names become the nodes' labels. The exponent of ** must be a number. The last \
+      statement is the graph's root. Names that are not assigned need --set.
+
+      Without -o the figure goes to standard output (SVG unless --format says \
+      otherwise); with --json, the named values are printed instead (and the figure \
+      is written only with -o).
+
+      Examples:
+        micrograd draw 'e = a*b; d = e + c; L = d*f' --set a=2 --set b=-3 --set c=10 --set f=-2 --backward -o L.svg
+        micrograd draw 'o = tanh(x1*w1 + x2*w2 + b)' --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432 --backward --json
+        micrograd draw 'q = a + b' --set a=2 --set b=-3 --format dot
+      """
+  )
+
+  @Argument(help: "The expression, e.g. 'e = a*b; L = e + c'.")
+  var expression: String
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Give a name a value.", valueName: "name=value"))
+  var assignments: [String] = []
+
+  @Flag(help: "Run backward() from the root before drawing.")
+  var backward = false
+
+  @Option(help: "The direction of the graph: LR (left to right) or TB (top to bottom).")
+  var rankdir = "LR"
+
+  @Option(help: "The output format: svg, png, pdf, dot, or another that Graphviz offers; by default the -o file's extension, else svg.")
+  var format: String?
+
+  @Option(name: .shortAndLong, help: "The file to write; standard output if absent.")
+  var output: String?
+
+  @Flag(help: "Print every named value's data and grad as JSON.")
+  var json = false
+
+  func run() throws {
+    let inputs = try parseAssignments()
+    var parser: Parser
+    let statements: [Statement]
+    do {
+      parser = try Parser(expression)
+      statements = try parser.program()
+      var evaluator = Evaluator(inputs: inputs)
+      let root = try evaluator.run(statements)
+      if backward { root.backward() }
+      try writeFigure(root)
+      if json { print(Self.json(evaluator.named)) }
+    } catch let error as InputError {
+      guard let column = error.column else { throw error }
+      let caret = String(repeating: " ", count: column - 1) + "^"
+      MicrogradCommand.fail(
+        "\(error.message) (column \(column))", detail: "  \(expression)\n  \(caret)\n")
+    }
+  }
+
+  /// `--set name=value` options, checked.
+  private func parseAssignments() throws -> [(name: String, value: Double)] {
+    var inputs: [(name: String, value: Double)] = []
+    for assignment in assignments {
+      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let first = parts[0].first, first.isLetter || first == "_",
+        parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+      else {
+        throw InputError(message: "--set \(assignment): write --set name=value, e.g. --set a=2", column: nil)
+      }
+      let name = parts[0]
+      let text = parts[1].trimmingCharacters(in: .whitespaces)
+      guard let value = Double(text) else {
+        throw InputError(message: "--set \(name)=\(parts[1]): '\(parts[1])' is not a number", column: nil)
+      }
+      guard !inputs.contains(where: { $0.name == name }) else {
+        throw InputError(message: "--set \(name): '\(name)' is given twice", column: nil)
+      }
+      inputs.append((name, value))
+    }
+    return inputs
+  }
+
+  /// Draws the root and writes it where the options say.
+  private func writeFigure(_ root: Value) throws {
+    guard let direction = ["LR": RankDir.leftToRight, "TB": .topToBottom, "RL": .rightToLeft, "BT": .bottomToTop][rankdir.uppercased()] else {
+      throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)", column: nil)
+    }
+    let drawing = try drawDot(root, rankdir: direction)
+    let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
+    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv" {
+      let offered = try availableFormats()
+      guard offered.contains(chosen) else {
+        throw InputError(
+          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " "))",
+          column: nil)
+      }
+    }
+    if let output {
+      let url = URL(fileURLWithPath: output)
+      if let chosen {
+        try drawing.write(to: url, format: chosen)
+      } else {
+        try drawing.write(to: url)
+      }
+    } else if !json {
+      FileHandle.standardOutput.write(try drawing.render(chosen ?? .svg))
+    }
+  }
+
+  /// `{"a": {"data": 2.0, "grad": 6.0}, ...}` in the order of `named`;
+  /// NaN and the infinities as the strings "nan", "inf" and "-inf".
+  static func json(_ named: [(name: String, value: Value)]) -> String {
+    func number(_ x: Double) -> String {
+      if x.isNaN { return "\"nan\"" }
+      if x.isInfinite { return x < 0 ? "\"-inf\"" : "\"inf\"" }
+      return x.description
+    }
+    func string(_ s: String) -> String {
+      var out = "\""
+      for c in s.unicodeScalars {
+        switch c {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+        default: out.unicodeScalars.append(c)
+        }
+      }
+      return out + "\""
+    }
+    let entries = named.map { name, value in
+      "  \(string(name)): {\"data\": \(number(value.data)), \"grad\": \(number(value.grad))}"
+    }
+    return "{\n" + entries.joined(separator: ",\n") + "\n}"
+  }
+}

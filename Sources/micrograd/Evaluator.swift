@@ -1,0 +1,151 @@
+import Micrograd
+
+/// Builds the graph of a program with the engine's operators.
+struct Evaluator {
+  /// A number, or a node of the graph.
+  private enum Quantity {
+    case number(Double)
+    case value(Value)
+
+    var asValue: Value {
+      switch self {
+      case .number(let x): Value(x)
+      case .value(let v): v
+      }
+    }
+  }
+
+  /// Every named value, in order: the inputs as given, then assignments.
+  private(set) var named: [(name: String, value: Value)] = []
+  private var scope: [String: Value] = [:]
+  private var unusedInputs: [String]
+  private let inputs: Set<String>
+
+  /// Makes a labelled leaf for each input.
+  init(inputs: [(name: String, value: Double)]) {
+    for (name, value) in inputs {
+      let leaf = Value(value, label: name)
+      named.append((name, leaf))
+      scope[name] = leaf
+    }
+    unusedInputs = inputs.map(\.name)
+    self.inputs = Set(inputs.map(\.name))
+  }
+
+  /// Runs the statements; returns the last one's value, the root.
+  mutating func run(_ statements: [Statement]) throws -> Value {
+    var last: Value?
+    for statement in statements {
+      let result = try evaluate(statement.expression)
+      guard let name = statement.name else {
+        last = result.asValue
+        continue
+      }
+      if scope[name] != nil {
+        throw InputError(
+          message: inputs.contains(name)
+            ? "'\(name)' is given twice: with --set and assigned here"
+            : "'\(name)' is assigned twice",
+          column: statement.nameColumn)
+      }
+      let value: Value
+      switch result {
+      case .number(let x):
+        value = Value(x, label: name)
+      case .value(let v) where v.label.isEmpty:
+        v.label = name
+        value = v
+      case .value(let v):
+        throw InputError(
+          message: "'\(name)' would be a second name for '\(v.label)'; write \(name) = \(v.label) + 0 for a new node",
+          column: statement.nameColumn)
+      }
+      named.append((name, value))
+      scope[name] = value
+      last = value
+    }
+    if let unused = unusedInputs.first {
+      throw InputError(message: "--set \(unused): the expression does not use '\(unused)'", column: nil)
+    }
+    return last!
+  }
+
+  private mutating func evaluate(_ expression: Expression) throws -> Quantity {
+    switch expression {
+    case .number(let x, _):
+      return .number(x)
+    case .name(let name, let column):
+      guard let value = scope[name] else {
+        let hint = functionNames.contains(name) ? " ('\(name)' is a function: write \(name)(x))" : "; give it a value with --set \(name)=NUMBER"
+        throw InputError(message: "unknown name '\(name)'\(hint)", column: column)
+      }
+      unusedInputs.removeAll { $0 == name }
+      return .value(value)
+    case .negate(let inner, _):
+      switch try evaluate(inner) {
+      case .number(let x): return .number(-x)
+      case .value(let v): return .value(-v)
+      }
+    case .binary(let op, let l, let r, _):
+      return apply(op, try evaluate(l), try evaluate(r))
+    case .power(let base, let exponent, _):
+      guard case .number(let k) = try evaluate(exponent) else {
+        throw InputError(
+          message: "the exponent of ** must be a number (micrograd's ** takes a constant)",
+          column: exponent.column)
+      }
+      switch try evaluate(base) {
+      case .number(let x): return .number(x ** k)
+      case .value(let v): return .value(v ** k)
+      }
+    case .call(let function, let argument, let column):
+      guard functionNames.contains(function) else {
+        throw InputError(
+          message: "unknown function '\(function)'; the functions are \(functionNames.joined(separator: " "))",
+          column: column)
+      }
+      let x = try evaluate(argument).asValue
+      switch function {
+      case "tanh": return .value(x.tanh())
+      case "exp": return .value(x.exp())
+      case "log": return .value(x.log())
+      case "relu": return .value(x.relu())
+      default: return .value(x.sigmoid())
+      }
+    }
+  }
+
+  /// `+ - * /` on numbers (folded, as Python would) or values.
+  private func apply(_ op: Character, _ l: Quantity, _ r: Quantity) -> Quantity {
+    switch (l, r) {
+    case (.number(let a), .number(let b)):
+      switch op {
+      case "+": return .number(a + b)
+      case "-": return .number(a - b)
+      case "*": return .number(a * b)
+      default: return .number(a / b)
+      }
+    case (.number(let a), .value(let b)):
+      switch op {
+      case "+": return .value(a + b)
+      case "-": return .value(a - b)
+      case "*": return .value(a * b)
+      default: return .value(a / b)
+      }
+    case (.value(let a), .number(let b)):
+      switch op {
+      case "+": return .value(a + b)
+      case "-": return .value(a - b)
+      case "*": return .value(a * b)
+      default: return .value(a / b)
+      }
+    case (.value(let a), .value(let b)):
+      switch op {
+      case "+": return .value(a + b)
+      case "-": return .value(a - b)
+      case "*": return .value(a * b)
+      default: return .value(a / b)
+      }
+    }
+  }
+}
