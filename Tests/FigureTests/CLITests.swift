@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `micrograd draw` and the command's bad-input handling.
+@Suite struct CLITests {
+  static let lecture = ["draw", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--backward"]
+
+  @Test func drawsTheLecturesExpression() throws {
+    let dot = try run("micrograd", Self.lecture + ["--format", "dot"])
+    #expect(dot.status == 0, "\(dot.error)")
+    #expect(dot.output == (try String(contentsOf: outputFolder.appendingPathComponent("expression-backward.dot"), encoding: .utf8)))
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("L.svg")
+    let svg = try run("micrograd", Self.lecture + ["-o", file.path])
+    #expect(svg.status == 0 && svg.output.isEmpty, "\(svg.error)")
+    #expect(try Data(contentsOf: file) == Data(contentsOf: outputFolder.appendingPathComponent("expression-backward.svg")))
+    // Without -o: SVG on standard output; --rankdir TB turns it.
+    let tb = try run("micrograd", Self.lecture + ["--rankdir", "TB", "--format", "dot"])
+    #expect(tb.output.contains("graph [rankdir=TB]"))
+    let stdout = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3"])
+    #expect(stdout.output.hasPrefix("<?xml"))
+  }
+
+  @Test func jsonGivesEveryNamedValue() throws {
+    let result = try run("micrograd", [
+      "draw", "n = x1*w1 + x2*w2 + b; o = tanh(n)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
+      "--set", "w2=1", "--set", "b=6.8813735870195432", "--backward", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
+    let expected: [String: (data: Double, grad: Double)] = [
+      "x1": (2, -1.5), "x2": (0, 0.5), "w1": (-3, 1), "w2": (1, 0), "b": (6.8813735870195432, 0.5),
+      "n": (0.8813735870195432, 0.5), "o": (0.7071067811865477, 1),
+    ]
+    #expect(Set(object.keys) == Set(expected.keys))
+    for (name, value) in expected {
+      #expect(abs(object[name]!["data"]! - value.data) < 1e-12, "\(name).data")
+      #expect(abs(object[name]!["grad"]! - value.grad) < 1e-12, "\(name).grad")
+    }
+    // In the order given: the inputs, then the assignments.
+    let order = ["x1", "x2", "w1", "w2", "b", "n", "o"].map { "\"\($0)\":" }
+    let positions = order.compactMap { result.output.range(of: $0)?.lowerBound }
+    #expect(positions.count == order.count && positions == positions.sorted())
+  }
+
+  @Test func expressionLanguageFollowsPython() throws {
+    // -b ** 2 is -(b ** 2); ** groups to the right; numbers fold.
+    let result = try run("micrograd", ["draw", "y = -b ** 2 + 2 ** 3 ** 2 / 64; z = sigmoid(relu(log(exp(y))))", "--set", "b=3", "--json"])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
+    #expect(object["y"]!["data"]! == -1)  // -9 + 512 / 64
+    #expect(abs(object["z"]!["data"]! - 0.5) < 1e-15)  // sigmoid(relu(-1)) = sigmoid(0)
+  }
+
+  /// Bad input: status 2, one error line (a caret under it for syntax),
+  /// nothing written.
+  @Test(arguments: [
+    (["e = a*; L = e", "--set", "a=1"], "micrograd: error: syntax error: expected a number, a name or '(', found ';' (column 7)"),
+    (["L = a * b", "--set", "a=1"], "micrograd: error: unknown name 'b'; give it a value with --set b=NUMBER (column 9)"),
+    (["L = a * 2", "--set", "a=1", "--set", "a=2"], "micrograd: error: --set a: 'a' is given twice"),
+    (["a = 1; a = 2"], "micrograd: error: 'a' is assigned twice (column 8)"),
+    (["a = 2; L = a * 3", "--set", "a=1"], "micrograd: error: 'a' is given twice: with --set and assigned here (column 1)"),
+    (["L = a * 2", "--set", "a=abc"], "micrograd: error: --set a=abc: 'abc' is not a number"),
+    (["L = foo(a)", "--set", "a=1"], "micrograd: error: unknown function 'foo'; the functions are tanh exp log relu sigmoid (column 5)"),
+    (["L = a ** b", "--set", "a=1", "--set", "b=2"], "micrograd: error: the exponent of ** must be a number (micrograd's ** takes a constant) (column 10)"),
+    (["L = a * 2", "--set", "a=1", "--set", "z=3"], "micrograd: error: --set z: the expression does not use 'z'"),
+    (["L = a * 2", "--set", "a=1", "--format", "nosuch"], "micrograd: error: --format nosuch: Graphviz offers no such format here; it offers"),
+    (["L = a * 2", "--set", "a=1", "--rankdir", "XY"], "micrograd: error: --rankdir XY: use LR or TB (or RL, BT)"),
+    (["L = a $ 2", "--set", "a=1"], "micrograd: error: unexpected character '$' (column 7)"),
+    ([""], "micrograd: error: the expression is empty"),
+  ])
+  func badInput(_ arguments: [String], _ message: String) throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("L.svg")
+    let result = try run("micrograd", ["draw"] + arguments + ["-o", file.path])
+    #expect(result.status == 2)
+    #expect(result.output.isEmpty)
+    let lines = result.error.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0].hasPrefix(message), "\(result.error)")
+    if message.contains("(column ") {
+      // The expression, and a caret under the column.
+      #expect(lines.count == 4 && lines[1] == "  " + arguments[0])
+      let column = Int(message.split(separator: "(column ").last!.dropLast())!
+      #expect(lines[2] == String(repeating: " ", count: column + 1) + "^")
+    } else {
+      #expect(lines.count == 2 && lines[1].isEmpty)
+    }
+    #expect(try folder.files().isEmpty)
+  }
+
+  @Test func unwritableOutputIsAnErrorAndWritesNothing() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("missing/L.svg")
+    let result = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "-o", file.path])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: cannot write \"\(file.path)\": No such file or directory\n")
+    #expect(try folder.files().isEmpty)
+    let figures = try run("micrograd", ["figures", "--out", "/proc/no/such/folder"])
+    #expect(figures.status == 2)
+    #expect(figures.error.hasPrefix("micrograd: error: "))
+  }
+
+  @Test(arguments: [["--help"], ["draw", "--help"], ["figures", "--help"]])
+  func helpHasExamples(_ arguments: [String]) throws {
+    let result = try run("micrograd", arguments)
+    #expect(result.status == 0)
+    #expect(result.output.contains("Examples:"))
+    #expect(result.output.contains("micrograd "))
+  }
+
+  @Test func unknownOptionIsStatusTwo() throws {
+    let result = try run("micrograd", ["draw", "q = a", "--set", "a=1", "--bogus"])
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: Unknown option '--bogus'"))
+  }
+}

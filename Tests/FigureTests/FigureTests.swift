@@ -1,0 +1,85 @@
+import Foundation
+import GraphRender
+import Testing
+
+/// Every figure is current: regenerated, it matches output/.
+@Suite struct FigureTests {
+  @Test func figuresCommandRemakesOutput() throws {
+    let folder = try TemporaryFolder()
+    let result = try run("micrograd", ["figures", "--out", folder.url.path, "--quiet"])
+    #expect(result.status == 0, "\(result.error)")
+    let made = try folder.files()
+    let committed = try FileManager.default.contentsOfDirectory(atPath: outputFolder.path).sorted()
+    #expect(made == committed, "the figures made differ from output/'s files")
+    try expectSameFigures(made.filter { $0 != "GRAPHVIZ_VERSION" }, made: folder.url, graphviz: graphvizVersion())
+    #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
+      == graphvizVersion() + "\n")
+  }
+
+  /// Each example, run on its own: the numbers reference.md lists, and the
+  /// same figures as output/'s.
+  @Test(arguments: [
+    ("add", ["q = -1.0"], ["add.dot", "add.png", "add.svg"]),
+    ("chain",
+     ["l = 5.0", "l.grad = 1.0", "f.grad = 1.0", "e.grad = 1.0", "d.grad = 5.0", "c.grad = -1.0",
+      "a.grad = 5.0", "b.grad = 5.0"],
+     ["chain-backward-steps.dot", "chain-backward-steps.png", "chain-backward-steps.svg",
+      "chain-forward.dot", "chain-forward.png", "chain-forward.svg",
+      "chain-manual-grads.dot", "chain-manual-grads.png", "chain-manual-grads.svg"]),
+    ("expression",
+     ["L = -8.0", "a.grad = 6.0", "b.grad = -4.0", "c.grad = -2.0", "e.grad = -2.0", "d.grad = -2.0",
+      "f.grad = 4.0", "L.grad = 1.0", "(L(d + h) - L(d)) / h = -2.000000000000668"],
+     ["expression-backward.dot", "expression-backward.png", "expression-backward.svg",
+      "expression-forward.dot", "expression-forward.png", "expression-forward.svg"]),
+    ("neuron", ["n = 0.8813735870195432, o = 0.7071067811865477", "w2.grad = 0.0", "with exp: o = 0.7071067811865477"],
+     ["neuron-exp.dot", "neuron-exp.png", "neuron-exp.svg", "neuron.dot", "neuron.png", "neuron.svg"]),
+    ("mlp", ["parameters: 41"], ["mlp-forward.dot", "mlp-forward.png", "mlp-forward.svg", "mlp-loss.dot", "mlp-loss.svg"]),
+    ("training", [], ["training-loss.svg"]),
+    ("moons", ["parameters: 337", "step 99 loss 0.011957694732558468, accuracy 100.0%"],
+     ["moons-boundary.svg", "moons-training.svg"]),
+  ])
+  func example(_ name: String, _ lines: [String], _ files: [String]) throws {
+    let folder = try TemporaryFolder()
+    let result = try run(name, ["--out", folder.url.path])
+    #expect(result.status == 0, "\(result.error)")
+    let printed = result.output.split(separator: "\n").map(String.init)
+    for line in lines {
+      #expect(printed.contains(line), "\(name) did not print \(line)")
+    }
+    #expect(try folder.files() == files)
+    try expectSameFigures(files, made: folder.url, graphviz: graphvizVersion())
+  }
+
+  @Test func neuronGradientsMatchReferenceWithinTolerance() throws {
+    let folder = try TemporaryFolder()
+    let printed = try run("neuron", ["--out", folder.url.path]).output
+    func number(after prefix: String) throws -> Double {
+      let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix(prefix) })
+      return try #require(Double(line.dropFirst(prefix.count)))
+    }
+    let expected: [(String, Double)] = [
+      ("x1.grad = ", -1.5), ("w1.grad = ", 1.0), ("x2.grad = ", 0.5), ("w2.grad = ", 0.0),
+      ("b.grad = ", 0.5), ("n.grad = ", 0.5), ("with exp: x1.grad = ", -1.5),
+      ("with exp: w1.grad = ", 1.0), ("with exp: x2.grad = ", 0.5), ("with exp: w2.grad = ", 0.0),
+      ("with exp: b.grad = ", 0.5),
+    ]
+    for (prefix, value) in expected {
+      #expect(abs(try number(after: prefix) - value) < 1e-12, "\(prefix)")
+    }
+  }
+
+  @Test func trainingLowersTheLoss() throws {
+    let folder = try TemporaryFolder()
+    let printed = try run("training", ["--out", folder.url.path]).output
+    let losses = printed.split(separator: "\n").filter { $0.hasPrefix("step ") }
+      .compactMap { Double($0.split(separator: " ").last!) }
+    #expect(losses.count == 50)
+    #expect(losses.last! < 0.05 && losses.last! < losses.first! / 10)
+  }
+
+  @Test func exampleRejectsBadArguments() throws {
+    let result = try run("add", ["--nope"])
+    #expect(result.status == 2)
+    #expect(result.error == "add: unknown argument '--nope' (usage: add [--out DIR])\n")
+  }
+}
