@@ -44,7 +44,7 @@ bench: deps
 
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
-	  generate-documentation --target Micrograd --target GraphRender \
+	  generate-documentation --target Micrograd --target GraphRender --target Lectures \
 	  --output-path .build/docs --transform-for-static-hosting
 
 clean:

@@ -5,8 +5,9 @@ public enum MLPLecture: Lecture {
   public static let name = "mlp"
   public static let summary = "MLP(3, [4, 4, 1]): one forward graph, and the loss of four examples"
 
-  /// The four examples and their targets.
+  /// The four examples.
   public static let xs: [[Double]] = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]]
+  /// Their targets.
   public static let ys: [Double] = [1, -1, -1, 1]
 
   /// The network, with weights from SplitMix64 seeded 42.

@@ -6,8 +6,9 @@ public enum TrainingLecture: Lecture {
   public static let name = "training"
   public static let summary = "gradient descent on the four examples, and its loss curve"
 
-  /// Steps of gradient descent, and the learning rate.
+  /// Steps of gradient descent.
   public static let steps = 50
+  /// The learning rate, the lecture's.
   public static let learningRate = 0.05
 
   public static func run(_ figures: inout FigureWriter) throws {

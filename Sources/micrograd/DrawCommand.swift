@@ -20,8 +20,10 @@ struct DrawCommand: ParsableCommand {
       is written only with -o).
 
       Examples:
-        micrograd draw 'e = a*b; d = e + c; L = d*f' --set a=2 --set b=-3 --set c=10 --set f=-2 --backward -o L.svg
-        micrograd draw 'o = tanh(x1*w1 + x2*w2 + b)' --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432 --backward --json
+        micrograd draw 'e = a*b; d = e + c; L = d*f' --backward -o L.svg \\
+            --set a=2 --set b=-3 --set c=10 --set f=-2
+        micrograd draw 'o = tanh(x1*w1 + x2*w2 + b)' --backward --json \\
+            --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432
         micrograd draw 'q = a + b' --set a=2 --set b=-3 --format dot
       """
   )

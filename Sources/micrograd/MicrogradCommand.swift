@@ -10,7 +10,8 @@ struct MicrogradCommand: ParsableCommand {
     discussion: """
       Examples:
         micrograd figures
-        micrograd draw 'e = a*b; d = e + c; L = d*f' --set a=2 --set b=-3 --set c=10 --set f=-2 --backward -o L.svg
+        micrograd draw 'e = a*b; d = e + c; L = d*f' --backward -o L.svg \\
+            --set a=2 --set b=-3 --set c=10 --set f=-2
       """,
     subcommands: [FiguresCommand.self, DrawCommand.self]
   )
