@@ -46,8 +46,8 @@ extension GraphRenderError: CustomStringConvertible, LocalizedError {
       return message
     case .tooManyNodes(let count, let limit):
       return "the graph has \(count) nodes, more than the limit of \(limit) "
-        + "that Graphviz is asked to lay out; draw a smaller graph, or pass "
-        + "a larger nodeLimit to drawDot (layout time grows quickly with size)"
+        + "that Graphviz is asked to lay out; draw a smaller graph, or raise "
+        + "the node limit (layout time grows quickly with size)"
     case .unsupportedFormat(let format, let offered):
       return "Graphviz offers no output format \"\(format)\" here; "
         + "it offers: \(offered.joined(separator: " "))"

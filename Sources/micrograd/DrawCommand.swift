@@ -15,6 +15,9 @@ struct DrawCommand: ParsableCommand {
       names become the nodes' labels. The exponent of ** must be a number. The last \
       statement is the graph's root. Names that are not assigned need --set.
 
+      An expression that starts with '-' goes after '--', at the end: \
+      micrograd draw --set a=2 -- '-a * 3'.
+
       Without -o the figure goes to standard output (SVG unless --format says \
       otherwise); with --json, the named values are printed instead (and the figure \
       is written only with -o).
@@ -48,6 +51,9 @@ struct DrawCommand: ParsableCommand {
 
   @Flag(help: "Print every named value's data and grad as JSON.")
   var json = false
+
+  @Option(help: "The most nodes (values and ops) to lay out; larger graphs take long.")
+  var nodeLimit = Drawing.defaultNodeLimit
 
   func run() throws {
     let inputs = try parseAssignments()
@@ -97,7 +103,7 @@ struct DrawCommand: ParsableCommand {
     guard let direction = ["LR": RankDir.leftToRight, "TB": .topToBottom, "RL": .rightToLeft, "BT": .bottomToTop][rankdir.uppercased()] else {
       throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)", column: nil)
     }
-    let drawing = try drawDot(root, rankdir: direction)
+    let drawing = try drawDot(root, rankdir: direction, nodeLimit: nodeLimit)
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
     if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv" {
       let offered = try availableFormats()

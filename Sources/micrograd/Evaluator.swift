@@ -86,8 +86,12 @@ struct Evaluator {
       case .number(let x): return .number(-x)
       case .value(let v): return .value(-v)
       }
-    case .binary(let op, let l, let r, _):
-      return apply(op, try evaluate(l), try evaluate(r))
+    case .chain(let first, let rest, _):
+      var result = try evaluate(first)
+      for (op, operand) in rest {
+        result = apply(op, result, try evaluate(operand))
+      }
+      return result
     case .power(let base, let exponent, _):
       guard case .number(let k) = try evaluate(exponent) else {
         throw InputError(

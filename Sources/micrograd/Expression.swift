@@ -11,18 +11,24 @@
 /// ```
 ///
 /// As in Python, `-b ** 2` is `-(b ** 2)`, and `**` groups to the right.
+///
+/// A run of `+ -` or of `* /` is one ``chain(_:_:column:)`` node rather
+/// than a left-leaning tower of binary nodes, so a long sum is evaluated
+/// (and freed) in a loop; only parentheses, unary minus, `**` and calls
+/// nest, and the parser bounds how deep.
 indirect enum Expression {
   case number(Double, column: Int)
   case name(String, column: Int)
   case negate(Expression, column: Int)
-  case binary(Character, Expression, Expression, column: Int)
+  /// `first op1 e1 op2 e2 ...`, evaluated from the left.
+  case chain(Expression, [(op: Character, operand: Expression)], column: Int)
   case power(Expression, Expression, column: Int)
   case call(String, Expression, column: Int)
 
   /// Where the expression starts, 1-based.
   var column: Int {
     switch self {
-    case .number(_, let c), .name(_, let c), .negate(_, let c), .binary(_, _, _, let c),
+    case .number(_, let c), .name(_, let c), .negate(_, let c), .chain(_, _, let c),
       .power(_, _, let c), .call(_, _, let c):
       c
     }

@@ -9,6 +9,15 @@ struct Parser {
 
   private var tokens: [(token: Token, column: Int)] = []
   private var position = 0
+  /// How deep the recursive descent is: parentheses, unary minus and `**`
+  /// nest; kept far from the stack's limit.
+  private var depth = 0
+
+  /// The most tokens and the deepest nesting a program may have: the
+  /// parser and the evaluator recurse into parentheses, unary minus, `**`
+  /// and calls (not along sums and products), so that depth is bounded.
+  static let maximumTokens = 10_000
+  static let maximumDepth = 500
 
   /// Splits `source` into tokens.
   init(_ source: String) throws {
@@ -52,6 +61,9 @@ struct Parser {
         throw InputError(message: "unexpected character '\(c)'", column: column)
       }
     }
+    guard tokens.count <= Self.maximumTokens else {
+      throw InputError(message: "the expression is too long (more than \(Self.maximumTokens) tokens)", column: nil)
+    }
     tokens.append((.end, characters.count + 1))
   }
 
@@ -79,27 +91,34 @@ struct Parser {
   }
 
   private mutating func expression() throws -> Expression {
-    var left = try term()
+    let column = tokens[position].column
+    let first = try term()
+    var rest: [(op: Character, operand: Expression)] = []
     while case .symbol(let op) = peek, op == "+" || op == "-" {
-      let column = tokens[position].column
       position += 1
-      left = .binary(Character(op), left, try term(), column: column)
+      rest.append((Character(op), try term()))
     }
-    return left
+    return rest.isEmpty ? first : .chain(first, rest, column: column)
   }
 
   private mutating func term() throws -> Expression {
-    var left = try unary()
+    let column = tokens[position].column
+    let first = try unary()
+    var rest: [(op: Character, operand: Expression)] = []
     while case .symbol(let op) = peek, op == "*" || op == "/" {
-      let column = tokens[position].column
       position += 1
-      left = .binary(Character(op), left, try unary(), column: column)
+      rest.append((Character(op), try unary()))
     }
-    return left
+    return rest.isEmpty ? first : .chain(first, rest, column: column)
   }
 
   private mutating func unary() throws -> Expression {
     let column = tokens[position].column
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw InputError(message: "the expression is nested too deeply (more than \(Self.maximumDepth) levels)", column: column)
+    }
     if accept("-") { return .negate(try unary(), column: column) }
     return try power()
   }

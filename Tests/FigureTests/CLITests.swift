@@ -88,6 +88,32 @@ import Testing
     #expect(try folder.files().isEmpty)
   }
 
+  @Test func hugeOrDeepExpressionsAreErrorsNotCrashes() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("L.svg")
+    let deep = String(repeating: "(", count: 600) + "a" + String(repeating: ")", count: 600)
+    let nested = try run("micrograd", ["draw", deep, "--set", "a=1", "-o", file.path])
+    #expect(nested.status == 2)
+    #expect(nested.error.hasPrefix("micrograd: error: the expression is nested too deeply (more than 500 levels)"))
+    let tooLong = Array(repeating: "a", count: 6_000).joined(separator: "+")
+    let long = try run("micrograd", ["draw", tooLong, "--set", "a=1", "-o", file.path])
+    #expect(long.error == "micrograd: error: the expression is too long (more than 10000 tokens)\n")
+    // 4,999 terms: evaluated in a loop, but 9,997 nodes is past the limit...
+    let sum = Array(repeating: "a", count: 4_999).joined(separator: "+")
+    let big = try run("micrograd", ["draw", sum, "--set", "a=1", "-o", file.path])
+    #expect(big.status == 2)
+    #expect(big.error.hasPrefix("micrograd: error: the graph has 9997 nodes, more than the limit of 5000"))
+    #expect(try folder.files().isEmpty)
+    // ...which --node-limit raises; and 499 nested calls are fine.
+    let small = try run("micrograd", ["draw", "a+a+a", "--set", "a=1", "--node-limit", "5", "-o", file.path])
+    #expect(small.status == 0, "\(small.error)")
+    let calls = String(repeating: "tanh(", count: 499) + "a" + String(repeating: ")", count: 499)
+    #expect(try run("micrograd", ["draw", calls, "--set", "a=1", "--json"]).status == 0)
+    // An expression that starts with '-' goes after '--'.
+    let negative = try run("micrograd", ["draw", "--set", "a=2", "--json", "--", "y = -a * 3"])
+    #expect(negative.status == 0 && negative.output.contains("\"y\": {\"data\": -6.0"), "\(negative.error)")
+  }
+
   @Test func unwritableOutputIsAnErrorAndWritesNothing() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("missing/L.svg")

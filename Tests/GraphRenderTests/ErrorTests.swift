@@ -76,7 +76,7 @@ import Testing
       try limited.render(.svg)
     }
     let message = "\(GraphRenderError.tooManyNodes(count: 10, limit: 9))"
-    #expect(message.contains("10 nodes") && message.contains("limit of 9") && message.contains("nodeLimit"))
+    #expect(message.contains("10 nodes") && message.contains("limit of 9") && message.contains("raise the node limit"))
     // The DOT text has no limit; at the limit the drawing renders.
     #expect(try limited.render(.dot) == Data(limited.dot.utf8))
     #expect(try drawDot(LectureGraphs.expression(), nodeLimit: 10).svg().contains("<svg"))
