@@ -57,11 +57,9 @@ struct DrawCommand: ParsableCommand {
 
   func run() throws {
     let inputs = try parseAssignments()
-    var parser: Parser
-    let statements: [Statement]
     do {
-      parser = try Parser(expression)
-      statements = try parser.program()
+      var parser = try Parser(expression)
+      let statements = try parser.program()
       var evaluator = Evaluator(inputs: inputs)
       let root = try evaluator.run(statements)
       if backward { root.backward() }
