@@ -99,10 +99,22 @@ func benchmarkLayoutScaling() throws {
     let mlpDrawing = try drawDot(model([1, 2, 3])[0], nodeLimit: .max)
     let mlpTime = try timed(1) { _ = try mlpDrawing.render(.svg) }
     rows.append([
-      String(chainDrawing.nodeCount), String(format: "%.2f", chainTime),
-      "MLP(3,[\(width),\(width),1])", String(mlpDrawing.nodeCount),
+      String(chainDrawing.nodeCount), String(chainDrawing.layoutSize), String(format: "%.2f", chainTime),
+      "MLP(3,[\(width),\(width),1])", String(mlpDrawing.nodeCount), String(mlpDrawing.layoutSize),
       String(format: "%.2f", mlpTime),
     ])
   }
-  printTable(["chain nodes", "seconds", "MLP", "nodes", "seconds"], rows)
+  for terms in [50, 100, 150] {
+    // One value used by every term: edges that cross many ranks.
+    let a = Value(1.0, label: "a")
+    var sum = a
+    for _ in 1..<terms { sum = sum + a }
+    let drawing = try drawDot(sum, nodeLimit: .max)
+    let time = try timed(1) { _ = try drawing.render(.svg) }
+    rows.append([
+      "", "", "", "a+a+...+a, \(terms) terms", String(drawing.nodeCount), String(drawing.layoutSize),
+      String(format: "%.2f", time),
+    ])
+  }
+  printTable(["chain nodes", "layout size", "seconds", "graph", "nodes", "layout size", "seconds"], rows)
 }

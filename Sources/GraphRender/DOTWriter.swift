@@ -33,7 +33,10 @@ struct DOTWriter {
   }
 
   private mutating func writeLines(rankdir: RankDir) -> String {
-    var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue)]"]
+    // nslimit=1 bounds dot's network-simplex passes: a value used by many
+    // operations (a * a * ... * a) took seconds without it, and the
+    // lecture's figures come out byte for byte the same with it.
+    var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1]"]
     let largestGrad = graph.nodes.lazy.map { abs($0.grad) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
     for (i, node) in graph.nodes.enumerated() {

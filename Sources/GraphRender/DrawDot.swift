@@ -41,8 +41,8 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 ///     legend, tooltips and SVG ids of ``DrawingStyle/teaching``.
 ///   - parameters: The values to mark as parameters (a model's
 ///     `parameters()`), for styles that colour roles.
-///   - nodeLimit: The most nodes the drawing may have when it is laid out;
-///     see ``Drawing/defaultNodeLimit``.
+///   - nodeLimit: The largest ``Drawing/layoutSize`` the drawing may have
+///     when it is laid out; see ``Drawing/defaultNodeLimit``.
 /// - Returns: The drawing, ready to render or write.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for a number format
 ///   outside 0...17 decimals or a negative node limit.
@@ -66,5 +66,6 @@ public func drawDot(
     parameters: Set(parameters.map(ObjectIdentifier.init)))
   let dot = writer.write(rankdir: rankdir)
   return Drawing(
-    dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount, nodeLimit: nodeLimit)
+    dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
+    layoutSize: graph.layoutSize(), nodeLimit: nodeLimit)
 }

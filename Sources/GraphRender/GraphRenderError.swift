@@ -9,8 +9,9 @@ public enum GraphRenderError: Error, Equatable, Sendable {
   /// A drawing option is out of range (the message says which and why).
   case invalidOption(String)
 
-  /// The graph has more nodes than the drawing's ``Drawing/nodeLimit``;
-  /// Graphviz was not asked to lay it out.
+  /// The graph needs more nodes laid out (its ``Drawing/layoutSize``) than
+  /// the drawing's ``Drawing/nodeLimit``; Graphviz was not asked to lay it
+  /// out.
   case tooManyNodes(count: Int, limit: Int)
 
   /// The installed Graphviz plugins offer no such output format.
@@ -45,9 +46,10 @@ extension GraphRenderError: CustomStringConvertible, LocalizedError {
     case .invalidOption(let message):
       return message
     case .tooManyNodes(let count, let limit):
-      return "the graph has \(count) nodes, more than the limit of \(limit) "
-        + "that Graphviz is asked to lay out; draw a smaller graph, or raise "
-        + "the node limit (layout time grows quickly with size)"
+      return "the graph needs \(count) nodes laid out (its values and ops, and one "
+        + "for each rank a long edge crosses), more than the limit of \(limit); "
+        + "draw a smaller graph, or raise the node limit (layout time grows "
+        + "quickly with size)"
     case .unsupportedFormat(let format, let offered):
       return "Graphviz offers no output format \"\(format)\" here; "
         + "it offers: \(offered.joined(separator: " "))"

@@ -16,7 +16,7 @@ import Testing
     #expect(try Data(contentsOf: file) == Data(contentsOf: outputFolder.appendingPathComponent("expression-backward.svg")))
     // Without -o: SVG on standard output; --rankdir TB turns it.
     let tb = try run("micrograd", Self.lecture + ["--rankdir", "TB", "--format", "dot"])
-    #expect(tb.output.contains("graph [rankdir=TB]"))
+    #expect(tb.output.contains("graph [rankdir=TB nslimit=1]"))
     let stdout = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3"])
     #expect(stdout.output.hasPrefix("<?xml"))
   }
@@ -98,20 +98,56 @@ import Testing
     let tooLong = Array(repeating: "a", count: 6_000).joined(separator: "+")
     let long = try run("micrograd", ["draw", tooLong, "--set", "a=1", "-o", file.path])
     #expect(long.error == "micrograd: error: the expression is too long (more than 10000 tokens)\n")
-    // 4,999 terms: evaluated in a loop, but 9,997 nodes is past the limit...
+    // 4,999 terms: evaluated in a loop, but far past the layout limit;
+    // so is a product of 200 factors (399 nodes, but its edges from `a`
+    // cross about 40,000 ranks), which used to take minutes in Graphviz.
     let sum = Array(repeating: "a", count: 4_999).joined(separator: "+")
     let big = try run("micrograd", ["draw", sum, "--set", "a=1", "-o", file.path])
     #expect(big.status == 2)
-    #expect(big.error.hasPrefix("micrograd: error: the graph has 9997 nodes, more than the limit of 5000"))
+    #expect(big.error.hasPrefix("micrograd: error: the graph needs "))
+    #expect(big.error.contains("more than the limit of 5000"))
+    let product = Array(repeating: "a", count: 200).joined(separator: "*")
+    let tower = try run("micrograd", ["draw", product, "--set", "a=1", "-o", file.path])
+    #expect(tower.status == 2)
+    #expect(tower.error.contains("more than the limit of 5000"))
     #expect(try folder.files().isEmpty)
     // ...which --node-limit raises; and 499 nested calls are fine.
-    let small = try run("micrograd", ["draw", "a+a+a", "--set", "a=1", "--node-limit", "5", "-o", file.path])
+    let small = try run("micrograd", ["draw", "a+a+a", "--set", "a=1", "--node-limit", "7", "-o", file.path])
     #expect(small.status == 0, "\(small.error)")
     let calls = String(repeating: "tanh(", count: 499) + "a" + String(repeating: ")", count: 499)
     #expect(try run("micrograd", ["draw", calls, "--set", "a=1", "--json"]).status == 0)
     // An expression that starts with '-' goes after '--'.
     let negative = try run("micrograd", ["draw", "--set", "a=2", "--json", "--", "y = -a * 3"])
     #expect(negative.status == 0 && negative.output.contains("\"y\": {\"data\": -6.0"), "\(negative.error)")
+  }
+
+  @Test func jsonWithOutputWritesBoth() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("q.dot")
+    let result = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--json", "-o", file.path])
+    #expect(result.status == 0)
+    #expect(result.output.contains("\"q\": {\"data\": -1.0, \"grad\": 0.0}"))
+    #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("digraph q {"))
+  }
+
+  @Test func graphvizErrorsAreStatusTwoAndKeepTheOldFile() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("q.svg")
+    try Data("old".utf8).write(to: file)
+    let result = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--format", "svg:nosuch", "-o", file.path])
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: Graphviz could not render the graph as svg:nosuch"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "old")
+    #expect(try folder.files() == ["q.svg"])
+  }
+
+  @Test func figuresIntoAFileSaysSo() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("file")
+    try Data().write(to: file)
+    let result = try run("micrograd", ["figures", "--out", file.appendingPathComponent("sub").path])
+    #expect(result.status == 2)
+    #expect(result.error.contains("\(file.path) is a file, not a folder"))
   }
 
   @Test func unwritableOutputIsAnErrorAndWritesNothing() throws {

@@ -76,7 +76,7 @@ import Testing
       try limited.render(.svg)
     }
     let message = "\(GraphRenderError.tooManyNodes(count: 10, limit: 9))"
-    #expect(message.contains("10 nodes") && message.contains("limit of 9") && message.contains("raise the node limit"))
+    #expect(message.contains("needs 10 nodes laid out") && message.contains("limit of 9") && message.contains("raise the node limit"))
     // The DOT text has no limit; at the limit the drawing renders.
     #expect(try limited.render(.dot) == Data(limited.dot.utf8))
     #expect(try drawDot(LectureGraphs.expression(), nodeLimit: 10).svg().contains("<svg"))
@@ -88,6 +88,29 @@ import Testing
     #expect(throws: GraphRenderError.tooManyNodes(count: 9_999, limit: 5_000)) {
       try big.svg()
     }
+  }
+
+  @Test func layoutSizeCountsTheRanksLongEdgesCross() throws {
+    // A chain: every edge crosses one rank.
+    let expression = try drawDot(LectureGraphs.expression())
+    #expect(expression.layoutSize == expression.nodeCount)
+    // a + a + ... + a, n terms: the + ops sit at ranks 1, 3, 5, ... after
+    // a, so the edge from a to the k-th crosses 2k - 2 ranks beyond the
+    // first: (n - 1)(n - 2) crossings, each a quarter of a node.
+    let a = Value(1, label: "a")
+    let five = try drawDot(a + a + a + a + a)
+    #expect(five.nodeCount == 9)
+    #expect(five.layoutSize == 9 + 4 * 3 / 4)
+    // 200 terms: refused at once, where Graphviz took 13 seconds (and 400
+    // terms, 98).
+    var sum = a
+    for _ in 1..<200 { sum = sum + a }
+    let wide = try drawDot(sum)
+    #expect(wide.nodeCount == 399)
+    #expect(wide.layoutSize == 399 + 199 * 198 / 4)
+    let start = ContinuousClock.now
+    #expect(throws: GraphRenderError.tooManyNodes(count: wide.layoutSize, limit: 5_000)) { try wide.svg() }
+    #expect(ContinuousClock.now - start < .seconds(1))
   }
 
   @Test func negativeNodeLimitIsRejected() {
