@@ -33,7 +33,10 @@ deps:
 	  exit 1; \
 	fi
 
+# output/ holds only generated figures: start afresh, so that a figure no
+# longer made does not linger.
 figures: deps
+	rm -rf output
 	$(SWIFT) run micrograd figures --out output
 
 test: deps

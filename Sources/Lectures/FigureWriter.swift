@@ -20,10 +20,23 @@ public struct FigureWriter {
   public init(folder: URL, echo: Bool = true) throws {
     self.folder = folder
     self.echo = echo
+    // Say plainly when a file stands where a folder must be.
+    var ancestor = folder.standardizedFileURL
+    while ancestor.path != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+        guard isFolder.boolValue else {
+          throw FigureError.cannotMakeFolder(folder.path, "\(ancestor.path) is a file, not a folder")
+        }
+        break
+      }
+      ancestor.deleteLastPathComponent()
+    }
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw FigureError.cannotMakeFolder(folder.path, "\(error.localizedDescription)")
+      let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
+      throw FigureError.cannotMakeFolder(folder.path, reason ?? error.localizedDescription)
     }
   }
 

@@ -31,7 +31,11 @@ public func exampleMain(_ lecture: any Lecture.Type) -> Never {
       guard let value = arguments.popFirst() else { fail("--out needs a folder") }
       folder = value
     case "-h", "--help":
-      print("usage: \(lecture.name) [--out DIR]   \(lecture.summary); figures go to DIR (output)")
+      print("""
+        \(lecture.name): \(lecture.summary)
+        usage: \(lecture.name) [--out DIR]   (figures go to DIR, output/ by default)
+        example: swift run \(lecture.name) --out /tmp/figures
+        """)
       exit(0)
     default:
       fail("unknown argument '\(argument)' (usage: \(lecture.name) [--out DIR])")

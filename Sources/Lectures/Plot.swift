@@ -22,14 +22,16 @@ public enum Plot {
 
   /// Points coloured by label (+1 blue, -1 red) over a grid of cells
   /// coloured by the sign of `score(x, y)`: a classifier's decision boundary.
+  /// Points need two finite coordinates; others are left out.
   public static func boundary(
     title: String, points: [[Double]], labels: [Double], cells: Int = 40,
     score: (Double, Double) -> Double
   ) -> String {
+    let points = points.filter { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite }
     let xs = points.map { $0[0] }
     let ys = points.map { $0[1] }
-    let (x0, x1) = (xs.min()! - 0.5, xs.max()! + 0.5)
-    let (y0, y1) = (ys.min()! - 0.5, ys.max()! + 0.5)
+    let (x0, x1) = ((xs.min() ?? 0) - 0.5, (xs.max() ?? 0) + 0.5)
+    let (y0, y1) = ((ys.min() ?? 0) - 0.5, (ys.max() ?? 0) + 0.5)
     let frame = Frame(x: (x0, x1), y: (y0, y1))
     var body = text(width / 2, 24, title, anchor: "middle", size: 16)
     let (cw, ch) = ((x1 - x0) / Double(cells), (y1 - y0) / Double(cells))
@@ -120,8 +122,11 @@ public enum Plot {
   }
 
   /// `x` rounded to hundredths, as `12.34`, `-0.5`, `3`; no locale.
+  /// Non-finite numbers are written 0 and magnitudes are capped at 10¹⁵
+  /// (a diverging loss must not stop the plot).
   static func number(_ x: Double) -> String {
     guard x.isFinite else { return "0" }
+    let x = min(max(x, -1e15), 1e15)
     let hundredths = Int((x * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let whole = abs(hundredths) / 100

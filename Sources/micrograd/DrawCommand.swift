@@ -34,7 +34,9 @@ struct DrawCommand: ParsableCommand {
   @Argument(help: "The expression, e.g. 'e = a*b; L = e + c'.")
   var expression: String
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Give a name a value.", valueName: "name=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Give a name a value (any number Swift reads: 2, -3.5, 1e-3, inf, nan).", valueName: "name=value"))
   var assignments: [String] = []
 
   @Flag(help: "Run backward() from the root before drawing.")
@@ -67,10 +69,23 @@ struct DrawCommand: ParsableCommand {
       if json { print(Self.json(evaluator.named)) }
     } catch let error as InputError {
       guard let column = error.column else { throw error }
-      let caret = String(repeating: " ", count: column - 1) + "^"
+      let (snippet, offset) = Self.window(of: expression, around: column)
       MicrogradCommand.fail(
-        "\(error.message) (column \(column))", detail: "  \(expression)\n  \(caret)\n")
+        "\(error.message) (column \(column))",
+        detail: "  \(snippet)\n  \(String(repeating: " ", count: offset))^\n")
     }
+  }
+
+  /// At most 80 characters of `text` around `column` (with "..." where
+  /// cut), tabs and line breaks shown as spaces; and where the column is in
+  /// it, for the caret.
+  static func window(of text: String, around column: Int) -> (String, Int) {
+    let characters = Array(text).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }
+    let start = max(0, min(column - 1 - 40, characters.count - 80))
+    let end = min(characters.count, start + 80)
+    let head = start > 0 ? "..." : ""
+    let tail = end < characters.count ? "..." : ""
+    return (head + String(characters[start..<end]) + tail, head.count + column - 1 - start)
   }
 
   /// `--set name=value` options, checked.

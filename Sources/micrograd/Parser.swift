@@ -39,7 +39,7 @@ struct Parser {
           j += 1
         }
         let text = String(characters[i..<j])
-        guard let value = Double(text), text.first != "e" else {
+        guard let value = Double(text) else {
           throw InputError(message: "'\(text)' is not a number", column: column)
         }
         tokens.append((.number(value), column))
