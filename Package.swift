@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "Micrograd", targets: ["Micrograd"]),
     .library(name: "GraphRender", targets: ["GraphRender"]),
+    .library(name: "Makemore", targets: ["Makemore"]),
     .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
   dependencies: [
@@ -25,6 +26,8 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
     .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
+    // makemore: names, bigrams, PyTorch's generator (issue 5, in progress).
+    .target(name: "Makemore", dependencies: ["Micrograd"]),
     // The lecture steps, shared by the examples and `micrograd figures`.
     .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender"]),
     // The command-line tool; its module is not called "micrograd", which
@@ -64,6 +67,7 @@ let package = Package(
         "Lectures", "MicrogradCLI", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
       ]
     ),
+    .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",

@@ -1,0 +1,38 @@
+import Micrograd
+
+/// The neural bigram: one layer of 27×27 weights whose rows, exponentiated
+/// and normalised (softmax), are the next token's probabilities; trained
+/// with the engine's autograd.
+public struct NeuralBigram {
+  /// The weights `W`, one row per token.
+  public let weights: [[Value]]
+
+  /// Weights from `torch.randn((27, 27), generator=g)`.
+  public init(vocabulary: Vocabulary = .lecture, using generator: inout TorchGenerator) {
+    let n = vocabulary.count
+    let draws = generator.randn(n * n)
+    weights = (0..<n).map { i in (0..<n).map { j in Value(Double(draws[i * n + j])) } }
+  }
+
+  /// The average negative log likelihood of the bigrams of `words`, plus
+  /// `regularization * mean(W**2)` (the lecture's 0.01 when training).
+  ///
+  /// A one-hot input times `W` is a row of `W`, so the logits of token `i`
+  /// are `W[i]`, as the lecture's `xenc @ W` gives them.
+  public func loss(_ words: [String], vocabulary: Vocabulary = .lecture, regularization: Double = 0) -> Value {
+    var terms: [Value] = []
+    for word in words {
+      for (x, y) in BigramCounts.bigrams(of: word, vocabulary) {
+        let counts = weights[x].map { $0.exp() }
+        let probability = counts[y] / counts.sum()
+        terms.append(-probability.log())
+      }
+    }
+    var loss = terms.sum() / Double(terms.count)
+    if regularization != 0 {
+      let squares = weights.joined().map { $0 ** 2 }
+      loss = loss + regularization * (squares.sum() / Double(squares.count))
+    }
+    return loss
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A random generator that draws what PyTorch 1.x's CPU generator draws,
+/// so that the lecture's seeded samples come out the same: the standard
+/// mt19937, seeded as `torch.Generator().manual_seed(seed)` seeds it.
+///
+/// ```swift
+/// var g = TorchGenerator(seed: 2147483647)
+/// let p = g.rand(3)        // torch.rand(3, generator=g)
+/// ```
+public struct TorchGenerator: Sendable {
+  private var state = [UInt32](repeating: 0, count: 624)
+  private var index = 624
+
+  /// Seeds the generator: mt19937's `init_genrand(seed & 0xffffffff)`.
+  public init(seed: UInt64) {
+    state[0] = UInt32(truncatingIfNeeded: seed)
+    for i in 1..<624 {
+      let previous = state[i - 1]
+      state[i] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(i)
+    }
+  }
+
+  /// The next 32 random bits (mt19937's `genrand_int32`).
+  public mutating func nextUInt32() -> UInt32 {
+    if index >= 624 { twist() }
+    var y = state[index]
+    index += 1
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9D2C_5680
+    y ^= (y << 15) & 0xEFC6_0000
+    y ^= y >> 18
+    return y
+  }
+
+  private mutating func twist() {
+    for i in 0..<624 {
+      let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7FFF_FFFF)
+      state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
+    }
+    index = 0
+  }
+
+  /// A float32 uniform in [0, 1): the low 24 bits of one draw, times 2⁻²⁴.
+  public mutating func uniformFloat() -> Float {
+    Float(nextUInt32() & 0xFF_FFFF) * 0x1p-24
+  }
+
+  /// A float64 uniform in [0, 1): 53 bits of two draws (the first the
+  /// high half), times 2⁻⁵³.
+  public mutating func uniformDouble() -> Double {
+    let hi = UInt64(nextUInt32())
+    let lo = UInt64(nextUInt32())
+    return Double((hi << 32 | lo) & (1 << 53 - 1)) * 0x1p-53
+  }
+
+  /// `torch.rand(count)`: float32 uniforms.
+  public mutating func rand(_ count: Int) -> [Float] {
+    (0..<count).map { _ in uniformFloat() }
+  }
+
+  /// `torch.randn(count)` for a float tensor of at least 16 elements, as
+  /// PyTorch's CPU generator fills it: float32 uniforms, then Box-Muller
+  /// in blocks of 16 (the first eight give the radii, the last eight the
+  /// angles); when `count` is not a multiple of 16, the last 16 are drawn
+  /// again and transformed again.
+  ///
+  /// - Precondition: `count >= 16` (smaller tensors take another path in
+  ///   PyTorch, which this does not reproduce).
+  public mutating func randn(_ count: Int) -> [Float] {
+    precondition(count >= 16, "randn reproduces PyTorch for 16 or more values only")
+    var d = rand(count)
+    func boxMuller(_ base: Int) {
+      for j in 0..<8 {
+        let u1 = 1 - d[base + j]
+        let u2 = d[base + j + 8]
+        let radius = (-2 * Foundation.log(u1)).squareRoot()
+        let theta = Float(2.0 * Double.pi * Double(u2))
+        d[base + j] = radius * Foundation.cos(theta)
+        d[base + j + 8] = radius * Foundation.sin(theta)
+      }
+    }
+    for base in stride(from: 0, through: count - 16, by: 16) { boxMuller(base) }
+    if count % 16 != 0 {
+      for i in (count - 16)..<count { d[i] = uniformFloat() }
+      boxMuller(count - 16)
+    }
+    return d
+  }
+
+  /// `torch.multinomial(p, count, replacement=True)` as PyTorch 1.x drew
+  /// it: a float32 running sum of the weights, normalised, its last entry
+  /// set to 1; then per sample one float64 uniform and a binary search.
+  ///
+  /// - Precondition: the weights are non-negative with a positive sum.
+  public mutating func multinomial(_ weights: [Float], count: Int) -> [Int] {
+    var cumulative = [Float](repeating: 0, count: weights.count)
+    var total: Float = 0
+    for (i, w) in weights.enumerated() {
+      total += w
+      cumulative[i] = total
+    }
+    precondition(total > 0, "multinomial needs weights with a positive sum")
+    for i in cumulative.indices { cumulative[i] /= total }
+    cumulative[cumulative.count - 1] = 1
+    return (0..<count).map { _ in
+      let u = uniformDouble()
+      var (left, right) = (0, cumulative.count)
+      while right - left > 0 {
+        let middle = left + (right - left) / 2
+        if Double(cumulative[middle]) < u { left = middle + 1 } else { right = middle }
+      }
+      return left
+    }
+  }
+}
+
+extension TorchGenerator: RandomNumberGenerator {
+  /// 64 random bits from two draws, for Swift's own random APIs (an
+  /// ordinary seeded generator; PyTorch's draws are the methods above).
+  public mutating func next() -> UInt64 {
+    UInt64(nextUInt32()) << 32 | UInt64(nextUInt32())
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A word list: one word per line, as `names.txt`.
+public struct Words: Sendable {
+  /// The words, in file order.
+  public let words: [String]
+  /// How many lines were skipped for characters outside the vocabulary
+  /// (only when reading with `skippingUnknown: true`).
+  public let skipped: Int
+
+  /// Reads a UTF-8 file with one word per line. Blank lines (and spaces
+  /// or a carriage return around a word) are ignored.
+  ///
+  /// - Parameters:
+  ///   - url: The file.
+  ///   - vocabulary: The characters a word may use (besides `.`, which marks
+  ///     word ends and may not appear in a word).
+  ///   - skippingUnknown: Skip words with other characters, counting them,
+  ///     instead of failing.
+  /// - Throws: ``MakemoreError`` naming the file, and the line for a bad word.
+  public init(contentsOf url: URL, vocabulary: Vocabulary = .lecture, skippingUnknown: Bool = false) throws {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw MakemoreError.unreadable(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw MakemoreError.notUTF8(path: url.path)
+    }
+    var words: [String] = []
+    var skipped = 0
+    for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+      let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      if word.isEmpty { continue }
+      if let bad = word.first(where: { $0 == "." || vocabulary.index(of: $0) == nil }) {
+        if skippingUnknown {
+          skipped += 1
+          continue
+        }
+        throw MakemoreError.unknownCharacter(path: url.path, line: number + 1, character: bad, word: word)
+      }
+      words.append(word)
+    }
+    guard !words.isEmpty else { throw MakemoreError.noWords(path: url.path) }
+    self.words = words
+    self.skipped = skipped
+  }
+
+  /// Words given directly.
+  public init(_ words: [String]) {
+    self.words = words
+    self.skipped = 0
+  }
+}
+
+/// Why a word list or a model could not be used.
+public enum MakemoreError: Error, Equatable, CustomStringConvertible {
+  /// The file could not be read.
+  case unreadable(path: String, reason: String)
+  /// The file is not UTF-8 text.
+  case notUTF8(path: String)
+  /// The file holds no words.
+  case noWords(path: String)
+  /// A word uses a character outside the vocabulary.
+  case unknownCharacter(path: String, line: Int, character: Character, word: String)
+
+  /// What is wrong, and where.
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason):
+      "cannot read \"\(path)\": \(reason)"
+    case .notUTF8(let path):
+      "\"\(path)\" is not UTF-8 text"
+    case .noWords(let path):
+      "\"\(path)\" holds no words (one word per line is expected)"
+    case .unknownCharacter(let path, let line, let character, let word):
+      "\(path):\(line): the word \"\(word)\" has \(character.debugDescription), which is not in the "
+        + "vocabulary (a to z); fix the line, or skip such words"
+    }
+  }
+}
