@@ -47,7 +47,7 @@ bench: deps
 
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
-	  generate-documentation --target Micrograd --target GraphRender --target Lectures \
+	  generate-documentation --target Micrograd --target GraphRender --target Lectures --target Makemore \
 	  --output-path .build/docs --transform-for-static-hosting
 
 clean:
