@@ -22,46 +22,25 @@ enum RecordText {
   ///   (tab as `␉`), since SVG cannot carry it;
   /// - everything else, non-ASCII included, is written as it is (UTF-8).
   static func field(_ text: String) -> String {
-    var out = ""
-    let scalars = Array(text.unicodeScalars)
-    var i = 0
-    while i < scalars.count {
-      let c = scalars[i]
-      switch c {
-      case "\\": out += "\\\\"
-      case "{", "}", "|", "<", ">": out += "\\" + String(c)
-      case "\"": out += "\\\""
-      case "&": out += "&amp;"
-      case "\r":
-        out += "\\n"
-        if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-      case "\n": out += "\\n"
-      case " ":
-        let first = i == 0 || scalars[i - 1] == "\n" || scalars[i - 1] == "\r"
-        let last = i == scalars.count - 1 || scalars[i + 1] == "\n" || scalars[i + 1] == "\r"
-        let afterSpace = i > 0 && scalars[i - 1] == " "
-        out += first || last || afterSpace ? "\u{A0}" : " "
-      default:
-        out.unicodeScalars.append(controlPicture(c) ?? c)
-      }
-      i += 1
-    }
-    return out
+    escaped(text, backslash: "\\\\", inRecord: true)
   }
 
   /// `text` inside a DOT quoted string for a plain label (an op node's).
   static func quoted(_ text: String) -> String {
-    escaped(text, backslash: "\\\\")
+    escaped(text, backslash: "\\\\", inRecord: false)
   }
 
   /// `text` inside a DOT quoted string for a tooltip. Graphviz expands
   /// `\N` and friends in tooltips after reading `\\` as one backslash, so
   /// a backslash is written as four.
   static func tooltip(_ text: String) -> String {
-    escaped(text, backslash: "\\\\\\\\")
+    escaped(text, backslash: "\\\\\\\\", inRecord: false)
   }
 
-  private static func escaped(_ text: String, backslash: String) -> String {
+  /// The escapes every place shares (backslash as given, `"`, `&`, line
+  /// breaks, control pictures), plus, in a record field, the record
+  /// syntax `{ } | < >` and the spaces Graphviz would drop.
+  private static func escaped(_ text: String, backslash: String, inRecord: Bool) -> String {
     var out = ""
     let scalars = Array(text.unicodeScalars)
     var i = 0
@@ -69,13 +48,20 @@ enum RecordText {
       let c = scalars[i]
       switch c {
       case "\\": out += backslash
+      case "{", "}", "|", "<", ">": out += (inRecord ? "\\" : "") + String(c)
       case "\"": out += "\\\""
       case "&": out += "&amp;"
       case "\r":
         out += "\\n"
         if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
       case "\n": out += "\\n"
-      default: out.unicodeScalars.append(controlPicture(c) ?? c)
+      case " " where inRecord:
+        let first = i == 0 || scalars[i - 1] == "\n" || scalars[i - 1] == "\r"
+        let last = i == scalars.count - 1 || scalars[i + 1] == "\n" || scalars[i + 1] == "\r"
+        let afterSpace = i > 0 && scalars[i - 1] == " "
+        out += first || last || afterSpace ? "\u{A0}" : " "
+      default:
+        out.unicodeScalars.append(controlPicture(c) ?? c)
       }
       i += 1
     }
