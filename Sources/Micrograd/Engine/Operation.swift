@@ -2,7 +2,8 @@
 /// that ``Value/backward()`` turns into local derivatives.
 ///
 /// Its description is the text micrograd's graphs show: `+`, `*`, `**2`,
-/// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`.
+/// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`; and `sum` and `dot` for the two
+/// operations that take any number of operands in one node.
 public enum Operation: Hashable, Sendable {
   /// `a + b`; also `a - b`, written `a + (-b)` as micrograd does.
   case add
@@ -20,11 +21,18 @@ public enum Operation: Hashable, Sendable {
   case relu
   /// The logistic function `1 / (1 + exp(-a))`.
   case sigmoid
+  /// `a₀ + a₁ + ... + aₙ₋₁` in one node (``Value/sum(_:)``).
+  case sum
+  /// `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` in one node (``Value/dot(_:_:)``):
+  /// the operands are the `a`s, then the `b`s.
+  case dot
 
-  /// How many operands the operation takes: 2 for `+` and `*`, else 1.
-  public var arity: Int {
+  /// How many operands the operation takes: 2 for `+` and `*`, `nil` (any
+  /// number) for `sum` and `dot`, else 1.
+  public var arity: Int? {
     switch self {
     case .add, .multiply: 2
+    case .sum, .dot: nil
     default: 1
     }
   }
@@ -32,7 +40,7 @@ public enum Operation: Hashable, Sendable {
 
 extension Operation: CustomStringConvertible {
   /// The operation as micrograd prints it: `+`, `*`, `**2`, `**-1`, `**0.5`,
-  /// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`.
+  /// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`, `sum`, `dot`.
   public var description: String {
     switch self {
     case .add: "+"
@@ -43,6 +51,8 @@ extension Operation: CustomStringConvertible {
     case .log: "log"
     case .relu: "ReLU"
     case .sigmoid: "sigmoid"
+    case .sum: "sum"
+    case .dot: "dot"
     }
   }
 

@@ -36,22 +36,41 @@ extension Value {
     var stack: [(node: Unmanaged<Value>, next: Int)] = [(Unmanaged.passUnretained(self), 0)]
     visited = true
     while let (node, next) = stack.last {
-      let operand: Unmanaged<Value>?
-      switch next {
-      case 0: operand = node._withUnsafeGuaranteedRef { $0.lhs.map(Unmanaged.passUnretained) }
-      case 1: operand = node._withUnsafeGuaranteedRef { $0.rhs.map(Unmanaged.passUnretained) }
-      default:
+      guard let operand = node._withUnsafeGuaranteedRef({ $0.operand(at: next) }) else {
         stack.removeLast()
         order.append(node)
         continue
       }
       stack[stack.count - 1].next = next + 1
-      if let operand, !operand._withUnsafeGuaranteedRef({ $0.visited }) {
-        operand._withUnsafeGuaranteedRef { $0.visited = true }
-        stack.append((operand, 0))
+      operand._withUnsafeGuaranteedRef { value in
+        guard !value.visited else { return }
+        value.visited = true
+        // A leaf has no operands to visit first: it goes straight into the
+        // order, where its own frame would put it.
+        if value.isComputed {
+          stack.append((operand, 0))
+        } else {
+          order.append(operand)
+        }
       }
     }
     return order
+  }
+
+  /// The operand at `index` in operand order, unretained, or `nil` past
+  /// the last one.
+  private func operand(at index: Int) -> Unmanaged<Value>? {
+    if let list {
+      let first = list.values
+      if index < first.count { return Unmanaged.passUnretained(first[index]) }
+      guard let second = list.next?.values, index - first.count < second.count else { return nil }
+      return Unmanaged.passUnretained(second[index - first.count])
+    }
+    switch index {
+    case 0: return lhs.map(Unmanaged.passUnretained)
+    case 1: return rhs.map(Unmanaged.passUnretained)
+    default: return nil
+    }
   }
 }
 
@@ -92,6 +111,10 @@ extension Value {
   /// calling it by hand, node by node, is how the lecture first
   /// backpropagates.
   public func backwardStep() {
+    if let list {
+      backwardStep(list)
+      return
+    }
     guard let lhs else { return }
     let (dl, dr) = localDerivatives(lhs)
     lhs.grad += dl * grad
@@ -100,19 +123,52 @@ extension Value {
     }
   }
 
-  /// The derivatives of this node's data with respect to its operands'
-  /// data (the second is 0 for unary operations).
+  /// The chain rule at a `sum` or `dot` node, operand by operand.
+  private func backwardStep(_ list: OperandList) {
+    let g = grad
+    list.values.withUnsafeBufferPointer { a in
+      guard op == .dot, let second = list.next else {
+        for value in a { value.grad += g }
+        return
+      }
+      second.values.withUnsafeBufferPointer { b in
+        for i in 0..<a.count {
+          a[i].grad += b[i].data * g
+          b[i].grad += a[i].data * g
+        }
+      }
+    }
+  }
+
+  /// The derivatives of this node's data with respect to its first two
+  /// operands' data (0 where there is no such operand).
   ///
   /// For example, for `a * b` they are `(b.data, a.data)`; for `tanh(a)`,
-  /// `1 - tanh(a)²`.
+  /// `(1 - tanh(a)², 0)`. For `sum` and `dot`, which take more operands,
+  /// ``localDerivative(at:)`` gives each.
   public var localDerivatives: (Double, Double) {
+    if list != nil { return (localDerivative(at: 0), localDerivative(at: 1)) }
     guard let lhs else { return (0, 0) }
     return localDerivatives(lhs)
   }
 
+  /// The derivative of this node's data with respect to the data of its
+  /// operand at `index` (in ``operands``' order); 0 past the last operand.
+  public func localDerivative(at index: Int) -> Double {
+    guard index >= 0, index < operandCount else { return 0 }
+    if let list {
+      guard op == .dot, let second = list.next else { return 1 }
+      let n = list.values.count
+      // d(Σ aᵢbᵢ)/daᵢ = bᵢ and d/dbᵢ = aᵢ.
+      return index < n ? second.values[index].data : list.values[index - n].data
+    }
+    let (dl, dr) = localDerivatives(lhs!)
+    return index == 0 ? dl : dr
+  }
+
   private func localDerivatives(_ lhs: Value) -> (Double, Double) {
     switch op {
-    case nil: return (0, 0)
+    case nil, .sum, .dot: return (0, 0)
     case .add: return (1, 1)
     case .multiply: return (rhs!.data, lhs.data)
     case .power(let n):

@@ -44,6 +44,10 @@ public final class Value {
   /// The second operand (`nil` for a leaf and for unary operations).
   @exclusivity(unchecked) var rhs: Value?
 
+  /// The operands of a `sum` or `dot` node, which takes any number of them
+  /// (`nil` for every other node; `lhs` and `rhs` are then `nil`).
+  @exclusivity(unchecked) var list: OperandList?
+
   /// Scratch mark for graph walks; always `false` between walks.
   @exclusivity(unchecked) var visited = false
 
@@ -69,17 +73,38 @@ public final class Value {
     self.rhs = rhs
   }
 
+  /// Makes the result of an operation on a list of operands (`sum`, `dot`).
+  init(_ data: Double, op: Operation, list: OperandList) {
+    self.data = data
+    self.grad = 0
+    self.label = ""
+    self.op = op
+    self.list = list
+  }
+
   /// The values this one was computed from, in operand order.
   ///
-  /// Empty for a leaf, one value for a unary operation, two for a binary one.
+  /// Empty for a leaf, one value for a unary operation, two for a binary one,
+  /// the summands of a `sum`, and for a `dot` the `a`s then the `b`s.
   /// `a * a` has two operands, both `a`.
   public var operands: [Value] {
+    if let list { return list.allValues }
     switch (lhs, rhs) {
-    case let (l?, r?): [l, r]
-    case let (l?, nil): [l]
-    default: []
+    case let (l?, r?): return [l, r]
+    case let (l?, nil): return [l]
+    default: return []
     }
   }
+
+  /// How many operands this value has (``operands``' count, without
+  /// making the array).
+  public var operandCount: Int {
+    if let list { return list.totalCount }
+    return lhs == nil ? 0 : rhs == nil ? 1 : 2
+  }
+
+  /// Whether this value was computed from others (has operands to free).
+  var isComputed: Bool { lhs != nil || list != nil }
 
   /// Whether this value is a leaf (made by hand, not by an operation).
   public var isLeaf: Bool { op == nil }
@@ -92,23 +117,38 @@ public final class Value {
   /// one that nothing else holds is taken apart there in turn.
   deinit {
     // Leaves, and nodes whose operands are leaves, free nothing deep.
-    guard lhs?.lhs != nil || rhs?.lhs != nil else { return }
+    guard lhs?.isComputed == true || rhs?.isComputed == true || list?.mayFreeDeep == true else { return }
     var pending: [Value] = []
-    Value.detachOperands(of: self, into: &pending)
-    while var node = pending.popLast() {
-      if isKnownUniquelyReferenced(&node) {
-        Value.detachOperands(of: node, into: &pending)
+    var pendingLists: [OperandList] = []
+    Value.detachOperands(of: self, into: &pending, &pendingLists)
+    while true {
+      if var node = pending.popLast() {
+        if isKnownUniquelyReferenced(&node) {
+          Value.detachOperands(of: node, into: &pending, &pendingLists)
+        }
+        // `node` is released here with its operands already detached, or
+        // it lives on because something else holds it.
+      } else if var list = pendingLists.popLast() {
+        if isKnownUniquelyReferenced(&list) {
+          list.detachValues(into: &pending, &pendingLists)
+        }
+        // The same for a list of operands: its values that were computed
+        // are on `pending` now, so releasing the list frees nothing deep.
+      } else {
+        break
       }
-      // `node` is released here with its operands already detached, or it
-      // lives on because something else holds it.
     }
   }
 
-  /// Moves a node's operands out of it onto `pending`.
-  private static func detachOperands(of node: Value, into pending: inout [Value]) {
+  /// Moves a node's operands out of it onto `pending` (and its operand
+  /// list onto `pendingLists`).
+  private static func detachOperands(
+    of node: Value, into pending: inout [Value], _ pendingLists: inout [OperandList]
+  ) {
     // Checked first, so that the move out of the field needs no retain.
     if node.lhs != nil { pending.append(node.lhs.take().unsafelyUnwrapped) }
     if node.rhs != nil { pending.append(node.rhs.take().unsafelyUnwrapped) }
+    if node.list != nil { pendingLists.append(node.list.take().unsafelyUnwrapped) }
   }
 }
 

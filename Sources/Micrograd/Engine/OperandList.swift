@@ -1,0 +1,43 @@
+/// The operands of a `sum` or `dot` node: a list of values, and for `dot`
+/// a link to the second list.
+///
+/// Lists are objects so that nodes can share them: the nodes of
+/// ``Value/dot(_:_:)-(([Value]],[Value])`` (one per row of a matrix) all
+/// multiply the same input vector, and hold that one list.
+final class OperandList {
+  /// The operands, in order.
+  let values: [Value]
+  /// Whether any operand was computed from others; when none was, freeing
+  /// the list cannot free anything deep.
+  let hasComputedValues: Bool
+  /// The second list of a `dot` (`nil` for a `sum`, and for the second
+  /// list itself). `var` only so that `Value`'s `deinit` can take it.
+  @exclusivity(unchecked) var next: OperandList?
+
+  init(_ values: [Value], next: OperandList? = nil) {
+    self.values = values
+    self.hasComputedValues = values.withUnsafeBufferPointer { $0.contains { $0.isComputed } }
+    self.next = next
+  }
+
+  /// Every operand: these values, then the next list's.
+  var allValues: [Value] { values + (next?.values ?? []) }
+
+  /// How many operands there are in all.
+  var totalCount: Int { values.count + (next?.values.count ?? 0) }
+
+  /// Whether freeing this list (and the next) might free a deep graph.
+  var mayFreeDeep: Bool { hasComputedValues || next?.hasComputedValues == true }
+
+  /// Moves what this list holds onto the pending stacks of `Value`'s
+  /// `deinit`: the computed values (leaves free nothing deep, so they are
+  /// left to the list) and the next list.
+  func detachValues(into pending: inout [Value], _ pendingLists: inout [OperandList]) {
+    if hasComputedValues {
+      for value in values where value.isComputed {
+        pending.append(value)
+      }
+    }
+    if next != nil { pendingLists.append(next.take().unsafelyUnwrapped) }
+  }
+}
