@@ -9,36 +9,26 @@ import Foundation
 /// let p = g.rand(3)        // torch.rand(3, generator=g)
 /// ```
 public struct TorchGenerator: Sendable {
-  private var state = [UInt32](repeating: 0, count: 624)
-  private var index = 624
+  private var twister: MersenneTwister
 
   /// Seeds the generator: mt19937's `init_genrand(seed & 0xffffffff)`.
   public init(seed: UInt64) {
-    state[0] = UInt32(truncatingIfNeeded: seed)
-    for i in 1..<624 {
-      let previous = state[i - 1]
-      state[i] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(i)
-    }
+    twister = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
   }
 
   /// The next 32 random bits (mt19937's `genrand_int32`).
   public mutating func nextUInt32() -> UInt32 {
-    if index >= 624 { twist() }
-    var y = state[index]
-    index += 1
-    y ^= y >> 11
-    y ^= (y << 7) & 0x9D2C_5680
-    y ^= (y << 15) & 0xEFC6_0000
-    y ^= y >> 18
-    return y
+    twister.next()
   }
 
-  private mutating func twist() {
-    for i in 0..<624 {
-      let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7FFF_FFFF)
-      state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
-    }
-    index = 0
+  /// `torch.randint(0, upperBound, ...)` one draw at a time: 32 bits
+  /// modulo `upperBound`, as PyTorch's CPU generator does for ranges
+  /// below 2³².
+  ///
+  /// - Precondition: `0 < upperBound <= UInt32.max`.
+  public mutating func randint(_ upperBound: Int) -> Int {
+    precondition(upperBound > 0 && upperBound <= Int(UInt32.max), "randint needs 0 < upperBound < 2^32")
+    return Int(nextUInt32() % UInt32(upperBound))
   }
 
   /// A float32 uniform in [0, 1): the low 24 bits of one draw, times 2⁻²⁴.
