@@ -1,0 +1,149 @@
+import Micrograd
+
+/// The sizes of an ``MLPLanguageModel``.
+public struct MLPConfiguration: Hashable, Sendable, Codable {
+  /// How many characters the model sees before the one it predicts (3 in
+  /// the lecture).
+  public var blockSize: Int
+  /// The size of each character's embedding, a row of `C` (10).
+  public var embeddingSize: Int
+  /// The number of tanh neurons in the hidden layer (200).
+  public var hiddenSize: Int
+  /// The number of tokens (27).
+  public var vocabularySize: Int
+
+  /// The lecture's model: block 3, embeddings of 10, 200 hidden neurons.
+  public init(blockSize: Int = 3, embeddingSize: Int = 10, hiddenSize: Int = 200, vocabularySize: Int = 27) {
+    self.blockSize = blockSize
+    self.embeddingSize = embeddingSize
+    self.hiddenSize = hiddenSize
+    self.vocabularySize = vocabularySize
+  }
+
+  /// The hidden layer's number of inputs: `blockSize * embeddingSize` (30).
+  public var inputSize: Int { blockSize * embeddingSize }
+
+  /// The number of parameters: 11,897 for the lecture's model.
+  public var parameterCount: Int {
+    vocabularySize * embeddingSize + inputSize * hiddenSize + hiddenSize
+      + hiddenSize * vocabularySize + vocabularySize
+  }
+
+  /// What is wrong with these sizes, or `nil` when they can be used.
+  ///
+  /// Every size must be at least 1, and the hidden layer at least 16
+  /// wide: `randn` reproduces PyTorch for 16 values or more, and `b1`
+  /// has `hiddenSize`.
+  public var problem: String? {
+    if blockSize < 1 || blockSize > 64 { return "the block size must be 1 to 64, got \(blockSize)" }
+    if embeddingSize < 1 || embeddingSize > 1_000 { return "the embedding size must be 1 to 1000, got \(embeddingSize)" }
+    if hiddenSize < 16 || hiddenSize > 10_000 { return "the hidden size must be 16 to 10000, got \(hiddenSize)" }
+    if vocabularySize < 2 { return "the vocabulary needs at least 2 tokens, got \(vocabularySize)" }
+    return nil
+  }
+}
+
+/// The MLP language model of Bengio et al. (2003), as makemore part 2
+/// builds it: each character of the context looks up its embedding in
+/// `C`, the embeddings side by side go through a tanh layer (`W1`, `b1`),
+/// and a linear layer (`W2`, `b2`) gives the next character's logits.
+///
+/// Every parameter is a ``Value``, and training uses the engine's
+/// `backward()`: each neuron's `w · x` is one `dot` node.
+public struct MLPLanguageModel {
+  /// The model's sizes.
+  public let configuration: MLPConfiguration
+  /// The embedding table: one row of `embeddingSize` values per token.
+  public let C: [[Value]]
+  /// The hidden layer's weights, one row per hidden neuron: row `j` is
+  /// column `j` of the lecture's `W1` (`inputSize` × `hiddenSize`).
+  public let W1: [[Value]]
+  /// The hidden layer's biases.
+  public let b1: [Value]
+  /// The output layer's weights, one row per token: row `k` is column `k`
+  /// of the lecture's `W2` (`hiddenSize` × `vocabularySize`).
+  public let W2: [[Value]]
+  /// The output layer's biases.
+  public let b2: [Value]
+
+  /// Every parameter: `C`, `W1`, `b1`, `W2`, `b2`, each in the lecture's
+  /// row-major order.
+  public let parameters: [Value]
+
+  /// Parameters drawn as the lecture draws them, `randn` after `randn`
+  /// from one generator: `C`, `W1`, `b1`, `W2`, `b2`.
+  ///
+  /// - Precondition: `configuration.problem == nil`.
+  public init(_ configuration: MLPConfiguration = MLPConfiguration(), using generator: inout TorchGenerator) {
+    precondition(configuration.problem == nil, configuration.problem ?? "")
+    let n = configuration
+    let c = generator.randn(n.vocabularySize * n.embeddingSize).map(Double.init)
+    let w1 = generator.randn(n.inputSize * n.hiddenSize).map(Double.init)
+    let b1 = generator.randn(n.hiddenSize).map(Double.init)
+    let w2 = generator.randn(n.hiddenSize * n.vocabularySize).map(Double.init)
+    let b2 = generator.randn(n.vocabularySize).map(Double.init)
+    self.init(
+      configuration, C: Self.rows(c, n.embeddingSize), W1: Self.columns(w1, n.hiddenSize), b1: b1,
+      W2: Self.columns(w2, n.vocabularySize), b2: b2)
+  }
+
+  /// A model with the given numbers, `W1` and `W2` as rows per neuron.
+  init(_ configuration: MLPConfiguration, C: [[Double]], W1: [[Double]], b1: [Double], W2: [[Double]], b2: [Double]) {
+    self.configuration = configuration
+    self.C = C.map { $0.map { Value($0) } }
+    self.W1 = W1.map { $0.map { Value($0) } }
+    self.b1 = b1.map { Value($0) }
+    self.W2 = W2.map { $0.map { Value($0) } }
+    self.b2 = b2.map { Value($0) }
+    // The lecture's order: W1 and W2 row-major in their (inputs, neurons) shape.
+    var parameters: [Value] = Array(self.C.joined())
+    parameters += Self.transposed(self.W1).joined()
+    parameters += self.b1
+    parameters += Self.transposed(self.W2).joined()
+    parameters += self.b2
+    self.parameters = parameters
+  }
+
+  /// `flat` as rows of `width`.
+  static func rows(_ flat: [Double], _ width: Int) -> [[Double]] {
+    stride(from: 0, to: flat.count, by: width).map { Array(flat[$0..<$0 + width]) }
+  }
+
+  /// The columns of the row-major matrix `flat` with `width` columns.
+  static func columns(_ flat: [Double], _ width: Int) -> [[Double]] {
+    (0..<width).map { j in stride(from: j, to: flat.count, by: width).map { flat[$0] } }
+  }
+
+  static func transposed<T>(_ rows: [[T]]) -> [[T]] {
+    guard let width = rows.first?.count else { return [] }
+    return (0..<width).map { j in rows.map { $0[j] } }
+  }
+
+  // MARK: - The graph, for training
+
+  /// The logits of the next token after `context`, as graph nodes:
+  /// `tanh(emb @ W1 + b1) @ W2 + b2`.
+  public func logits(_ context: some Collection<Int>) -> [Value] {
+    let emb = context.flatMap { C[$0] }
+    let h = zip(Value.dot(W1, emb), b1).map { ($0 + $1).tanh() }
+    return zip(Value.dot(W2, h), b2).map { $0 + $1 }
+  }
+
+  /// The cross-entropy of the examples `batch` of `data`: the mean of
+  /// `-log softmax(logits)[y]`, as a graph to call `backward()` on.
+  ///
+  /// Each example's term is `log(Σ exp(l - m)) - (l[y] - m)`, with `m` the
+  /// largest logit's data (a constant), as `F.cross_entropy` computes it
+  /// so that `exp` cannot overflow.
+  public func loss(_ batch: some Collection<Int>, in data: Dataset) -> Value {
+    var terms: [Value] = []
+    terms.reserveCapacity(batch.count)
+    for i in batch {
+      let logits = logits(data.context(i))
+      let m = logits.map(\.data).max()!
+      let shifted = logits.map { $0 - m }
+      terms.append(Value.sum(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
+    }
+    return Value.sum(terms) / Double(batch.count)
+  }
+}

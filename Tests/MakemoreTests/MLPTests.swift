@@ -1,0 +1,128 @@
+import Foundation
+import Micrograd
+import Testing
+
+@testable import Makemore
+
+/// makemore part 2: the split, the data set, the MLP and its training.
+@Suite struct MLPTests {
+  @Test func pythonRandomMatchesCPython() {
+    // python3 -c "import random; r = random.Random(42); print([r.getrandbits(32) for _ in range(3)], r.random())"
+    var random = PythonRandom(seed: 42)
+    #expect([random.getrandbits(32), random.getrandbits(32), random.getrandbits(32)] == [2_746_317_213, 478_163_327, 107_420_369])
+    #expect(random.random() == 0.7415504997598329)
+  }
+
+  @Test func splitAndDatasetSizes() throws {
+    let words = try Words(contentsOf: namesURL).words
+    let split = WordSplit(words)
+    let sizes: [Int] = [split.train.count, split.dev.count, split.test.count]
+    #expect(sizes == [25_626, 3_203, 3_204])
+    // random.seed(42); random.shuffle(words)
+    #expect(Array(split.train.prefix(5)) == ["yuheng", "diondre", "xavien", "jori", "juanluis"])
+    #expect(split.test.last == "yovani")
+    for block in [3, 2] {
+      let counts = [split.train, split.dev, split.test].map { Dataset($0, blockSize: block).count }
+      #expect(counts == [182_625, 22_655, 22_866])
+    }
+    #expect(WordSplit(words, seed: 1).train != split.train)
+  }
+
+  @Test func examplesAreBuiltAsTheLectureBuildsThem() {
+    let data = Dataset(["emma"], blockSize: 3)
+    #expect(data.count == 5)
+    #expect((0..<5).map { Array(data.context($0)) } == [[0, 0, 0], [0, 0, 5], [0, 5, 13], [5, 13, 13], [13, 13, 1]])
+    #expect(data.Y == [5, 13, 13, 1, 0])
+    let two = Dataset(["ab"], blockSize: 2)
+    #expect(two.X == [0, 0, 0, 1, 1, 2] && two.Y == [1, 2, 0])
+  }
+
+  @Test func lectureModelHas11897Parameters() {
+    var g = TorchGenerator(seed: 2_147_483_647)
+    let model = MLPLanguageModel(using: &g)
+    #expect(model.parameters.count == 11_897 && model.configuration.parameterCount == 11_897)
+    #expect(model.C.count == 27 && model.C[0].count == 10)
+    #expect(model.W1.count == 200 && model.W1[0].count == 30 && model.W2.count == 27 && model.W2[0].count == 200)
+    // C = randn((27, 10)) comes first from the generator.
+    var h = TorchGenerator(seed: 2_147_483_647)
+    let c = h.randn(270)
+    #expect(model.C[2][3].data == Double(c[23]))
+    // W1 is (30, 200) row-major in the generator's order: W1[i][j] is neuron j's weight i.
+    let w1 = h.randn(6_000)
+    #expect(model.W1[7][4].data == Double(w1[4 * 200 + 7]))
+    #expect(MLPConfiguration(hiddenSize: 8).problem != nil && MLPConfiguration(blockSize: 0).problem != nil)
+  }
+
+  /// A small model for the tests: block 3, embeddings of 2, 16 neurons.
+  static func smallModel() -> MLPLanguageModel {
+    var g = TorchGenerator(seed: 2_147_483_647)
+    return MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 2, hiddenSize: 16), using: &g)
+  }
+
+  static let words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia"]
+
+  @Test func graphAndPlainNumbersGiveTheSameLoss() {
+    let model = Self.smallModel()
+    let data = Dataset(Self.words, blockSize: 3)
+    let batch = [0, 5, 9, 9, 20, data.count - 1]
+    let graph = model.loss(batch, in: data)
+    let plain = MLPWeights(model).loss(batch, in: data)
+    #expect(graph.data == plain)
+    // And the loss is the cross-entropy: -log softmax(logits)[y].
+    let logits = MLPWeights(model).logits(data.context(5))
+    let p = logits.map { Foundation.exp($0) }
+    let expected = -Foundation.log(p[data.Y[5]] / p.reduce(0, +))
+    #expect(abs(MLPWeights(model).loss([5], in: data) - expected) < 1e-12)
+  }
+
+  @Test func gradientsMatchCentralDifferences() {
+    let model = Self.smallModel()
+    let data = Dataset(Self.words, blockSize: 3)
+    let batch = [1, 4, 7, 30]
+    let loss = model.loss(batch, in: data)
+    loss.backward()
+    // A weight of each kind: C (used by the batch), W1, b1, W2, b2.
+    for p in [model.C[5][1], model.W1[3][2], model.b1[7], model.W2[1][9], model.b2[0]] {
+      let x = p.data
+      let h = 1e-6
+      p.data = x + h
+      let up = MLPWeights(model).loss(batch, in: data)
+      p.data = x - h
+      let down = MLPWeights(model).loss(batch, in: data)
+      p.data = x
+      let numeric = (up - down) / (2 * h)
+      #expect(abs(numeric - p.grad) < 1e-6 * max(1, abs(numeric)), "analytic \(p.grad), numeric \(numeric)")
+    }
+  }
+
+  @Test func shortTrainingLowersTheLoss() {
+    let model = Self.smallModel()
+    let data = Dataset(Self.words, blockSize: 3)
+    let before = MLPWeights(model).loss(on: data)
+    var g = TorchGenerator(seed: 1)
+    let schedule = TrainingSchedule(steps: 300, batchSize: 16, learningRate: 0.1, decayedLearningRate: 0.05)
+    var seen = 0
+    let losses = model.train(on: data, schedule: schedule, using: &g) { step in
+      seen += 1
+      #expect(step.learningRate == (step.step < 150 ? 0.1 : 0.05))
+      return true
+    }
+    let after = MLPWeights(model).loss(on: data)
+    #expect(losses.count == 300 && seen == 300)
+    #expect(after < before - 1, "before \(before), after \(after)")
+    // Stopping early: progress returns false.
+    let stopped = model.train(on: data, schedule: schedule, using: &g) { $0.step < 9 }
+    #expect(stopped.count == 10)
+  }
+
+  @Test func samplingIsSeededAndEndsWithADot() {
+    let weights = MLPWeights(Self.smallModel())
+    var a = TorchGenerator(seed: 2_147_483_657)
+    var b = TorchGenerator(seed: 2_147_483_657)
+    let first = (0..<20).map { _ in weights.sample(using: &a) }
+    #expect(first == (0..<20).map { _ in weights.sample(using: &b) })
+    // An untrained model may not give "." within 100 characters: the word is cut there.
+    #expect(first.allSatisfy { $0.hasSuffix(".") || $0.count == 100 })
+    #expect(first.filter { $0.hasSuffix(".") }.count >= 10)
+  }
+}
