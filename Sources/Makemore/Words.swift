@@ -64,6 +64,11 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
   case noWords(path: String)
   /// A word uses a character outside the vocabulary.
   case unknownCharacter(path: String, line: Int, character: Character, word: String)
+  /// A model file is damaged, of another kind or version, or its shapes
+  /// do not fit its sizes.
+  case badModel(path: String, reason: String)
+  /// A model could not be saved.
+  case cannotSave(path: String, reason: String)
 
   /// What is wrong, and where.
   public var description: String {
@@ -77,6 +82,10 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
     case .unknownCharacter(let path, let line, let character, let word):
       "\(path):\(line): the word \"\(word)\" has \(character.debugDescription), which is not in the "
         + "vocabulary (a to z); fix the line, or skip such words"
+    case .badModel(let path, let reason):
+      "cannot load the model \"\(path)\": \(reason)"
+    case .cannotSave(let path, let reason):
+      "cannot save the model to \"\(path)\": \(reason)"
     }
   }
 }
