@@ -35,7 +35,7 @@ let package = Package(
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Lectures",
+        "Micrograd", "GraphRender", "Lectures", "Makemore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/micrograd"
@@ -49,7 +49,7 @@ let package = Package(
     .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
     .executableTarget(
       name: "bench",
-      dependencies: ["Micrograd", "GraphRender"],
+      dependencies: ["Micrograd", "GraphRender", "Makemore"],
       path: "Benchmarks/bench"
     ),
     .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),

@@ -6,14 +6,15 @@ import Foundation
 struct MicrogradCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "micrograd",
-    abstract: "Draw micrograd's computation graphs: the lectures' figures, or your own.",
+    abstract: "Draw micrograd's computation graphs (the lectures' figures, or your own); train makemore.",
     discussion: """
       Examples:
         micrograd figures
         micrograd draw 'e = a*b; d = e + c; L = d*f' --backward -o L.svg \\
             --set a=2 --set b=-3 --set c=10 --set f=-2
+        micrograd makemore train --steps 60000 --save model.json
       """,
-    subcommands: [FiguresCommand.self, DrawCommand.self]
+    subcommands: [FiguresCommand.self, DrawCommand.self, MakemoreCommand.self]
   )
 
   /// Parses and runs a subcommand. Bad input is one line on stderr and

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Makemore
+
+/// `micrograd makemore`: the makemore lecture's MLP language model.
+struct MakemoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "makemore",
+    abstract: "Train makemore's MLP language model on names, sample from it, evaluate it.",
+    discussion: """
+      Examples:
+        micrograd makemore train --steps 60000 --save model.json
+        micrograd makemore sample --model model.json --count 20
+        micrograd makemore evaluate --model model.json
+      """,
+    subcommands: [TrainCommand.self, SampleCommand.self, EvaluateCommand.self]
+  )
+}
+
+/// Where the words come from and how they are split.
+struct NamesOptions: ParsableArguments {
+  @Option(name: .long, help: "The word list: UTF-8, one word of a-z per line.")
+  var names = "../shared/data/names.txt"
+
+  @Option(name: .long, help: "Python's random.seed for shuffling before the 80/10/10 split.")
+  var splitSeed: UInt64 = 42
+
+  /// The words, split; a bad file is an `InputError`.
+  func split() throws -> WordSplit {
+    do {
+      let words = try Words(contentsOf: URL(fileURLWithPath: names))
+      return WordSplit(words.words, seed: splitSeed)
+    } catch let error as MakemoreError {
+      throw InputError(message: "\(error)" + (names == "../shared/data/names.txt" ? " (pass --names FILE)" : ""), column: nil)
+    }
+  }
+}
+
+/// Loads a model file; a bad one is an `InputError`.
+func loadModel(_ path: String) throws -> MLPLanguageModel {
+  do {
+    return try MLPLanguageModel(contentsOf: URL(fileURLWithPath: path))
+  } catch {
+    throw InputError(message: "\(error)", column: nil)
+  }
+}
+
+/// Fails before a long run if `path` cannot be written: its folder must
+/// exist and be writable, and the path must not be a folder.
+func checkWritable(_ path: String, option: String) throws {
+  let url = URL(fileURLWithPath: path)
+  var isFolder: ObjCBool = false
+  if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+    throw InputError(message: "\(option) \"\(path)\" is a folder, not a file", column: nil)
+  }
+  let folder = url.deletingLastPathComponent().path
+  guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" does not exist", column: nil)
+  }
+  guard FileManager.default.isWritableFile(atPath: folder) else {
+    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" is not writable", column: nil)
+  }
+}
+
+/// `1234567` as `1,234,567`.
+func grouped(_ n: Int) -> String {
+  let digits = String(n.magnitude)
+  var out = ""
+  for (i, c) in digits.enumerated() {
+    if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+    out.append(c)
+  }
+  return (n < 0 ? "-" : "") + out
+}
+
+/// A loss as the lecture prints it, to four decimals.
+func loss(_ x: Double) -> String { String(format: "%.4f", x) }

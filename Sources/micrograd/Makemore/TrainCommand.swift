@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Lectures
+import Makemore
+
+/// `micrograd makemore train`: the lecture's MLP, trained with the engine.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the MLP language model on names; print train and dev loss and sampled names.",
+    discussion: """
+      Splits the names 80/10/10 as the notebook does (random.seed(42), shuffle), \
+      draws the weights with torch.Generator().manual_seed(SEED), and trains with \
+      minibatch SGD: the learning rate drops at --decay-step (half-way by default). \
+      Progress goes to standard error: live on a terminal, a line every tenth of \
+      the run otherwise, nothing with --quiet.
+
+      Examples:
+        micrograd makemore train --steps 60000 --save model.json --loss-plot loss.svg
+        micrograd makemore train                      # the lecture's 200,000 steps
+        micrograd makemore train --block-size 2 --steps 20000 --quiet
+      """
+  )
+
+  @OptionGroup var data: NamesOptions
+
+  @Option(name: .long, help: "Characters of context (the lecture: 3).")
+  var blockSize = 3
+  @Option(name: .long, help: "Size of each character's embedding, C's columns.")
+  var embeddingSize = 10
+  @Option(name: .long, help: "Tanh neurons in the hidden layer (at least 16).")
+  var hiddenSize = 200
+  @Option(name: .long, help: "Training steps (minibatches).")
+  var steps = 200_000
+  @Option(name: .long, help: "Examples per minibatch.")
+  var batchSize = 32
+  @Option(name: .long, help: "Learning rate before --decay-step.")
+  var learningRate = 0.1
+  @Option(name: .long, help: "Learning rate from --decay-step on.")
+  var decayedRate = 0.01
+  @Option(name: .long, help: "The first step with --decayed-rate (default: half of --steps).")
+  var decayStep: Int?
+  @Option(name: .long, help: "Seed of the generator for weights and minibatches.")
+  var seed: UInt64 = 2_147_483_647
+  @Option(name: .long, help: "Write the trained model to this file (JSON).")
+  var save: String?
+  @Option(name: .long, help: "Write the loss curve to this SVG file.")
+  var lossPlot: String?
+  @Option(name: .long, help: "How many names to sample at the end.")
+  var samples = 20
+  @Flag(name: .long, help: "No progress; only the results.")
+  var quiet = false
+
+  var modelConfiguration: MLPConfiguration {
+    MLPConfiguration(blockSize: blockSize, embeddingSize: embeddingSize, hiddenSize: hiddenSize)
+  }
+
+  var schedule: TrainingSchedule {
+    TrainingSchedule(
+      steps: steps, batchSize: batchSize, learningRate: learningRate,
+      decayedLearningRate: decayedRate, decayStep: decayStep)
+  }
+
+  func validate() throws {
+    if let problem = modelConfiguration.problem { throw InputError(message: problem, column: nil) }
+    if let problem = schedule.problem { throw InputError(message: problem, column: nil) }
+    guard batchSize <= 1_000_000, steps <= 100_000_000 else {
+      throw InputError(message: "--batch-size (at most 1000000) or --steps (at most 100000000) is too large", column: nil)
+    }
+    guard (0...100_000).contains(samples) else {
+      throw InputError(message: "--samples must be 0 to 100000, got \(samples)", column: nil)
+    }
+  }
+
+  func run() throws {
+    // Fail now rather than after a long run.
+    if let save { try checkWritable(save, option: "--save") }
+    if let lossPlot { try checkWritable(lossPlot, option: "--loss-plot") }
+    let split = try data.split()
+    let train = Dataset(split.train, blockSize: blockSize)
+    let dev = Dataset(split.dev, blockSize: blockSize)
+    guard train.count > 0 else { throw InputError(message: "the training split has no words", column: nil) }
+
+    var generator = TorchGenerator(seed: seed)
+    let model = MLPLanguageModel(modelConfiguration, using: &generator)
+    let n = modelConfiguration
+    print(
+      "MLP: block \(n.blockSize), C \(n.vocabularySize)x\(n.embeddingSize), hidden \(n.hiddenSize) (tanh), "
+        + "\(grouped(n.parameterCount)) parameters")
+    print(
+      "data: \(grouped(train.count)) train / \(grouped(dev.count)) dev examples "
+        + "(\(grouped(split.train.count)) / \(grouped(split.dev.count)) / \(grouped(split.test.count)) words)")
+    let s = schedule
+    print(
+      "training: \(grouped(s.steps)) steps of \(s.batchSize), lr \(s.learningRate) "
+        + "then \(s.decayedLearningRate) from step \(grouped(s.decayStep))")
+
+    var progress = TrainingProgress(steps: s.steps, batchSize: s.batchSize, quiet: quiet)
+    let start = ContinuousClock.now
+    let losses = model.train(on: train, schedule: s, using: &generator) { step in
+      progress.report(step)
+      return true
+    }
+    let time = ContinuousClock.now - start
+    let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
+    print("trained in \(duration(seconds)) (\(String(format: "%.0f", Double(s.steps) / max(seconds, 1e-9))) steps/s)")
+
+    let weights = MLPWeights(model)
+    print("train loss \(loss(weights.loss(on: train)))")
+    if dev.count > 0 { print("dev loss \(loss(weights.loss(on: dev)))") }
+
+    if let save {
+      do {
+        try model.save(to: URL(fileURLWithPath: save))
+      } catch {
+        throw InputError(message: "\(error)", column: nil)
+      }
+      print("saved the model to \(save)")
+    }
+    if let lossPlot {
+      let svg = Plot.lines([(title: "minibatch loss (log10)", xLabel: "step", points: Self.curve(losses))])
+      do {
+        try Data(svg.utf8).write(to: URL(fileURLWithPath: lossPlot), options: .atomic)
+      } catch {
+        throw InputError(message: "cannot write \"\(lossPlot)\": \(error.localizedDescription)", column: nil)
+      }
+      print("wrote the loss curve to \(lossPlot)")
+    }
+    var sampler = TorchGenerator(seed: 2_147_483_657)
+    for _ in 0..<samples { print(weights.sample(using: &sampler)) }
+  }
+
+  /// At most 1,000 points: log10 of the mean loss of each run of steps.
+  static func curve(_ losses: [Double]) -> [(Double, Double)] {
+    let bucket = max(1, (losses.count + 999) / 1_000)
+    return stride(from: 0, to: losses.count, by: bucket).map { first in
+      let part = losses[first..<min(first + bucket, losses.count)]
+      return (Double(first), Foundation.log10(part.reduce(0, +) / Double(part.count)))
+    }
+  }
+}
