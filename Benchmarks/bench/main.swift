@@ -1,13 +1,16 @@
 import Foundation
+import Makemore
 import Micrograd
 
-// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling]
+// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]
 //
 // Times forward (building the graph), backward and freeing for each
 // workload, `repeat` times, and prints the median of each phase; then
 // times drawing graphs (trace, DOT, SVG, PNG). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
+// W4 (makemore's MLP step) reads the names from --names FILE, by default
+// ../shared/data/names.txt, and is left out (with a note) without it.
 
 struct Timing {
   var forward: Double = 0  // seconds
@@ -59,6 +62,7 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 var repeats = 11
 var tsv = false
 var layoutScaling = false
+var namesPath = "../shared/data/names.txt"
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -70,8 +74,14 @@ while let argument = arguments.popFirst() {
     repeats = n
   case "--tsv": tsv = true
   case "--layout-scaling": layoutScaling = true
+  case "--names":
+    guard let path = arguments.popFirst() else {
+      FileHandle.standardError.write("bench: --names needs a file\n".data(using: .utf8)!)
+      exit(2)
+    }
+    namesPath = path
   case "-h", "--help":
-    print("usage: bench [--repeat N] [--tsv] [--layout-scaling]   (median of N runs, default 11)")
+    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)")
     exit(0)
   default:
     FileHandle.standardError.write("bench: unknown argument '\(argument)' (try --help)\n".data(using: .utf8)!)
@@ -92,11 +102,24 @@ if layoutScaling {
 var w1 = MoonsStep(seed: 1337)
 var w2 = Chain()
 var w3 = Wide(seed: 7)
-let results = [
+var results = [
   (w1.name, measure(&w1, repeats: repeats)),
   (w2.name, measure(&w2, repeats: repeats)),
   (w3.name, measure(&w3, repeats: repeats)),
 ]
+// W4 only in the table: the peers comparison (--tsv) has no makemore.
+var makemoreNote: String?
+if !tsv {
+  do {
+    let names = try Words(contentsOf: URL(fileURLWithPath: namesPath))
+    var w4 = MakemoreStep(names: names, chains: false)
+    var w4Chains = MakemoreStep(names: names, chains: true)
+    results.append((w4.name, measure(&w4, repeats: repeats)))
+    results.append((w4Chains.name, measure(&w4Chains, repeats: repeats)))
+  } catch {
+    makemoreNote = "W4 makemore left out: \(error) (pass --names FILE)"
+  }
+}
 
 func ms(_ s: Double) -> String { String(format: "%.2f", s * 1e3) }
 func ns(_ s: Double, _ n: Int) -> String { String(format: "%.1f", s * 1e9 / Double(n)) }
@@ -115,6 +138,13 @@ if tsv {
             ms(t.free), ns(t.free, n), ms(t.total), ns(t.total, n)]
   }
   printTable(header, rows)
+  if let makemoreNote {
+    print(makemoreNote)
+  } else {
+    print("W4 steps per second (forward + backward + free):", results.suffix(2).map { name, r in
+      "\(name) \(String(format: "%.1f", 1 / r.0.total))"
+    }.joined(separator: ", "))
+  }
   do {
     try benchmarkDrawings(repeats: repeats)
   } catch {

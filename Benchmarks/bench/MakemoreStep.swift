@@ -1,0 +1,58 @@
+import Foundation
+import Makemore
+import Micrograd
+
+/// W4: one training step of makemore's MLP (block 3, C 27x10, 200 tanh
+/// neurons, 11,897 parameters) on a minibatch of 32 names examples:
+/// the loss graph, zeroing the gradients, backward and the SGD update.
+///
+/// With `chains: true` each neuron's `w · x` is built as micrograd's
+/// Neuron builds it, a chain of `*` and `+` nodes, instead of one `dot`
+/// node: the same numbers, to show what the dot nodes are worth.
+struct MakemoreStep: Workload {
+  let name: String
+  let model: MLPLanguageModel
+  let data: Dataset
+  let chains: Bool
+  var generator = TorchGenerator(seed: 42)
+
+  init(names: Words, chains: Bool) {
+    name = chains ? "W4 makemore, chains" : "W4 makemore"
+    var g = TorchGenerator(seed: 2_147_483_647)
+    model = MLPLanguageModel(using: &g)
+    data = Dataset(WordSplit(names.words).train, blockSize: 3)
+    self.chains = chains
+  }
+
+  mutating func forward() -> Value {
+    let batch = (0..<32).map { _ in generator.randint(data.count) }
+    return chains ? chainLoss(batch) : model.loss(batch, in: data)
+  }
+
+  mutating func backward(_ root: Value) {
+    for p in model.parameters { p.grad = 0 }
+    root.backward()
+    for p in model.parameters { p.data += -0.1 * p.grad }
+  }
+
+  /// `model.loss(batch, in: data)` with every dot product as a chain.
+  func chainLoss(_ batch: [Int]) -> Value {
+    func layer(_ rows: [[Value]], _ biases: [Value], _ x: [Value]) -> [Value] {
+      zip(rows, biases).map { w, b in
+        var act = b
+        for (wi, xi) in zip(w, x) { act = act + wi * xi }
+        return act
+      }
+    }
+    var terms: [Value] = []
+    for i in batch {
+      let emb = data.context(i).flatMap { model.C[$0] }
+      let h = layer(model.W1, model.b1, emb).map { $0.tanh() }
+      let logits = layer(model.W2, model.b2, h)
+      let m = logits.map(\.data).max()!
+      let shifted = logits.map { $0 - m }
+      terms.append(Value.sum(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
+    }
+    return Value.sum(terms) / Double(batch.count)
+  }
+}
