@@ -36,41 +36,55 @@ extension Value {
     var stack: [(node: Unmanaged<Value>, next: Int)] = [(Unmanaged.passUnretained(self), 0)]
     visited = true
     while let (node, next) = stack.last {
-      guard let operand = node._withUnsafeGuaranteedRef({ $0.operand(at: next) }) else {
+      let (operand, after) = node._withUnsafeGuaranteedRef { $0.nextUnvisited(from: next, order: &order) }
+      guard let operand else {
         stack.removeLast()
         order.append(node)
         continue
       }
-      stack[stack.count - 1].next = next + 1
-      operand._withUnsafeGuaranteedRef { value in
-        guard !value.visited else { return }
-        value.visited = true
-        // A leaf has no operands to visit first: it goes straight into the
-        // order, where its own frame would put it.
-        if value.isComputed {
-          stack.append((operand, 0))
-        } else {
-          order.append(operand)
-        }
-      }
+      stack[stack.count - 1].next = after
+      stack.append((operand, 0))
     }
     return order
   }
 
-  /// The operand at `index` in operand order, unretained, or `nil` past
-  /// the last one.
-  private func operand(at index: Int) -> Unmanaged<Value>? {
-    if let list {
-      let first = list.values
-      if index < first.count { return Unmanaged.passUnretained(first[index]) }
-      guard let second = list.next?.values, index - first.count < second.count else { return nil }
-      return Unmanaged.passUnretained(second[index - first.count])
+  /// Visits this node's operands from `index` on, in operand order, up to
+  /// the first one that was computed from others and not visited yet: it
+  /// is marked and returned with the index after it, for the walk to visit
+  /// its operands first. Leaves on the way are marked and go straight into
+  /// `order`, where their own frames would have put them. Returns `nil`
+  /// when no operand is left.
+  private func nextUnvisited(from index: Int, order: inout [Unmanaged<Value>]) -> (Unmanaged<Value>?, Int) {
+    func visit(_ value: Value) -> Bool {
+      guard !value.visited else { return false }
+      value.visited = true
+      if value.isComputed { return true }
+      order.append(Unmanaged.passUnretained(value))
+      return false
     }
-    switch index {
-    case 0: return lhs.map(Unmanaged.passUnretained)
-    case 1: return rhs.map(Unmanaged.passUnretained)
-    default: return nil
+    guard let list else {
+      if index == 0, let lhs, visit(lhs) { return (Unmanaged.passUnretained(lhs), 1) }
+      if index <= 1, let rhs, visit(rhs) { return (Unmanaged.passUnretained(rhs), 2) }
+      return (nil, 2)
     }
+    // The `a`s, then the `b`s of a dot; indices past the first list count on.
+    var offset = 0
+    var current: OperandList? = list
+    while let values = current?.values {
+      let found: (Unmanaged<Value>?, Int)? = values.withUnsafeBufferPointer { buffer in
+        var i = max(index - offset, 0)
+        while i < buffer.count {
+          let value = buffer[i]
+          i += 1
+          if visit(value) { return (Unmanaged.passUnretained(value), offset + i) }
+        }
+        return nil
+      }
+      if let found { return found }
+      offset += values.count
+      current = current?.next
+    }
+    return (nil, offset)
   }
 }
 
