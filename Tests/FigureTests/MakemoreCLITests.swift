@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `micrograd makemore`: train, sample, evaluate, and their bad input.
+@Suite struct MakemoreCLITests {
+  let folder: TemporaryFolder
+  let names: URL
+
+  init() throws {
+    folder = try TemporaryFolder()
+    names = folder.url.appendingPathComponent("names.txt")
+    let words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn"]
+    try Data((words + words.map { String($0.reversed()) }).joined(separator: "\n").utf8).write(to: names)
+  }
+
+  /// A small, quick model: block 3, embeddings of 2, 16 neurons.
+  var small: [String] {
+    ["--names", names.path, "--embedding-size", "2", "--hidden-size", "16", "--batch-size", "8"]
+  }
+
+  @Test func trainSaveSampleEvaluate() throws {
+    let model = folder.url.appendingPathComponent("model.json")
+    let plot = folder.url.appendingPathComponent("loss.svg")
+    let train = try run(
+      "micrograd",
+      ["makemore", "train"] + small + ["--steps", "40", "--save", model.path, "--loss-plot", plot.path, "--samples", "3", "--quiet"])
+    #expect(train.status == 0, "\(train.error)")
+    #expect(train.error.isEmpty)
+    let lines = train.output.split(separator: "\n").map(String.init)
+    // 27*2 + 6*16 + 16 + 16*27 + 27 parameters; the examples as Python's shuffle splits the words.
+    #expect(lines[0] == "MLP: block 3, C 27x2, hidden 16 (tanh), 625 parameters")
+    #expect(lines[1] == "data: 106 train / 14 dev examples (16 / 2 / 2 words)")
+    #expect(lines[2] == "training: 40 steps of 8, lr 0.1 then 0.01 from step 20")
+    #expect(lines.contains { $0.hasPrefix("train loss ") } && lines.contains { $0.hasPrefix("dev loss ") })
+    #expect(lines.contains("saved the model to \(model.path)"))
+    #expect(lines.suffix(3).allSatisfy { $0.hasSuffix(".") || $0.count == 100 })
+    #expect(try String(contentsOf: plot, encoding: .utf8).contains("<svg"))
+
+    let sample = try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"])
+    #expect(sample.status == 0, "\(sample.error)")
+    #expect(sample.output.split(separator: "\n").count == 5)
+    #expect(try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"]).output == sample.output)
+    // The training run's own samples use the same seed as `sample`.
+    #expect(sample.output.split(separator: "\n").prefix(3).map(String.init) == Array(lines.suffix(3)))
+
+    let evaluate = try run("micrograd", ["makemore", "evaluate", "--model", model.path, "--names", names.path])
+    #expect(evaluate.status == 0, "\(evaluate.error)")
+    let losses = evaluate.output.split(separator: "\n")
+    #expect(losses.count == 3 && losses[0].hasPrefix("train loss ") && losses[2].hasPrefix("test loss "))
+    // The same model, the same split: evaluate's train loss is train's.
+    #expect(losses[0].hasPrefix(try #require(lines.first { $0.hasPrefix("train loss ") })))
+  }
+
+  @Test func progressIsALineEveryTenthWhenNotATerminal() throws {
+    let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "20", "--samples", "0"])
+    #expect(result.status == 0, "\(result.error)")
+    let progress = result.error.split(separator: "\n")
+    #expect(progress.count == 10)
+    #expect(progress.first?.hasPrefix("step 2/20  loss ") == true && progress.last?.hasPrefix("step 20/20  loss ") == true)
+    #expect(progress.allSatisfy { $0.contains("examples/s") && $0.hasSuffix(" left") })
+  }
+
+  @Test(arguments: [
+    (["train", "--names", "/no/such/names.txt"], "cannot read \"/no/such/names.txt\""),
+    (["train", "--hidden-size", "8"], "the hidden size must be 16 to 10000, got 8"),
+    (["train", "--batch-size", "0"], "the batch size must be at least 1, got 0"),
+    (["train", "--block-size", "0"], "the block size must be 1 to 64, got 0"),
+    (["train", "--steps=-5"], "the number of steps must not be negative, got -5"),
+    (["train", "--save", "/no/such/folder/model.json"], "--save \"/no/such/folder/model.json\": the folder \"/no/such/folder\" does not exist"),
+    (["train", "--loss-plot", "/tmp"], "--loss-plot \"/tmp\" is a folder, not a file"),
+    (["sample", "--model", "/no/such/model.json"], "cannot read \"/no/such/model.json\""),
+    (["sample", "--model", "x", "--count=-1"], "--count must be 0 to 100000, got -1"),
+    (["sample"], "Missing expected argument '--model <model>'"),
+  ])
+  func badInput(arguments: [String], message: String) throws {
+    let result = try run("micrograd", ["makemore"] + arguments)
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: "), "\(result.error)")
+    #expect(result.error.contains(message), "\(result.error)")
+    #expect(result.output.isEmpty)
+  }
+
+  @Test func damagedModelFile() throws {
+    let empty = folder.url.appendingPathComponent("empty.json")
+    try Data().write(to: empty)
+    let result = try run("micrograd", ["makemore", "sample", "--model", empty.path])
+    #expect(result.status == 2 && result.output.isEmpty)
+    #expect(result.error == "micrograd: error: cannot load the model \"\(empty.path)\": it is damaged: not valid JSON\n")
+  }
+
+  @Test func badWordsFileNamesTheLine() throws {
+    let bad = folder.url.appendingPathComponent("bad.txt")
+    try Data("emma\nOlivia\n".utf8).write(to: bad)
+    let result = try run("micrograd", ["makemore", "train", "--names", bad.path])
+    #expect(result.status == 2)
+    #expect(result.error.contains("bad.txt:2: the word \"Olivia\" has \"O\""), "\(result.error)")
+  }
+}
