@@ -29,7 +29,7 @@ let package = Package(
     // makemore: names, bigrams, PyTorch's generator (issue 5, in progress).
     .target(name: "Makemore", dependencies: ["Micrograd"]),
     // The lecture steps, shared by the examples and `micrograd figures`.
-    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender"]),
+    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
     // The command-line tool; its module is not called "micrograd", which
     // would clash with "Micrograd" on a case-insensitive file system.
     .executableTarget(
@@ -47,6 +47,7 @@ let package = Package(
     .executableTarget(name: "mlp", dependencies: ["Lectures"], path: "Examples/mlp"),
     .executableTarget(name: "training", dependencies: ["Lectures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
+    .executableTarget(name: "bigram", dependencies: ["Lectures"], path: "Examples/bigram"),
     .executableTarget(
       name: "bench",
       dependencies: ["Micrograd", "GraphRender", "Makemore"],
@@ -65,6 +66,7 @@ let package = Package(
       name: "FigureTests",
       dependencies: [
         "Lectures", "MicrogradCLI", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
+        "bigram",
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),

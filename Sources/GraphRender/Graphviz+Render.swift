@@ -87,7 +87,9 @@ extension Graphviz {
     _ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T
   ) throws -> T {
     guard let graph = agmemread(dot) else {
-      throw GraphRenderError.invalidDOT(takeMessages())
+      // Text without a graph (empty, or only comments) fails silently.
+      let said = takeMessages()
+      throw GraphRenderError.invalidDOT(said.isEmpty ? "the text holds no graph" : said)
     }
     defer { agclose(graph) }
     return try body(graph)

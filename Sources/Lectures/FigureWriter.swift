@@ -13,13 +13,26 @@ public struct FigureWriter {
   public private(set) var written: [String] = []
   /// The lines said so far.
   public private(set) var lines: [String] = []
+  /// makemore's word list (`names.txt`), for the steps that read it
+  /// (``Lecture/readsNames``); ``defaultNames`` unless given.
+  public var names: URL
+
+  /// Where makemore's `names.txt` is unless `--names` says otherwise:
+  /// `../shared/data/names.txt`, from the current folder (the repository's
+  /// root, where `make figures` runs).
+  public static let defaultNames = URL(fileURLWithPath: "../shared/data/names.txt")
 
   /// Makes the folder if need be.
   ///
+  /// - Parameters:
+  ///   - folder: Where the figures go.
+  ///   - echo: Whether ``say(_:)`` prints.
+  ///   - names: makemore's word list, for the steps that read it.
   /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``.
-  public init(folder: URL, echo: Bool = true) throws {
+  public init(folder: URL, echo: Bool = true, names: URL = FigureWriter.defaultNames) throws {
     self.folder = folder
     self.echo = echo
+    self.names = names
     // Say plainly when a file stands where a folder must be.
     var ancestor = folder.standardizedFileURL
     while ancestor.path != "/" {
@@ -53,7 +66,12 @@ public struct FigureWriter {
   /// Draws the graph of `root` as `name.dot`, `name.svg` and, for graphs
   /// of at most ``pngNodeLimit`` nodes, `name.png`.
   public mutating func draw(_ root: Value, _ name: String) throws {
-    let drawing = try drawDot(root)
+    try draw(try drawDot(root), name)
+  }
+
+  /// Writes a drawing (of DOT text made elsewhere, say) as `name.dot`,
+  /// `name.svg` and, for at most ``pngNodeLimit`` nodes, `name.png`.
+  public mutating func draw(_ drawing: Drawing, _ name: String) throws {
     let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
     for ext in formats {
       try drawing.write(to: folder.appendingPathComponent("\(name).\(ext)"))
@@ -73,18 +91,23 @@ public struct FigureWriter {
   }
 }
 
-/// Why a lecture's figures could not be written.
+/// Why a lecture's figures could not be written, or its data read.
 public enum FigureError: Error, CustomStringConvertible {
   /// The output folder could not be made.
   case cannotMakeFolder(String, String)
   /// A picture could not be written.
   case cannotWrite(String, String)
+  /// makemore's word list could not be read: its path, and why.
+  case cannotReadNames(String, String)
 
   /// What went wrong, with the path.
   public var description: String {
     switch self {
     case .cannotMakeFolder(let path, let reason): "cannot make the folder \"\(path)\": \(reason)"
     case .cannotWrite(let path, let reason): "cannot write \"\(path)\": \(reason)"
+    case .cannotReadNames(let path, let reason):
+      "cannot read the names file \"\(path)\": \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason); "
+        + "pass --names PATH (makemore's names.txt, one name per line)"
     }
   }
 }

@@ -7,42 +7,58 @@ public protocol Lecture {
   static var name: String { get }
   /// What the step shows, in one line.
   static var summary: String { get }
+  /// Whether the step reads makemore's `names.txt` (``FigureWriter/names``),
+  /// so that its example takes `--names PATH`; `false` unless a step says so.
+  static var readsNames: Bool { get }
   /// Runs the step, writing its figures with `figures`.
   static func run(_ figures: inout FigureWriter) throws
+}
+
+extension Lecture {
+  /// micrograd's steps read no data.
+  public static var readsNames: Bool { false }
 }
 
 /// Every lecture step, in the order of the notes.
 public var allLectures: [any Lecture.Type] {
   [
     AddLecture.self, ChainLecture.self, ExpressionLecture.self, NeuronLecture.self,
-    MLPLecture.self, TrainingLecture.self, MoonsLecture.self,
+    MLPLecture.self, TrainingLecture.self, MoonsLecture.self, BigramLecture.self,
   ]
 }
 
 /// The `main` of an example executable: runs `lecture`, writing into
-/// `output/` or the folder after `--out`, and exits with status 2 and a
-/// one-line message on bad arguments or a failure.
+/// `output/` or the folder after `--out` (and reading makemore's names from
+/// the file after `--names`, for a step that ``Lecture/readsNames``), and
+/// exits with status 2 and a one-line message on bad arguments or a failure.
 public func exampleMain(_ lecture: any Lecture.Type) -> Never {
   var arguments = CommandLine.arguments.dropFirst()
   var folder = "output"
+  var names = FigureWriter.defaultNames
+  let usage = "\(lecture.name) [--out DIR]" + (lecture.readsNames ? " [--names FILE]" : "")
   while let argument = arguments.popFirst() {
     switch argument {
     case "--out":
       guard let value = arguments.popFirst() else { fail("--out needs a folder") }
       folder = value
+    case "--names" where lecture.readsNames:
+      guard let value = arguments.popFirst() else { fail("--names needs a file") }
+      names = URL(fileURLWithPath: value)
     case "-h", "--help":
+      let namesHelp = lecture.readsNames
+        ? "\n       makemore's names.txt is read from FILE, \(FigureWriter.defaultNames.relativePath) by default" : ""
       print("""
         \(lecture.name): \(lecture.summary)
-        usage: \(lecture.name) [--out DIR]   (figures go to DIR, output/ by default)
+        usage: \(usage)   (figures go to DIR, output/ by default)\(namesHelp)
         example: swift run \(lecture.name) --out /tmp/figures
         """)
       exit(0)
     default:
-      fail("unknown argument '\(argument)' (usage: \(lecture.name) [--out DIR])")
+      fail("unknown argument '\(argument)' (usage: \(usage))")
     }
   }
   do {
-    var figures = try FigureWriter(folder: URL(fileURLWithPath: folder))
+    var figures = try FigureWriter(folder: URL(fileURLWithPath: folder), names: names)
     try lecture.run(&figures)
     exit(0)
   } catch {

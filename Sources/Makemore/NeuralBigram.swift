@@ -3,7 +3,7 @@ import Micrograd
 /// The neural bigram: one layer of 27×27 weights whose rows, exponentiated
 /// and normalised (softmax), are the next token's probabilities; trained
 /// with the engine's autograd.
-public struct NeuralBigram {
+public struct NeuralBigram: Module {
   /// The weights `W`, one row per token.
   public let weights: [[Value]]
 
@@ -14,11 +14,17 @@ public struct NeuralBigram {
     weights = (0..<n).map { i in (0..<n).map { j in Value(Double(draws[i * n + j])) } }
   }
 
+  /// Every weight, row by row: what gradient descent moves.
+  public func parameters() -> [Value] {
+    Array(weights.joined())
+  }
+
   /// The average negative log likelihood of the bigrams of `words`, plus
   /// `regularization * mean(W**2)` (the lecture's 0.01 when training).
   ///
   /// A one-hot input times `W` is a row of `W`, so the logits of token `i`
-  /// are `W[i]`, as the lecture's `xenc @ W` gives them.
+  /// are `W[i]`, as the lecture's `xenc @ W` gives them. This builds a
+  /// node for every bigram; for a whole data set use ``loss(counts:regularization:)``.
   public func loss(_ words: [String], vocabulary: Vocabulary = .lecture, regularization: Double = 0) -> Value {
     var terms: [Value] = []
     for word in words {
@@ -28,11 +34,14 @@ public struct NeuralBigram {
         terms.append(-probability.log())
       }
     }
-    var loss = terms.sum() / Double(terms.count)
-    if regularization != 0 {
-      let squares = weights.joined().map { $0 ** 2 }
-      loss = loss + regularization * (squares.sum() / Double(squares.count))
-    }
-    return loss
+    return regularized(terms.sum() / Double(terms.count), regularization)
+  }
+
+  /// `loss + regularization * mean(W**2)`; `loss` itself when
+  /// `regularization` is 0.
+  func regularized(_ loss: Value, _ regularization: Double) -> Value {
+    guard regularization != 0 else { return loss }
+    let squares = parameters().map { $0 ** 2 }
+    return loss + regularization * (squares.sum() / Double(squares.count))
   }
 }

@@ -19,6 +19,10 @@ public struct Words: Sendable {
   ///     instead of failing.
   /// - Throws: ``MakemoreError`` naming the file, and the line for a bad word.
   public init(contentsOf url: URL, vocabulary: Vocabulary = .lecture, skippingUnknown: Bool = false) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+      throw MakemoreError.unreadable(path: url.path, reason: "it is a folder, not a file")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)

@@ -9,13 +9,14 @@ struct FiguresCommand: ParsableCommand {
     commandName: "figures",
     abstract: "Render every figure of the lecture notes (what `make figures` runs).",
     discussion: """
-      Runs each lecture step (add, chain, expression, neuron, mlp, training, moons), \
-      printing what the notes print, and writes its figures as DOT, SVG and PNG \
-      (plots as SVG) into the folder.
+      Runs each lecture step (add, chain, expression, neuron, mlp, training, moons, \
+      bigram), printing what the notes print, and writes its figures as DOT, SVG and \
+      PNG (plots as SVG) into the folder. The bigram step reads makemore's names.txt.
 
       Examples:
         micrograd figures
         micrograd figures --out /tmp/figures --quiet
+        micrograd figures --names /data/names.txt
       """
   )
 
@@ -25,10 +26,14 @@ struct FiguresCommand: ParsableCommand {
   @Flag(name: .long, help: "Print only the files written, not the lectures' numbers.")
   var quiet = false
 
+  @Option(name: .long, help: "makemore's names.txt, one name per line (for the bigram step).")
+  var names = FigureWriter.defaultNames.relativePath
+
   func run() throws {
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
-      var figures = try FigureWriter(folder: URL(fileURLWithPath: out), echo: !quiet)
+      var figures = try FigureWriter(
+        folder: URL(fileURLWithPath: out), echo: !quiet, names: URL(fileURLWithPath: names))
       do {
         try lecture.run(&figures)
       } catch {

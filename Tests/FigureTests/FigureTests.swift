@@ -1,12 +1,13 @@
 import Foundation
 import GraphRender
+import Lectures
 import Testing
 
 /// Every figure is current: regenerated, it matches output/.
 @Suite struct FigureTests {
   @Test func figuresCommandRemakesOutput() throws {
     let folder = try TemporaryFolder()
-    let result = try run("micrograd", ["figures", "--out", folder.url.path, "--quiet"])
+    let result = try run("micrograd", ["figures", "--out", folder.url.path, "--quiet", "--names", namesFile.path])
     #expect(result.status == 0, "\(result.error)")
     let made = try folder.files()
     let committed = try FileManager.default.contentsOfDirectory(atPath: outputFolder.path)
@@ -38,10 +39,16 @@ import Testing
     ("training", [], ["training-loss.svg"]),
     ("moons", ["parameters: 337"],
      ["moons-boundary.svg", "moons-training.svg"]),
+    ("bigram",
+     ["words: 32033", "bigrams: 228146", "N[n.] = 6763", "N[a.] = 6640", "N[an] = 5438", "N[.a] = 4410",
+      "zero counts: 102 of 729", "sample: mor.", "sample: axx.", "sample: minaymoryles.",
+      "sample: kondlaisah.", "sample: anchshizarie."],
+     ["bigram-counts.dot", "bigram-counts.png", "bigram-counts.svg"]),
   ])
   func example(_ name: String, _ lines: [String], _ files: [String]) throws {
     let folder = try TemporaryFolder()
-    let result = try run(name, ["--out", folder.url.path])
+    let names = name == BigramLecture.name ? ["--names", namesFile.path] : []
+    let result = try run(name, ["--out", folder.url.path] + names)
     #expect(result.status == 0, "\(result.error)")
     let printed = result.output.split(separator: "\n").map(String.init)
     for line in lines {
@@ -108,6 +115,55 @@ import Testing
       .compactMap { Double($0.split(separator: " ").last!) }
     #expect(losses.count == 50)
     #expect(losses.last! < 0.05 && losses.last! < losses.first! / 10)
+  }
+
+  /// reference.md's makemore numbers, as `bigram` prints them.
+  @Test func bigramNumbersMatchReferenceWithinTolerance() throws {
+    let folder = try TemporaryFolder()
+    let result = try run("bigram", ["--out", folder.url.path, "--names", namesFile.path])
+    #expect(result.status == 0, "\(result.error)")
+    let printed = result.output.split(separator: "\n").map(String.init)
+    func number(after prefix: String) throws -> Double {
+      let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
+      return try #require(Double(line.dropFirst(prefix.count)))
+    }
+    let expected: [(String, Double, Double)] = [
+      ("nll without smoothing = ", 2.454014, 1e-6), ("nll with +1 smoothing = ", 2.454577, 1e-6),
+      ("nll of andrejq = ", 3.4834, 1e-4), ("neural loss on emma = ", 3.7693, 1e-4),
+      ("step 0 loss ", 3.7686, 1e-4), ("step 99 loss ", 2.4901, 2e-4),
+    ]
+    for (prefix, value, tolerance) in expected {
+      #expect(abs(try number(after: prefix) - value) < tolerance, "\(prefix)")
+    }
+    let losses = printed.filter { $0.hasPrefix("step ") }.compactMap { Double($0.split(separator: " ").last!) }
+    #expect(losses.count == 100 && zip(losses, losses.dropFirst()).allSatisfy { $1 < $0 })
+    #expect(printed.filter { $0.hasPrefix("neural sample: ") }.count == 5)
+    // The figure's text is the counts (Graphviz drew the HTML-like label,
+    // not the node's name in its place).
+    let svg = try String(contentsOf: folder.url.appendingPathComponent("bigram-counts.svg"), encoding: .utf8)
+    #expect(svg.contains(">an</text>") && svg.contains(">5438</text>"))
+    #expect(svg.components(separatedBy: "<text ").count - 1 == 2 * 729)
+  }
+
+  /// Without names.txt, one line that says to pass --names, and no file.
+  @Test func bigramWithoutNamesSaysWhatToDo() throws {
+    let folder = try TemporaryFolder()
+    let missing = folder.url.appendingPathComponent("no-names.txt").path
+    let example = try run("bigram", ["--out", folder.url.appendingPathComponent("out").path, "--names", missing])
+    #expect(example.status == 2)
+    // Between the two: Foundation's reason, whose words vary by platform.
+    #expect(example.error.hasPrefix("bigram: cannot read the names file \"\(missing)\": "))
+    #expect(example.error.hasSuffix("; pass --names PATH (makemore's names.txt, one name per line)\n"))
+    #expect(example.error.split(separator: "\n").count == 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).isEmpty)
+    let figures = try run("micrograd", ["figures", "--out", folder.url.appendingPathComponent("all").path, "--quiet", "--names", missing])
+    #expect(figures.status == 2)
+    #expect(figures.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
+    #expect(figures.error.hasSuffix("pass --names PATH (makemore's names.txt, one name per line)\n"))
+    #expect(figures.error.split(separator: "\n").count == 1)
+    // Only the steps that read names take --names.
+    let add = try run("add", ["--names", missing])
+    #expect(add.status == 2 && add.error == "add: unknown argument '--names' (usage: add [--out DIR])\n")
   }
 
   @Test func exampleRejectsBadArguments() throws {
