@@ -42,7 +42,7 @@ public enum BigramLecture: Lecture {
     // The neural bigram: W = randn(27, 27); full batch, lr 50, + 0.01 * mean(W**2).
     var gW = TorchGenerator(seed: seed)
     let W = NeuralBigram(using: &gW)
-    figures.say("neural loss on emma = \(W.loss(["emma"]).data)")
+    figures.say("neural loss on emma = \(W.loss(try Words(["emma"])).data)")
     for k in 0..<steps {
       let loss = W.step(counts: N, learningRate: 50, regularization: 0.01)
       figures.say("step \(k) loss \(loss)")

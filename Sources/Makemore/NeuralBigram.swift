@@ -25,9 +25,9 @@ public struct NeuralBigram: Module {
   /// A one-hot input times `W` is a row of `W`, so the logits of token `i`
   /// are `W[i]`, as the lecture's `xenc @ W` gives them. This builds a
   /// node for every bigram; for a whole data set use ``loss(counts:regularization:)``.
-  public func loss(_ words: [String], vocabulary: Vocabulary = .lecture, regularization: Double = 0) -> Value {
+  public func loss(_ words: Words, vocabulary: Vocabulary = .lecture, regularization: Double = 0) -> Value {
     var terms: [Value] = []
-    for word in words {
+    for word in words.words {
       for (x, y) in BigramCounts.bigrams(of: word, vocabulary) {
         let counts = weights[x].map { $0.exp() }
         let probability = counts[y] / counts.sum()

@@ -51,8 +51,17 @@ public struct Words: Sendable {
     self.skipped = skipped
   }
 
-  /// Words given directly.
-  public init(_ words: [String]) {
+  /// Words given directly, checked as a file's are (but an empty list is
+  /// allowed).
+  ///
+  /// - Throws: ``MakemoreError/unknownCharacter(path:line:character:word:)``
+  ///   with an empty path and the word's position (from 1) as its line.
+  public init(_ words: [String], vocabulary: Vocabulary = .lecture) throws {
+    for (i, word) in words.enumerated() {
+      if let bad = word.first(where: { $0 == "." || vocabulary.index(of: $0) == nil }) {
+        throw MakemoreError.unknownCharacter(path: "", line: i + 1, character: bad, word: word)
+      }
+    }
     self.words = words
     self.skipped = 0
   }
@@ -84,7 +93,7 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
     case .noWords(let path):
       "\"\(path)\" holds no words (one word per line is expected)"
     case .unknownCharacter(let path, let line, let character, let word):
-      "\(path):\(line): the word \"\(word)\" has \(character.debugDescription), which is not in the "
+      (path.isEmpty ? "word \(line)" : "\(path):\(line)") + ": the word \"\(word)\" has \(character.debugDescription), which is not in the "
         + "vocabulary (a to z); fix the line, or skip such words"
     case .badModel(let path, let reason):
       "cannot load the model \"\(path)\": \(reason)"

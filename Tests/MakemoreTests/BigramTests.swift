@@ -119,20 +119,20 @@ let namesURL = URL(fileURLWithPath: #filePath)
 }
 
 @Suite struct NeuralBigramTests {
-  @Test func lossOnEmmaBeforeTraining() {
+  @Test func lossOnEmmaBeforeTraining() throws {
     var g = TorchGenerator(seed: 2_147_483_647)
     let model = NeuralBigram(using: &g)
-    let loss = model.loss(["emma"])
+    let loss = model.loss(try Words(["emma"]))
     #expect(abs(loss.data - 3.7693) < 1e-4)
   }
 
-  @Test func gradientDescentLowersTheLoss() {
+  @Test func gradientDescentLowersTheLoss() throws {
     var g = TorchGenerator(seed: 2_147_483_647)
     let model = NeuralBigram(using: &g)
     let words = ["emma", "olivia", "ava", "isabella", "sophia"]
     var losses: [Double] = []
     for _ in 0..<20 {
-      let loss = model.loss(words, regularization: 0.01)
+      let loss = model.loss(try Words(words), regularization: 0.01)
       for w in model.weights.joined() { w.grad = 0 }
       loss.backward()
       for w in model.weights.joined() { w.data -= 10 * w.grad }
@@ -140,5 +140,16 @@ let namesURL = URL(fileURLWithPath: #filePath)
     }
     #expect(losses.last! < losses.first! - 1)
     #expect(zip(losses, losses.dropFirst()).allSatisfy { $1 < $0 })
+  }
+}
+
+@Suite struct WordListTests {
+  @Test func wordsGivenDirectlyAreCheckedToo() {
+    #expect(throws: MakemoreError.unknownCharacter(path: "", line: 2, character: "E", word: "Emma")) {
+      try Words(["ava", "Emma"])
+    }
+    let message = "\(MakemoreError.unknownCharacter(path: "", line: 2, character: "E", word: "Emma"))"
+    #expect(message.hasPrefix("word 2: the word \"Emma\" has \"E\""))
+    #expect(throws: MakemoreError.self) { try Words(["a.b"]) }
   }
 }

@@ -66,7 +66,7 @@ import Testing
   }
 
   @Test func sizesAreOptions() throws {
-    let small = BigramCounts(Words(["ab"])).countMatrixDOT(cellSize: 20, fontSize: 0)
+    let small = BigramCounts(try Words(["ab"])).countMatrixDOT(cellSize: 20, fontSize: 0)
     #expect(small.contains("WIDTH=\"20\" HEIGHT=\"20\"") && small.contains("POINT-SIZE=\"1\""))
     #expect(small.contains(">.a<BR/>1</FONT>") && small.contains("BGCOLOR=\"#08306b\""))
   }
