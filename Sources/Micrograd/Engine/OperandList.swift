@@ -16,8 +16,22 @@ final class OperandList {
 
   init(_ values: [Value], next: OperandList? = nil) {
     self.values = values
-    self.hasComputedValues = values.withUnsafeBufferPointer { $0.contains { $0.isComputed } }
+    self.hasComputedValues = values.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: Unmanaged<Value>.self) { values in
+        values.contains { $0._withUnsafeGuaranteedRef { $0.isComputed } }
+      }
+    }
     self.next = next
+  }
+
+  /// Calls `body` with the values as unretained references: walks over
+  /// hundreds of operands then cost no reference counting (the list keeps
+  /// them alive meanwhile).
+  func withUnretainedValues<R>(_ body: (UnsafeBufferPointer<Unmanaged<Value>>) -> R) -> R {
+    values.withUnsafeBufferPointer { buffer in
+      // A strong reference and an Unmanaged are both one pointer.
+      buffer.withMemoryRebound(to: Unmanaged<Value>.self, body)
+    }
   }
 
   /// Every operand: these values, then the next list's.
@@ -34,8 +48,10 @@ final class OperandList {
   /// left to the list) and the next list.
   func detachValues(into pending: inout [Value], _ pendingLists: inout [OperandList]) {
     if hasComputedValues {
-      for value in values where value.isComputed {
-        pending.append(value)
+      withUnretainedValues { values in
+        for value in values where value._withUnsafeGuaranteedRef({ $0.isComputed }) {
+          pending.append(value.takeUnretainedValue())
+        }
       }
     }
     if next != nil { pendingLists.append(next.take().unsafelyUnwrapped) }

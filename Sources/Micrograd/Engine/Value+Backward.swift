@@ -55,34 +55,36 @@ extension Value {
   /// `order`, where their own frames would have put them. Returns `nil`
   /// when no operand is left.
   private func nextUnvisited(from index: Int, order: inout [Unmanaged<Value>]) -> (Unmanaged<Value>?, Int) {
-    func visit(_ value: Value) -> Bool {
-      guard !value.visited else { return false }
-      value.visited = true
-      if value.isComputed { return true }
-      order.append(Unmanaged.passUnretained(value))
-      return false
+    func visit(_ operand: Unmanaged<Value>) -> Bool {
+      operand._withUnsafeGuaranteedRef { value in
+        guard !value.visited else { return false }
+        value.visited = true
+        if value.isComputed { return true }
+        order.append(operand)
+        return false
+      }
     }
     guard let list else {
-      if index == 0, let lhs, visit(lhs) { return (Unmanaged.passUnretained(lhs), 1) }
-      if index <= 1, let rhs, visit(rhs) { return (Unmanaged.passUnretained(rhs), 2) }
+      if index == 0, let lhs = lhs.map(Unmanaged.passUnretained), visit(lhs) { return (lhs, 1) }
+      if index <= 1, let rhs = rhs.map(Unmanaged.passUnretained), visit(rhs) { return (rhs, 2) }
       return (nil, 2)
     }
     // The `a`s, then the `b`s of a dot; indices past the first list count on.
     var offset = 0
     var current: OperandList? = list
-    while let values = current?.values {
-      let found: (Unmanaged<Value>?, Int)? = values.withUnsafeBufferPointer { buffer in
+    while let operands = current {
+      let found: (Unmanaged<Value>?, Int)? = operands.withUnretainedValues { buffer in
         var i = max(index - offset, 0)
         while i < buffer.count {
-          let value = buffer[i]
+          let operand = buffer[i]
           i += 1
-          if visit(value) { return (Unmanaged.passUnretained(value), offset + i) }
+          if visit(operand) { return (operand, offset + i) }
         }
         return nil
       }
       if let found { return found }
-      offset += values.count
-      current = current?.next
+      offset += operands.values.count
+      current = operands.next
     }
     return (nil, offset)
   }
@@ -140,15 +142,18 @@ extension Value {
   /// The chain rule at a `sum` or `dot` node, operand by operand.
   private func backwardStep(_ list: OperandList) {
     let g = grad
-    list.values.withUnsafeBufferPointer { a in
+    list.withUnretainedValues { a in
       guard op == .dot, let second = list.next else {
-        for value in a { value.grad += g }
+        for value in a { value._withUnsafeGuaranteedRef { $0.grad += g } }
         return
       }
-      second.values.withUnsafeBufferPointer { b in
+      second.withUnretainedValues { b in
         for i in 0..<a.count {
-          a[i].grad += b[i].data * g
-          b[i].grad += a[i].data * g
+          let (ai, bi) = (a[i], b[i])
+          ai._withUnsafeGuaranteedRef { a in bi._withUnsafeGuaranteedRef { b in
+            a.grad += b.data * g
+            b.grad += a.data * g
+          } }
         }
       }
     }

@@ -8,12 +8,13 @@ extension Value {
   /// `+` nodes (the one the lectures draw), in one node instead of
   /// *n* - 1: faster and lighter for large sums. The sum of nothing is 0.
   public static func sum(_ values: [Value]) -> Value {
-    let total = values.withUnsafeBufferPointer { v in
+    let list = OperandList(values)
+    let total = list.withUnretainedValues { values in
       var total = 0.0
-      for value in v { total += value.data }
+      for value in values { total += value._withUnsafeGuaranteedRef { $0.data } }
       return total
     }
-    return Value(total, op: .sum, list: OperandList(values))
+    return Value(total, op: .sum, list: list)
   }
 
   /// The dot product `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` as one `dot` node;
@@ -44,13 +45,16 @@ extension Value {
     precondition(
       a.count == b.values.count,
       "dot: the vectors must have the same count, got \(a.count) and \(b.values.count)")
-    let total = a.withUnsafeBufferPointer { a in
-      b.values.withUnsafeBufferPointer { b in
+    let list = OperandList(a, next: b)
+    let total = list.withUnretainedValues { a in
+      b.withUnretainedValues { b in
         var total = 0.0
-        for i in 0..<a.count { total += a[i].data * b[i].data }
+        for i in 0..<a.count {
+          total += a[i]._withUnsafeGuaranteedRef { $0.data } * b[i]._withUnsafeGuaranteedRef { $0.data }
+        }
         return total
       }
     }
-    return Value(total, op: .dot, list: OperandList(a, next: b))
+    return Value(total, op: .dot, list: list)
   }
 }
