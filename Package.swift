@@ -48,6 +48,7 @@ let package = Package(
     .executableTarget(name: "training", dependencies: ["Lectures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
     .executableTarget(name: "bigram", dependencies: ["Lectures"], path: "Examples/bigram"),
+    .executableTarget(name: "names-mlp", dependencies: ["Makemore"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",
       dependencies: ["Micrograd", "GraphRender", "Makemore"],
@@ -65,7 +66,7 @@ let package = Package(
     .testTarget(
       name: "FigureTests",
       dependencies: [
-        "Lectures", "MicrogradCLI", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
+        "Lectures", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
         "bigram",
       ]
     ),

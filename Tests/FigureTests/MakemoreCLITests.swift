@@ -96,3 +96,25 @@ import Testing
     #expect(result.error.contains("bad.txt:2: the word \"Olivia\" has \"O\""), "\(result.error)")
   }
 }
+
+/// `swift run names-mlp`: the notebook's MLP as a short program.
+@Suite struct NamesMLPExampleTests {
+  @Test func runsTheNotebookSteps() throws {
+    let folder = try TemporaryFolder()
+    let names = folder.url.appendingPathComponent("names.txt")
+    let words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn"]
+    try Data((words + words.map { String($0.reversed()) }).joined(separator: "\n").utf8).write(to: names)
+    let result = try run("names-mlp", ["--names", names.path, "--steps", "30"])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "examples: 106 train, 14 dev")
+    #expect(lines[1] == "parameters: 11897")
+    #expect(lines[2].hasPrefix("step 0: loss "))
+    #expect(lines[3].hasPrefix("train loss: ") && lines[4].hasPrefix("dev loss: "))
+    #expect(lines.count == 25)
+    let bad = try run("names-mlp", ["--steps", "x"])
+    #expect(bad.status == 2 && bad.error == "names-mlp: --steps needs a whole number from 0 to 100000000\n")
+    let missing = try run("names-mlp", ["--names", "/no/such/file"])
+    #expect(missing.status == 2 && missing.error.contains("cannot read \"/no/such/file\""))
+  }
+}
