@@ -60,6 +60,24 @@ import Testing
     #expect(progress.allSatisfy { $0.contains("examples/s") && $0.hasSuffix(" left") })
   }
 
+  @Test func progressUpdatesOneLineOnATerminal() throws {
+    // util-linux's `script` runs the command on a pseudo-terminal (bsdutils
+    // is an essential package on Debian; macOS's script takes other flags).
+    #if os(Linux)
+    let products = Bundle.main.bundleURL
+    let command = [products.appendingPathComponent("micrograd").path, "makemore", "train"] + small
+      + ["--steps", "200", "--samples", "0"]
+    let result = try run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"])
+    #expect(result.status == 0, "\(result.error)")
+    // Each update returns to the line's start and clears it; the last ends the line.
+    let updates = result.output.components(separatedBy: "\r\u{1B}[K").dropFirst()
+    #expect(updates.count >= 1)
+    #expect(updates.allSatisfy { $0.hasPrefix("step ") && $0.contains("examples/s") })
+    #expect(updates.last?.hasPrefix("step 200/200  loss ") == true)
+    #expect(!result.output.contains("step 20/200"))  // not a line per tenth
+    #endif
+  }
+
   @Test(arguments: [
     (["train", "--names", "/no/such/names.txt"], "cannot read \"/no/such/names.txt\""),
     (["train", "--hidden-size", "8"], "the hidden size must be 16 to 10000, got 8"),

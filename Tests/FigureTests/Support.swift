@@ -18,7 +18,8 @@ struct Run {
   var error: String
 }
 
-/// Runs a product built beside the tests (`micrograd`, an example).
+/// Runs a product built beside the tests (`micrograd`, an example), or
+/// the program at an absolute path.
 func run(_ product: String, _ arguments: [String], in folder: URL? = nil) throws -> Run {
   #if os(macOS)
   let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!
@@ -27,7 +28,7 @@ func run(_ product: String, _ arguments: [String], in folder: URL? = nil) throws
   let products = Bundle.main.bundleURL
   #endif
   let process = Process()
-  process.executableURL = products.appendingPathComponent(product)
+  process.executableURL = product.hasPrefix("/") ? URL(fileURLWithPath: product) : products.appendingPathComponent(product)
   process.arguments = arguments
   if let folder { process.currentDirectoryURL = folder }
   let output = Pipe()
