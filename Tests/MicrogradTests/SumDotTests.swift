@@ -85,6 +85,23 @@ struct SumDotTests {
     #expect(weak.value == nil)
   }
 
+  @Test("lists that share one array of deep values free it without recursion")
+  func sharedDeepLists() {
+    // Ten chains, each 100,000 nodes deep, held only through one array
+    // that a sum and a dot share.
+    var chains: [Value] = (0..<10).map { _ in Value(1) }
+    for _ in 0..<50_000 {
+      chains = chains.map { $0 * 1.0 }
+    }
+    let weak = chains.map(WeakBox.init)
+    var total: Value? = Value.sum(chains) + Value.dot(chains, (0..<10).map { _ in Value(2) })
+    chains = []
+    #expect(total!.data == 30)
+    #expect(weak.allSatisfy { $0.value != nil })
+    total = nil
+    #expect(weak.allSatisfy { $0.value == nil })
+  }
+
   @Test("a graph of dot layers is freed when dropped; shared inputs survive")
   func freeing() {
     let inputs = [Value(1), Value(2)]

@@ -1,9 +1,9 @@
 /// The operands of a `sum` or `dot` node: a list of values, and for `dot`
 /// a link to the second list.
 ///
-/// Lists are objects so that nodes can share them: the nodes of
-/// ``Value/dot(_:_:)-(([Value]],[Value])`` (one per row of a matrix) all
-/// multiply the same input vector, and hold that one list.
+/// Lists are objects so that nodes can share them: the nodes that
+/// `Value.dot(rows, x)` makes (one per row of a matrix) all multiply the
+/// same input vector, and hold that one list.
 final class OperandList {
   /// The operands, in order.
   let values: [Value]
@@ -17,9 +17,8 @@ final class OperandList {
   init(_ values: [Value], next: OperandList? = nil) {
     self.values = values
     self.hasComputedValues = values.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: Unmanaged<Value>.self) { values in
-        values.contains { $0._withUnsafeGuaranteedRef { $0.isComputed } }
-      }
+      UnretainedValues(base: UnsafeRawPointer(buffer.baseAddress), count: buffer.count)
+        .contains { $0._withUnsafeGuaranteedRef { $0.isComputed } }
     }
     self.next = next
   }
@@ -27,10 +26,9 @@ final class OperandList {
   /// Calls `body` with the values as unretained references: walks over
   /// hundreds of operands then cost no reference counting (the list keeps
   /// them alive meanwhile).
-  func withUnretainedValues<R>(_ body: (UnsafeBufferPointer<Unmanaged<Value>>) -> R) -> R {
+  func withUnretainedValues<R>(_ body: (UnretainedValues) -> R) -> R {
     values.withUnsafeBufferPointer { buffer in
-      // A strong reference and an Unmanaged are both one pointer.
-      buffer.withMemoryRebound(to: Unmanaged<Value>.self, body)
+      body(UnretainedValues(base: UnsafeRawPointer(buffer.baseAddress), count: buffer.count))
     }
   }
 
@@ -55,5 +53,21 @@ final class OperandList {
       }
     }
     if next != nil { pendingLists.append(next.take().unsafelyUnwrapped) }
+  }
+}
+
+/// An array of values read as unretained references, without rebinding its
+/// memory: each element is loaded from the raw bytes as an `Unmanaged`
+/// (a strong reference and an `Unmanaged` are both one pointer), which is
+/// valid while the array is alive and unchanged.
+struct UnretainedValues: RandomAccessCollection {
+  let base: UnsafeRawPointer?
+  let count: Int
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  subscript(index: Int) -> Unmanaged<Value> {
+    base.unsafelyUnwrapped.load(fromByteOffset: index * MemoryLayout<Value>.stride, as: Unmanaged<Value>.self)
   }
 }
