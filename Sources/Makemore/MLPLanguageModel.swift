@@ -29,16 +29,31 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
       + hiddenSize * vocabularySize + vocabularySize
   }
 
+  /// The most parameters a model may have: ten million `Value`s are
+  /// about a gigabyte.
+  public static let maxParameterCount = 10_000_000
+
+  /// About how many graph nodes one example's loss builds: three per
+  /// hidden neuron (dot, bias, tanh), and a few per output.
+  public var nodesPerExample: Int { 3 * hiddenSize + 5 * vocabularySize + 5 }
+
   /// What is wrong with these sizes, or `nil` when they can be used.
   ///
   /// Every size must be at least 1, and the hidden layer at least 16
   /// wide: `randn` reproduces PyTorch for 16 values or more, and `b1`
-  /// has `hiddenSize`.
+  /// has `hiddenSize`. The vocabulary is the lecture's 27 tokens, and the
+  /// model at most ``maxParameterCount`` parameters.
   public var problem: String? {
     if blockSize < 1 || blockSize > 64 { return "the block size must be 1 to 64, got \(blockSize)" }
     if embeddingSize < 1 || embeddingSize > 1_000 { return "the embedding size must be 1 to 1000, got \(embeddingSize)" }
     if hiddenSize < 16 || hiddenSize > 10_000 { return "the hidden size must be 16 to 10000, got \(hiddenSize)" }
-    if vocabularySize < 2 { return "the vocabulary needs at least 2 tokens, got \(vocabularySize)" }
+    if vocabularySize != Vocabulary.lecture.count {
+      return "the vocabulary must be the lecture's \(Vocabulary.lecture.count) tokens, got \(vocabularySize)"
+    }
+    if parameterCount > Self.maxParameterCount {
+      return "the model would have \(parameterCount) parameters; at most \(Self.maxParameterCount) are allowed "
+        + "(lower the block, embedding or hidden size)"
+    }
     return nil
   }
 }

@@ -32,10 +32,14 @@ public struct TrainingSchedule: Hashable, Sendable {
     step < decayStep ? learningRate : decayedLearningRate
   }
 
+  /// The most graph nodes one step may build (about 3 GB of nodes).
+  public static let maxNodesPerStep = 20_000_000
+
   /// What is wrong with the schedule, or `nil` when it can be used.
   public var problem: String? {
     if steps < 0 { return "the number of steps must not be negative, got \(steps)" }
     if batchSize < 1 { return "the batch size must be at least 1, got \(batchSize)" }
+    if batchSize > 1_000_000 { return "the batch size must be at most 1000000, got \(batchSize)" }
     if !learningRate.isFinite || !decayedLearningRate.isFinite { return "the learning rates must be finite numbers" }
     return nil
   }
@@ -70,8 +74,23 @@ extension MLPLanguageModel {
     return loss.data
   }
 
+  /// What is wrong with training this model on this schedule, or `nil`:
+  /// each problem's own, or a step graph of more than
+  /// ``TrainingSchedule/maxNodesPerStep`` nodes.
+  public static func problem(_ configuration: MLPConfiguration, _ schedule: TrainingSchedule) -> String? {
+    if let problem = configuration.problem ?? schedule.problem { return problem }
+    let nodes = configuration.nodesPerExample * schedule.batchSize
+    if nodes > TrainingSchedule.maxNodesPerStep {
+      return "a step would build about \(nodes) graph nodes (batch size × nodes per example); "
+        + "at most \(TrainingSchedule.maxNodesPerStep) are allowed (lower the batch or hidden size)"
+    }
+    return nil
+  }
+
   /// Trains on `data` for `schedule.steps` steps, calling `progress` after
-  /// each; `progress` returns `false` to stop early.
+  /// each; `progress` returns `false` to stop early. Training also stops
+  /// after a step whose loss is NaN or infinite (a learning rate too high
+  /// for the model): the returned losses then end with it.
   ///
   /// - Returns: Every step's minibatch loss, in order.
   @discardableResult
@@ -81,12 +100,12 @@ extension MLPLanguageModel {
   ) -> [Double] {
     precondition(schedule.problem == nil, schedule.problem ?? "")
     var losses: [Double] = []
-    losses.reserveCapacity(schedule.steps)
+    losses.reserveCapacity(min(schedule.steps, 1_000_000))
     for step in 0..<schedule.steps {
       let rate = schedule.learningRate(at: step)
       let loss = trainingStep(on: data, batchSize: schedule.batchSize, learningRate: rate, using: &generator)
       losses.append(loss)
-      if !progress(TrainingStep(step: step, loss: loss, learningRate: rate)) { break }
+      if !progress(TrainingStep(step: step, loss: loss, learningRate: rate)) || !loss.isFinite { break }
     }
     return losses
   }

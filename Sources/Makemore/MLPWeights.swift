@@ -73,13 +73,19 @@ public struct MLPWeights: Sendable {
   /// - Parameter maxLength: A bound on the word's length, so that a model
   ///   that never gives `.` cannot loop forever: a word cut there has
   ///   `maxLength` characters and no closing `.`.
+  /// - Throws: ``MakemoreError/notFinite(_:)`` when the model's logits are
+  ///   NaN or infinite (weights that training blew up, or a file's huge
+  ///   numbers), which have no probabilities to sample from.
   public func sample(using generator: inout TorchGenerator, vocabulary: Vocabulary = .lecture, maxLength: Int = 100)
-    -> String
+    throws -> String
   {
     var context = [Int](repeating: 0, count: configuration.blockSize)
     var out = ""
     for _ in 0..<maxLength {
       let logits = logits(context)
+      guard logits.allSatisfy(\.isFinite) else {
+        throw MakemoreError.notFinite("the logits after \"\(out)\" are not finite numbers, so they cannot be sampled")
+      }
       let m = logits.max()!
       let counts = logits.map { Float(Foundation.exp($0 - m)) }
       let ix = generator.multinomial(counts, count: 1)[0]

@@ -93,12 +93,7 @@ extension MLPLanguageModel {
   ///   damaged, of another format or version, or its shapes do not match
   ///   its sizes; the reason says which field is wrong.
   public init(contentsOf url: URL) throws {
-    let bytes: Data
-    do {
-      bytes = try Data(contentsOf: url)
-    } catch {
-      throw MakemoreError.unreadable(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-    }
+    let bytes = try readRegularFile(url)
     do {
       try self.init(fileData: bytes)
     } catch let ModelFileProblem.problem(reason) {
@@ -180,6 +175,7 @@ struct ModelFile: Decodable {
   /// A decoding error as one line: what is wrong, at which field.
   static func describe(_ error: DecodingError) -> String {
     func path(_ keys: [any CodingKey]) -> String {
+      guard !keys.isEmpty else { return "the file" }
       var text = ""
       for key in keys {
         if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }

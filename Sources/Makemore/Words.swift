@@ -19,16 +19,7 @@ public struct Words: Sendable {
   ///     instead of failing.
   /// - Throws: ``MakemoreError`` naming the file, and the line for a bad word.
   public init(contentsOf url: URL, vocabulary: Vocabulary = .lecture, skippingUnknown: Bool = false) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-      throw MakemoreError.unreadable(path: url.path, reason: "it is a folder, not a file")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw MakemoreError.unreadable(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-    }
+    let data = try readRegularFile(url)
     guard let text = String(data: data, encoding: .utf8) else {
       throw MakemoreError.notUTF8(path: url.path)
     }
@@ -82,6 +73,8 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
   case badModel(path: String, reason: String)
   /// A model could not be saved.
   case cannotSave(path: String, reason: String)
+  /// A model's numbers are NaN or infinite where they must not be.
+  case notFinite(String)
 
   /// What is wrong, and where.
   public var description: String {
@@ -97,6 +90,8 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
         + "vocabulary (a to z); fix the line, or skip such words"
     case .badModel(let path, let reason):
       "cannot load the model \"\(path)\": \(reason)"
+    case .notFinite(let what):
+      "\(what) (NaN or infinite: training with too high a learning rate does that)"
     case .cannotSave(let path, let reason):
       "cannot save the model to \"\(path)\": \(reason)"
     }

@@ -144,6 +144,18 @@ let namesURL = URL(fileURLWithPath: #filePath)
 }
 
 @Suite struct WordListTests {
+  @Test func onlyRegularFilesAreRead() {
+    #expect(throws: MakemoreError.unreadable(path: "/dev/zero", reason: "it is not a regular file")) {
+      try Words(contentsOf: URL(fileURLWithPath: "/dev/zero"))
+    }
+    #expect(throws: MakemoreError.unreadable(path: "/tmp", reason: "it is a folder, not a file")) {
+      try Words(contentsOf: URL(fileURLWithPath: "/tmp"))
+    }
+    #expect(throws: MakemoreError.unreadable(path: "/no/such/names.txt", reason: "no such file")) {
+      try Words(contentsOf: URL(fileURLWithPath: "/no/such/names.txt"))
+    }
+  }
+
   @Test func wordsGivenDirectlyAreCheckedToo() {
     #expect(throws: MakemoreError.unknownCharacter(path: "", line: 2, character: "E", word: "Emma")) {
       try Words(["ava", "Emma"])

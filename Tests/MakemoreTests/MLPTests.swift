@@ -115,12 +115,32 @@ import Testing
     #expect(stopped.count == 10)
   }
 
-  @Test func samplingIsSeededAndEndsWithADot() {
+  @Test func divergingTrainingStopsAndCannotBeSampled() throws {
+    let model = Self.smallModel()
+    let data = Dataset(Self.words, blockSize: 3)
+    var g = TorchGenerator(seed: 1)
+    let schedule = TrainingSchedule(steps: 50, batchSize: 8, learningRate: 1e300, decayedLearningRate: 1e300)
+    let losses = model.train(on: data, schedule: schedule, using: &g)
+    #expect(losses.count < 50 && !losses.last!.isFinite && losses.dropLast().allSatisfy(\.isFinite))
+    var sampler = TorchGenerator(seed: 2)
+    #expect(throws: MakemoreError.self) { try MLPWeights(model).sample(using: &sampler) }
+  }
+
+  @Test func sizesThatCannotBeUsedAreProblems() {
+    #expect(MLPConfiguration(vocabularySize: 26).problem == "the vocabulary must be the lecture's 27 tokens, got 26")
+    #expect(MLPConfiguration(blockSize: 64, embeddingSize: 1_000, hiddenSize: 10_000).problem?.hasPrefix("the model would have 640") == true)
+    let big = TrainingSchedule(steps: 1, batchSize: 100_000)
+    #expect(MLPLanguageModel.problem(MLPConfiguration(), big)?.hasPrefix("a step would build about") == true)
+    #expect(MLPLanguageModel.problem(MLPConfiguration(), TrainingSchedule()) == nil)
+  }
+
+  @Test func samplingIsSeededAndEndsWithADot() throws {
     let weights = MLPWeights(Self.smallModel())
     var a = TorchGenerator(seed: 2_147_483_657)
     var b = TorchGenerator(seed: 2_147_483_657)
-    let first = (0..<20).map { _ in weights.sample(using: &a) }
-    #expect(first == (0..<20).map { _ in weights.sample(using: &b) })
+    let first = try (0..<20).map { _ in try weights.sample(using: &a) }
+    let second = try (0..<20).map { _ in try weights.sample(using: &b) }
+    #expect(first == second)
     // An untrained model may not give "." within 100 characters: the word is cut there.
     #expect(first.allSatisfy { $0.hasSuffix(".") || $0.count == 100 })
     #expect(first.filter { $0.hasSuffix(".") }.count >= 10)
