@@ -26,7 +26,7 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
     .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
-    // makemore: names, bigrams, PyTorch's generator (issue 5, in progress).
+    // makemore: names, bigrams, PyTorch's generator, the MLP language model.
     .target(name: "Makemore", dependencies: ["Micrograd"]),
     // The lecture steps, shared by the examples and `micrograd figures`.
     .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),

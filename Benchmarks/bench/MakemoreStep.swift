@@ -16,11 +16,13 @@ struct MakemoreStep: Workload {
   let chains: Bool
   var generator = TorchGenerator(seed: 42)
 
-  init(names: Words, chains: Bool) {
+  /// - Throws: `TooFewWords` when the training split has no examples.
+  init(names: Words, chains: Bool) throws {
     name = chains ? "W4 makemore, chains" : "W4 makemore"
     var g = TorchGenerator(seed: 2_147_483_647)
     model = MLPLanguageModel(using: &g)
     data = Dataset(WordSplit(names.words).train, blockSize: 3)
+    guard data.count > 0 else { throw TooFewWords() }
     self.chains = chains
   }
 
@@ -33,6 +35,11 @@ struct MakemoreStep: Workload {
     for p in model.parameters { p.grad = 0 }
     root.backward()
     for p in model.parameters { p.data += -0.1 * p.grad }
+  }
+
+  /// The names file gave no training examples.
+  struct TooFewWords: Error, CustomStringConvertible {
+    var description: String { "the names file has too few words for a training split" }
   }
 
   /// `model.loss(batch, in: data)` with every dot product as a chain.

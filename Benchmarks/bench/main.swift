@@ -112,8 +112,8 @@ var makemoreNote: String?
 if !tsv {
   do {
     let names = try Words(contentsOf: URL(fileURLWithPath: namesPath))
-    var w4 = MakemoreStep(names: names, chains: false)
-    var w4Chains = MakemoreStep(names: names, chains: true)
+    var w4 = try MakemoreStep(names: names, chains: false)
+    var w4Chains = try MakemoreStep(names: names, chains: true)
     results.append((w4.name, measure(&w4, repeats: repeats)))
     results.append((w4Chains.name, measure(&w4Chains, repeats: repeats)))
   } catch {

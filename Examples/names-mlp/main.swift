@@ -37,33 +37,42 @@ func options() -> (names: String, steps: Int, blockSize: Int) {
   }
   return options
 }
-let (names, steps, blockSize) = options()
+/// The notebook's steps, in order.
+func main(names: String, steps: Int, blockSize: Int) throws {
+  // The words, shuffled with random.seed(42) and split 80/10/10.
+  let words: Words
+  do { words = try Words(contentsOf: URL(fileURLWithPath: names)) } catch { fail("\(error) (pass --names FILE)") }
+  let split = WordSplit(words.words, seed: 42)
+  let Xtr = Dataset(split.train, blockSize: blockSize)
+  let Xdev = Dataset(split.dev, blockSize: blockSize)
+  print("examples: \(Xtr.count) train, \(Xdev.count) dev")
+  guard Xtr.count > 0, Xdev.count > 0 else { fail("too few words to split into train and dev sets") }
 
-// The words, shuffled with random.seed(42) and split 80/10/10.
-let words: Words
-do { words = try Words(contentsOf: URL(fileURLWithPath: names)) } catch { fail("\(error) (pass --names FILE)") }
-let split = WordSplit(words.words, seed: 42)
-let Xtr = Dataset(split.train, blockSize: blockSize)
-let Xdev = Dataset(split.dev, blockSize: blockSize)
-print("examples: \(Xtr.count) train, \(Xdev.count) dev")
+  // g = torch.Generator().manual_seed(2147483647); C, W1, b1, W2, b2 = randn(...)
+  var g = TorchGenerator(seed: 2_147_483_647)
+  let model = MLPLanguageModel(MLPConfiguration(blockSize: blockSize), using: &g)
+  print("parameters: \(model.parameters.count)")
 
-// g = torch.Generator().manual_seed(2147483647); C, W1, b1, W2, b2 = randn(...)
-var g = TorchGenerator(seed: 2_147_483_647)
-let model = MLPLanguageModel(MLPConfiguration(blockSize: blockSize), using: &g)
-print("parameters: \(model.parameters.count)")
+  // Minibatches of 32; lr 0.1, then 0.01 for the last quarter.
+  let schedule = TrainingSchedule(steps: steps, batchSize: 32, decayStep: steps * 3 / 4)
+  model.train(on: Xtr, schedule: schedule, using: &g) { step in
+    if step.step % 10_000 == 0 { print("step \(step.step): loss \(step.loss)") }
+    return true
+  }
 
-// Minibatches of 32; lr 0.1, then 0.01 for the last quarter.
-let schedule = TrainingSchedule(steps: steps, batchSize: 32, decayStep: steps * 3 / 4)
-model.train(on: Xtr, schedule: schedule, using: &g) { step in
-  if step.step % 10_000 == 0 { print("step \(step.step): loss \(step.loss)") }
-  return true
+  // The loss over whole splits, without building graphs (torch.no_grad()).
+  let weights = MLPWeights(model)
+  print("train loss: \(weights.loss(on: Xtr))")
+  print("dev loss: \(weights.loss(on: Xdev))")
+
+  // Sample from the model: g = torch.Generator().manual_seed(2147483647 + 10)
+  var sampler = TorchGenerator(seed: 2_147_483_647 + 10)
+  for _ in 0..<20 { print(try weights.sample(using: &sampler)) }
 }
 
-// The loss over whole splits, without building graphs (torch.no_grad()).
-let weights = MLPWeights(model)
-print("train loss: \(weights.loss(on: Xtr))")
-print("dev loss: \(weights.loss(on: Xdev))")
-
-// Sample from the model: g = torch.Generator().manual_seed(2147483647 + 10)
-var sampler = TorchGenerator(seed: 2_147_483_647 + 10)
-for _ in 0..<20 { print(weights.sample(using: &sampler)) }
+let (names, steps, blockSize) = options()
+do {
+  try main(names: names, steps: steps, blockSize: blockSize)
+} catch {
+  fail("\(error)")
+}

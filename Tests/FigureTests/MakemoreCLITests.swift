@@ -52,11 +52,11 @@ import Testing
   }
 
   @Test func progressIsALineEveryTenthWhenNotATerminal() throws {
-    let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "20", "--samples", "0"])
+    let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "25", "--samples", "0"])
     #expect(result.status == 0, "\(result.error)")
     let progress = result.error.split(separator: "\n")
-    #expect(progress.count == 10)
-    #expect(progress.first?.hasPrefix("step 2/20  loss ") == true && progress.last?.hasPrefix("step 20/20  loss ") == true)
+    // 25 steps: the tenths fall at 3, 5, 8, 10, 13, 15, 18, 20, 23 and the end.
+    #expect(progress.map { $0.split(separator: " ")[1] } == ["3/25", "5/25", "8/25", "10/25", "13/25", "15/25", "18/25", "20/25", "23/25", "25/25"])
     #expect(progress.allSatisfy { $0.contains("examples/s") && $0.hasSuffix(" left") })
   }
 
@@ -67,7 +67,8 @@ import Testing
     let products = Bundle.main.bundleURL
     let command = [products.appendingPathComponent("micrograd").path, "makemore", "train"] + small
       + ["--steps", "200", "--samples", "0"]
-    let result = try run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"])
+    let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let result = try run("/usr/bin/script", ["-qec", quoted.joined(separator: " "), "/dev/null"])
     #expect(result.status == 0, "\(result.error)")
     // Each update returns to the line's start and clears it; the last ends the line.
     let updates = result.output.components(separatedBy: "\r\u{1B}[K").dropFirst()
@@ -81,6 +82,8 @@ import Testing
   @Test(arguments: [
     (["train", "--names", "/no/such/names.txt"], "cannot read \"/no/such/names.txt\""),
     (["train", "--hidden-size", "8"], "the hidden size must be 16 to 10000, got 8"),
+    (["train", "--batch-size", "100000"], "a step would build about"),
+    (["train", "--names", "/dev/zero"], "cannot read \"/dev/zero\": it is not a regular file"),
     (["train", "--batch-size", "0"], "the batch size must be at least 1, got 0"),
     (["train", "--block-size", "0"], "the block size must be 1 to 64, got 0"),
     (["train", "--steps=-5"], "the number of steps must not be negative, got -5"),
@@ -104,6 +107,23 @@ import Testing
     let result = try run("micrograd", ["makemore", "sample", "--model", empty.path])
     #expect(result.status == 2 && result.output.isEmpty)
     #expect(result.error == "micrograd: error: cannot load the model \"\(empty.path)\": it is damaged: not valid JSON\n")
+  }
+
+  @Test func divergingTrainingIsAnError() throws {
+    let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "50", "--learning-rate", "1e300"])
+    #expect(result.status == 2)
+    #expect(result.error.contains("micrograd: error: training diverged: the loss was "), "\(result.error)")
+    #expect(result.error.contains("lower --learning-rate"))
+  }
+
+  @Test func unknownWordsCanBeSkipped() throws {
+    let mixed = folder.url.appendingPathComponent("mixed.txt")
+    try Data((["Olivia", "b4"] + (0..<10).map { _ in "emma" }).joined(separator: "\n").utf8).write(to: mixed)
+    let args = ["makemore", "train", "--names", mixed.path, "--hidden-size", "16", "--steps", "2", "--samples", "0", "--quiet"]
+    let result = try run("micrograd", args + ["--skip-unknown"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.hasPrefix("skipped 2 words with characters other than a-z\n"))
+    #expect(try run("micrograd", args).status == 2)
   }
 
   @Test func badWordsFileNamesTheLine() throws {

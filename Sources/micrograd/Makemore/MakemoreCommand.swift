@@ -25,10 +25,14 @@ struct NamesOptions: ParsableArguments {
   @Option(name: .long, help: "Python's random.seed for shuffling before the 80/10/10 split.")
   var splitSeed: UInt64 = 42
 
+  @Flag(name: .long, help: "Skip words with characters other than a-z (and say how many) instead of failing.")
+  var skipUnknown = false
+
   /// The words, split; a bad file is an `InputError`.
   func split() throws -> WordSplit {
     do {
-      let words = try Words(contentsOf: URL(fileURLWithPath: names))
+      let words = try Words(contentsOf: URL(fileURLWithPath: names), skippingUnknown: skipUnknown)
+      if words.skipped > 0 { print("skipped \(grouped(words.skipped)) words with characters other than a-z") }
       return WordSplit(words.words, seed: splitSeed)
     } catch let error as MakemoreError {
       throw InputError(message: "\(error)" + (names == "../shared/data/names.txt" ? " (pass --names FILE)" : ""), column: nil)

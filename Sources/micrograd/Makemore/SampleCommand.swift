@@ -35,6 +35,10 @@ struct SampleCommand: ParsableCommand {
   func run() throws {
     let weights = MLPWeights(try loadModel(model))
     var generator = TorchGenerator(seed: seed)
-    for _ in 0..<count { print(weights.sample(using: &generator)) }
+    do {
+      for _ in 0..<count { print(try weights.sample(using: &generator)) }
+    } catch {
+      throw InputError(message: "\(model): \(error)", column: nil)
+    }
   }
 }

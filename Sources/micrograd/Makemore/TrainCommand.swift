@@ -62,10 +62,11 @@ struct TrainCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let problem = modelConfiguration.problem { throw InputError(message: problem, column: nil) }
-    if let problem = schedule.problem { throw InputError(message: problem, column: nil) }
-    guard batchSize <= 1_000_000, steps <= 100_000_000 else {
-      throw InputError(message: "--batch-size (at most 1000000) or --steps (at most 100000000) is too large", column: nil)
+    if let problem = MLPLanguageModel.problem(modelConfiguration, schedule) {
+      throw InputError(message: problem, column: nil)
+    }
+    guard steps <= 100_000_000 else {
+      throw InputError(message: "--steps must be at most 100000000, got \(steps)", column: nil)
     }
     guard (0...100_000).contains(samples) else {
       throw InputError(message: "--samples must be 0 to 100000, got \(samples)", column: nil)
@@ -101,13 +102,18 @@ struct TrainCommand: ParsableCommand {
       progress.report(step)
       return true
     }
+    if let last = losses.last, !last.isFinite {
+      throw InputError(
+        message: "training diverged: the loss was \(last) at step \(grouped(losses.count - 1)); "
+          + "lower --learning-rate (now \(s.learningRate))", column: nil)
+    }
     let time = ContinuousClock.now - start
     let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
     print("trained in \(duration(seconds)) (\(String(format: "%.0f", Double(s.steps) / max(seconds, 1e-9))) steps/s)")
 
     let weights = MLPWeights(model)
     print("train loss \(loss(weights.loss(on: train)))")
-    if dev.count > 0 { print("dev loss \(loss(weights.loss(on: dev)))") }
+    print(dev.count > 0 ? "dev loss \(loss(weights.loss(on: dev)))" : "dev loss: no examples (the dev split is empty)")
 
     if let save {
       do {
@@ -127,7 +133,11 @@ struct TrainCommand: ParsableCommand {
       print("wrote the loss curve to \(lossPlot)")
     }
     var sampler = TorchGenerator(seed: 2_147_483_657)
-    for _ in 0..<samples { print(weights.sample(using: &sampler)) }
+    do {
+      for _ in 0..<samples { print(try weights.sample(using: &sampler)) }
+    } catch {
+      throw InputError(message: "\(error)", column: nil)
+    }
   }
 
   /// At most 1,000 points: log10 of the mean loss of each run of steps.

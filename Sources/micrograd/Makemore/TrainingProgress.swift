@@ -34,7 +34,8 @@ struct TrainingProgress {
       lastShown = now
       write("\r\u{1B}[K" + line(done, now) + (done == steps ? "\n" : ""))
     case .lines:
-      guard steps >= 10 ? done % (steps / 10) == 0 : true else { return }
+      // At each tenth of the run (every step of a run under ten), and the last.
+      guard done * 10 / steps != (done - 1) * 10 / steps || done == steps else { return }
       write(line(done, now) + "\n")
     case .quiet:
       return
