@@ -63,7 +63,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
 /// `C`, the embeddings side by side go through a tanh layer (`W1`, `b1`),
 /// and a linear layer (`W2`, `b2`) gives the next character's logits.
 ///
-/// Every parameter is a ``Value``, and training uses the engine's
+/// Every parameter is a Micrograd `Value`, and training uses the engine's
 /// `backward()`: each neuron's `w · x` is one `dot` node.
 public struct MLPLanguageModel {
   /// The model's sizes.

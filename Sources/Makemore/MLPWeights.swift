@@ -70,9 +70,13 @@ public struct MLPWeights: Sendable {
   /// next token from the float32 softmax with `multinomial`, shift it into
   /// the context, until `.`. Returns the word with its closing `.`.
   ///
-  /// - Parameter maxLength: A bound on the word's length, so that a model
-  ///   that never gives `.` cannot loop forever: a word cut there has
-  ///   `maxLength` characters and no closing `.`.
+  /// - Parameters:
+  ///   - generator: Where the draws come from (the lecture seeds it with
+  ///     2147483647 + 10).
+  ///   - vocabulary: The tokens the indices stand for.
+  ///   - maxLength: A bound on the word's length, so that a model that
+  ///     never gives `.` cannot loop forever: a word cut there has
+  ///     `maxLength` characters and no closing `.`.
   /// - Throws: ``MakemoreError/notFinite(_:)`` when the model's logits are
   ///   NaN or infinite (weights that training blew up, or a file's huge
   ///   numbers), which have no probabilities to sample from.

@@ -23,7 +23,7 @@ public enum Operation: Hashable, Sendable {
   case sigmoid
   /// `a₀ + a₁ + ... + aₙ₋₁` in one node (``Value/sum(_:)``).
   case sum
-  /// `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` in one node (``Value/dot(_:_:)``):
+  /// `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` in one node (`Value.dot(a, b)`):
   /// the operands are the `a`s, then the `b`s.
   case dot
 
