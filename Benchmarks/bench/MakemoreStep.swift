@@ -32,9 +32,9 @@ struct MakemoreStep: Workload {
   }
 
   mutating func backward(_ root: Value) {
-    for p in model.parameters { p.grad = 0 }
+    model.zeroGrad()
     root.backward()
-    for p in model.parameters { p.data += -0.1 * p.grad }
+    SGD(learningRate: 0.1).step(model)
   }
 
   /// The names file gave no training examples.

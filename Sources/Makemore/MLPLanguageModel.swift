@@ -65,7 +65,7 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
 ///
 /// Every parameter is a Micrograd `Value`, and training uses the engine's
 /// `backward()`: each neuron's `w · x` is one `dot` node.
-public struct MLPLanguageModel {
+public struct MLPLanguageModel: Module {
   /// The model's sizes.
   public let configuration: MLPConfiguration
   /// The embedding table: one row of `embeddingSize` values per token.
@@ -81,9 +81,12 @@ public struct MLPLanguageModel {
   /// The output layer's biases.
   public let b2: [Value]
 
+  /// ``parameters()``, gathered once.
+  private let allParameters: [Value]
+
   /// Every parameter: `C`, `W1`, `b1`, `W2`, `b2`, each in the lecture's
   /// row-major order.
-  public let parameters: [Value]
+  public func parameters() -> [Value] { allParameters }
 
   /// Parameters drawn as the lecture draws them, `randn` after `randn`
   /// from one generator: `C`, `W1`, `b1`, `W2`, `b2`.
@@ -116,7 +119,7 @@ public struct MLPLanguageModel {
     parameters += self.b1
     parameters += Self.transposed(self.W2).joined()
     parameters += self.b2
-    self.parameters = parameters
+    allParameters = parameters
   }
 
   /// `flat` as rows of `width`.

@@ -68,9 +68,9 @@ extension MLPLanguageModel {
     precondition(data.count > 0, "training needs at least one example")
     let batch = (0..<batchSize).map { _ in generator.randint(data.count) }
     let loss = loss(batch, in: data)
-    for p in parameters { p.grad = 0 }
+    zeroGrad()
     loss.backward()
-    for p in parameters { p.data += -learningRate * p.grad }
+    SGD(learningRate: learningRate).step(self)
     return loss.data
   }
 

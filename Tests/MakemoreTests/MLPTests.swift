@@ -40,7 +40,7 @@ import Testing
   @Test func lectureModelHas11897Parameters() {
     var g = TorchGenerator(seed: 2_147_483_647)
     let model = MLPLanguageModel(using: &g)
-    #expect(model.parameters.count == 11_897 && model.configuration.parameterCount == 11_897)
+    #expect(model.parameters().count == 11_897 && model.configuration.parameterCount == 11_897)
     #expect(model.C.count == 27 && model.C[0].count == 10)
     #expect(model.W1.count == 200 && model.W1[0].count == 30 && model.W2.count == 27 && model.W2[0].count == 200)
     // C = randn((27, 10)) comes first from the generator.

@@ -27,7 +27,7 @@ import Testing
     try model.save(to: url)
     let loaded = try MLPLanguageModel(contentsOf: url)
     #expect(loaded.configuration == model.configuration)
-    #expect(loaded.parameters.map(\.data) == model.parameters.map(\.data))
+    #expect(loaded.parameters().map(\.data) == model.parameters().map(\.data))
     let data = Dataset(MLPTests.words, blockSize: 3)
     for i in 0..<data.count {
       #expect(MLPWeights(loaded).logits(data.context(i)) == MLPWeights(model).logits(data.context(i)))
