@@ -75,13 +75,19 @@ public struct BigramCounts: Sendable {
   /// from the float32 probabilities with `multinomial`, until `.`. Returns
   /// the word with its closing `.` (`"mor."`).
   public func sample(smoothing: Int = 1, using generator: inout TorchGenerator) -> String {
-    let p = floatProbabilities(smoothing: smoothing)
-    var out = ""
-    var index = 0
-    repeat {
-      index = generator.multinomial(p[index], count: 1)[0]
-      out.append(vocabulary.token(at: index))
-    } while index != 0
-    return out
+    sampleWord(floatProbabilities(smoothing: smoothing), vocabulary, using: &generator)
   }
+}
+
+/// A word drawn as the lecture draws it from a bigram model: from `.`,
+/// the next token by `multinomial` over row `p[index]` of the float32
+/// probabilities, until `.`. Returns the word with its closing `.`.
+func sampleWord(_ p: [[Float]], _ vocabulary: Vocabulary, using generator: inout TorchGenerator) -> String {
+  var out = ""
+  var index = 0
+  repeat {
+    index = generator.multinomial(p[index], count: 1)[0]
+    out.append(vocabulary.token(at: index))
+  } while index != 0
+  return out
 }

@@ -20,13 +20,6 @@ extension NeuralBigram {
   /// let names = (0..<5).map { _ in model.sample(using: &g) }
   /// ```
   public func sample(vocabulary: Vocabulary = .lecture, using generator: inout TorchGenerator) -> String {
-    let p = probabilities().map { row in row.map(Float.init) }
-    var out = ""
-    var index = 0
-    repeat {
-      index = generator.multinomial(p[index], count: 1)[0]
-      out.append(vocabulary.token(at: index))
-    } while index != 0
-    return out
+    sampleWord(probabilities().map { row in row.map(Float.init) }, vocabulary, using: &generator)
   }
 }

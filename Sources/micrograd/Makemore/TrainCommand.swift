@@ -107,9 +107,8 @@ struct TrainCommand: ParsableCommand {
         message: "training diverged: the loss was \(last) at step \(grouped(losses.count - 1)); "
           + "lower --learning-rate (now \(s.learningRate))", column: nil)
     }
-    let time = ContinuousClock.now - start
-    let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
-    print("trained in \(duration(seconds)) (\(String(format: "%.0f", Double(s.steps) / max(seconds, 1e-9))) steps/s)")
+    let time = seconds(ContinuousClock.now - start)
+    print("trained in \(duration(time)) (\(String(format: "%.0f", Double(s.steps) / max(time, 1e-9))) steps/s)")
 
     let weights = MLPWeights(model)
     print("train loss \(loss(weights.loss(on: train)))")

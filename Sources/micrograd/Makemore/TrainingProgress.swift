@@ -51,13 +51,14 @@ struct TrainingProgress {
       + "\(grouped(Int(rate))) examples/s  \(duration(left)) left"
   }
 
-  private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-  }
-
   private func write(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }
+}
+
+/// A duration in seconds.
+func seconds(_ d: Duration) -> Double {
+  Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
 /// `75.4` seconds as `1m15s`.
