@@ -27,18 +27,23 @@ let package = Package(
     ),
     .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
     // makemore: names, bigrams, PyTorch's generator, the MLP language model.
-    .target(name: "Makemore", dependencies: ["Micrograd"]),
+    // It carries makemore's names.txt (Resources/README.md says whence).
+    .target(
+      name: "Makemore",
+      dependencies: ["Micrograd"],
+      exclude: ["Resources/README.md"],
+      resources: [.copy("Resources/names.txt")]
+    ),
     // The lecture steps, shared by the examples and `micrograd figures`.
     .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
-    // The command-line tool; its module is not called "micrograd", which
-    // would clash with "Micrograd" on a case-insensitive file system.
+    // The command-line tool. Neither its module nor its folder is called
+    // "micrograd", which is "Micrograd" on a case-insensitive file system.
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
         "Micrograd", "GraphRender", "Lectures", "Makemore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      path: "Sources/micrograd"
+      ]
     ),
     .executableTarget(name: "add", dependencies: ["Lectures"], path: "Examples/add"),
     .executableTarget(name: "chain", dependencies: ["Lectures"], path: "Examples/chain"),
@@ -71,6 +76,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),
+    // The repository itself: a layout macOS can hold, nothing read from beside it.
+    .testTarget(name: "RepositoryTests"),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",

@@ -9,8 +9,8 @@ import Micrograd
 // times drawing graphs (trace, DOT, SVG, PNG). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
-// W4 (makemore's MLP step) reads the names from --names FILE, by default
-// ../shared/data/names.txt, and is left out (with a note) without it.
+// W4 (makemore's MLP step) reads the names.txt the package carries, or
+// --names FILE, and is left out (with a note) if that cannot be read.
 
 struct Timing {
   var forward: Double = 0  // seconds
@@ -62,7 +62,7 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 var repeats = 11
 var tsv = false
 var layoutScaling = false
-var namesPath = "../shared/data/names.txt"
+var namesURL = Words.namesFile
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -79,7 +79,7 @@ while let argument = arguments.popFirst() {
       FileHandle.standardError.write("bench: --names needs a file\n".data(using: .utf8)!)
       exit(2)
     }
-    namesPath = path
+    namesURL = URL(fileURLWithPath: path)
   case "-h", "--help":
     print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)")
     exit(0)
@@ -111,13 +111,13 @@ var results = [
 var makemoreNote: String?
 if !tsv {
   do {
-    let names = try Words(contentsOf: URL(fileURLWithPath: namesPath))
+    let names = try Words(contentsOf: namesURL)
     var w4 = try MakemoreStep(names: names, chains: false)
     var w4Chains = try MakemoreStep(names: names, chains: true)
     results.append((w4.name, measure(&w4, repeats: repeats)))
     results.append((w4Chains.name, measure(&w4Chains, repeats: repeats)))
   } catch {
-    makemoreNote = "W4 makemore left out: \(error) (pass --names FILE)"
+    makemoreNote = "W4 makemore left out: \(error)"
   }
 }
 

@@ -13,9 +13,9 @@ func fail(_ message: String) -> Never {
 }
 
 /// The options: the names file, the number of steps and the block size.
-func options() -> (names: String, steps: Int, blockSize: Int) {
+func options() -> (names: URL, steps: Int, blockSize: Int) {
   var arguments = CommandLine.arguments.dropFirst()
-  var options = (names: "../shared/data/names.txt", steps: 60_000, blockSize: 3)
+  var options = (names: Words.namesFile, steps: 60_000, blockSize: 3)
   func number(after option: String, in range: ClosedRange<Int>) -> Int {
     guard let n = arguments.popFirst().flatMap(Int.init), range.contains(n) else {
       fail("\(option) needs a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -26,11 +26,11 @@ func options() -> (names: String, steps: Int, blockSize: Int) {
     switch argument {
     case "--names":
       guard let path = arguments.popFirst() else { fail("--names needs a file") }
-      options.names = path
+      options.names = URL(fileURLWithPath: path)
     case "--steps": options.steps = number(after: "--steps", in: 0...100_000_000)
     case "--block-size": options.blockSize = number(after: "--block-size", in: 1...64)
     case "-h", "--help":
-      print("usage: names-mlp [--names FILE] [--steps N] [--block-size N]   (60,000 steps and block 3 by default)")
+      print("usage: names-mlp [--names FILE] [--steps N] [--block-size N]   (the package's names.txt, 60,000 steps and block 3 by default)")
       exit(0)
     default: fail("unknown argument '\(argument)' (try --help)")
     }
@@ -38,10 +38,10 @@ func options() -> (names: String, steps: Int, blockSize: Int) {
   return options
 }
 /// The notebook's steps, in order.
-func main(names: String, steps: Int, blockSize: Int) throws {
+func main(names: URL, steps: Int, blockSize: Int) throws {
   // The words, shuffled with random.seed(42) and split 80/10/10.
   let words: Words
-  do { words = try Words(contentsOf: URL(fileURLWithPath: names)) } catch { fail("\(error) (pass --names FILE)") }
+  do { words = try Words(contentsOf: names) } catch { fail("\(error)") }
   let split = WordSplit(words.words, seed: 42)
   let Xtr = Dataset(split.train, blockSize: blockSize)
   let Xdev = Dataset(split.dev, blockSize: blockSize)

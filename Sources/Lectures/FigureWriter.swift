@@ -1,5 +1,6 @@
 import Foundation
 import GraphRender
+import Makemore
 import Micrograd
 
 /// Writes a lecture's figures into a folder and its printed lines to
@@ -17,10 +18,9 @@ public struct FigureWriter {
   /// (``Lecture/readsNames``); ``defaultNames`` unless given.
   public var names: URL
 
-  /// Where makemore's `names.txt` is unless `--names` says otherwise:
-  /// `../shared/data/names.txt`, from the current folder (the repository's
-  /// root, where `make figures` runs).
-  public static let defaultNames = URL(fileURLWithPath: "../shared/data/names.txt")
+  /// makemore's `names.txt` unless `--names` says otherwise: the copy the
+  /// package carries (`Words.namesFile`), found from any folder.
+  public static var defaultNames: URL { Words.namesFile }
 
   /// Makes the folder if need be.
   ///

@@ -46,7 +46,7 @@ public func exampleMain(_ lecture: any Lecture.Type) -> Never {
       names = URL(fileURLWithPath: value)
     case "-h", "--help":
       let namesHelp = lecture.readsNames
-        ? "\n       makemore's names.txt is read from FILE, \(FigureWriter.defaultNames.relativePath) by default" : ""
+        ? "\n       makemore's names are read from FILE, the package's names.txt by default" : ""
       print("""
         \(lecture.name): \(lecture.summary)
         usage: \(usage)   (figures go to DIR, output/ by default)\(namesHelp)

@@ -8,9 +8,6 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 /// The committed figures.
 let outputFolder = repositoryRoot.appendingPathComponent("output")
 
-/// makemore's names.txt, beside the repository (../shared/data/names.txt).
-let namesFile = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/names.txt")
-
 /// What a program printed and how it ended.
 struct Run {
   var status: Int32

@@ -2,10 +2,8 @@ import Foundation
 import Makemore
 import Testing
 
-/// ../shared/data/names.txt, beside the repository.
-let namesURL = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().appendingPathComponent("shared/data/names.txt")
+/// makemore's names.txt, as the package carries it.
+let namesURL = Words.namesFile
 
 @Suite struct BigramTests {
   let words: Words
@@ -25,6 +23,16 @@ let namesURL = URL(fileURLWithPath: #filePath)
     #expect(v.index(of: ".") == 0 && v.index(of: "a") == 1 && v.index(of: "z") == 26)
     #expect(v.token(at: 0) == "." && v.token(at: 26) == "z")
     #expect(v.index(of: "A") == nil && v.index(of: "1") == nil && v.index(of: "é") == nil)
+  }
+
+  /// The package carries makemore's file itself, byte for byte, wherever
+  /// the tests run from (a resource, not a path beside the repository).
+  @Test func packageCarriesMakemoresNames() throws {
+    let bytes = try Data(contentsOf: Words.namesFile)
+    #expect(bytes.count == 228_145)
+    #expect(sha256(Array(bytes)) == "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d")
+    #expect(try Words.names().words == words.words)
+    #expect(sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 
   @Test func counts() {

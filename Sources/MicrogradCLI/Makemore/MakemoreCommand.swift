@@ -19,8 +19,12 @@ struct MakemoreCommand: ParsableCommand {
 
 /// Where the words come from and how they are split.
 struct NamesOptions: ParsableArguments {
-  @Option(name: .long, help: "The word list: UTF-8, one word of a-z per line.")
-  var names = "../shared/data/names.txt"
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The word list: UTF-8, one word of a-z per line (default: the package's names.txt, 32,033 names).",
+      valueName: "file"))
+  var names: String?
 
   @Option(name: .long, help: "Python's random.seed for shuffling before the 80/10/10 split.")
   var splitSeed: UInt64 = 42
@@ -31,11 +35,12 @@ struct NamesOptions: ParsableArguments {
   /// The words, split; a bad file is an `InputError`.
   func split() throws -> WordSplit {
     do {
-      let words = try Words(contentsOf: URL(fileURLWithPath: names), skippingUnknown: skipUnknown)
+      let words = try Words(
+        contentsOf: names.map { URL(fileURLWithPath: $0) } ?? Words.namesFile, skippingUnknown: skipUnknown)
       if words.skipped > 0 { print("skipped \(grouped(words.skipped)) words with characters other than a-z") }
       return WordSplit(words.words, seed: splitSeed)
     } catch let error as MakemoreError {
-      throw InputError(message: "\(error)" + (names == "../shared/data/names.txt" ? " (pass --names FILE)" : ""), column: nil)
+      throw InputError(message: "\(error)" + (names == nil ? " (pass --names FILE)" : ""), column: nil)
     }
   }
 }

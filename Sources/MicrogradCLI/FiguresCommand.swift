@@ -26,14 +26,18 @@ struct FiguresCommand: ParsableCommand {
   @Flag(name: .long, help: "Print only the files written, not the lectures' numbers.")
   var quiet = false
 
-  @Option(name: .long, help: "makemore's names.txt, one name per line (for the bigram step).")
-  var names = FigureWriter.defaultNames.relativePath
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "makemore's word list, one name per line, for the bigram step (default: the package's names.txt).",
+      valueName: "file"))
+  var names: String?
 
   func run() throws {
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
       var figures = try FigureWriter(
-        folder: URL(fileURLWithPath: out), echo: !quiet, names: URL(fileURLWithPath: names))
+        folder: URL(fileURLWithPath: out), echo: !quiet, names: names.map { URL(fileURLWithPath: $0) } ?? FigureWriter.defaultNames)
       do {
         try lecture.run(&figures)
       } catch {
