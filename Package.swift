@@ -8,13 +8,14 @@ let package = Package(
     .library(name: "Micrograd", targets: ["Micrograd"]),
     .library(name: "GraphRender", targets: ["GraphRender"]),
     .library(name: "Makemore", targets: ["Makemore"]),
+    .library(name: "GraphSnapshotTesting", targets: ["GraphSnapshotTesting"]),
     .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
   dependencies: [
     // Only for `swift package generate-documentation`; nothing links against it.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // GraphRenderTests' DOT snapshots.
+    // GraphSnapshotTesting's strategies, and the tests' snapshots.
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
   targets: [
@@ -26,6 +27,15 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
     .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
+    // swift-snapshot-testing strategies for Value graphs (DOT, and SVG that
+    // survives another Graphviz), also used for output/'s check.
+    .target(
+      name: "GraphSnapshotTesting",
+      dependencies: [
+        "GraphRender", "Micrograd",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ]
+    ),
     // makemore: names, bigrams, PyTorch's generator, the MLP language model.
     // It carries makemore's names.txt (Resources/README.md says whence).
     .target(
@@ -69,9 +79,17 @@ let package = Package(
       exclude: ["__Snapshots__"]
     ),
     .testTarget(
+      name: "GraphSnapshotTestingTests",
+      dependencies: [
+        "GraphSnapshotTesting", "GraphRender", "Micrograd",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"]
+    ),
+    .testTarget(
       name: "FigureTests",
       dependencies: [
-        "Lectures", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
+        "Lectures", "GraphSnapshotTesting", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
         "bigram",
       ]
     ),

@@ -1,5 +1,6 @@
 import Foundation
 import GraphRender
+import GraphSnapshotTesting
 import Lectures
 import Testing
 
@@ -13,9 +14,56 @@ import Testing
     let committed = try FileManager.default.contentsOfDirectory(atPath: outputFolder.path)
       .filter { !$0.hasPrefix(".") }.sorted()
     #expect(made == committed, "the figures made differ from output/'s files")
-    try expectSameFigures(made.filter { $0 != "GRAPHVIZ_VERSION" }, made: folder.url, graphviz: graphvizVersion())
+    let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
+    try expectSameFigures(figures, made: folder.url, graphviz: graphvizVersion())
     #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
       == graphvizVersion() + "\n")
+    try expectOtherGraphvizPath(figures, made: folder.url)
+  }
+
+  /// The path another Graphviz takes, on this one: with the recorded
+  /// version made to differ from the running one, every Graphviz SVG is
+  /// compared by what it draws and passes, PNGs are not compared, DOT and
+  /// plots are still compared byte for byte; and a committed SVG whose
+  /// label or edge was changed fails, with a diff that shows the change.
+  func expectOtherGraphvizPath(_ figures: [String], made: URL) throws {
+    let running = try graphvizVersion()
+    let other = "0.0.0-other"
+    let checks = try figureChecks(figures, made: made, recorded: other, running: running)
+    for (file, check) in checks {
+      let check = try #require(check, "output/\(file) is missing")
+      #expect(check.matches, "\(file): \(check.difference ?? "")")
+      let plot = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg"].contains(file)
+      switch (file as NSString).pathExtension {
+      case "svg": #expect(check.comparison == (plot ? .bytes : .drawnContent), "\(file)")
+      case "png": #expect(check.comparison == .notCompared, "\(file)")
+      default: #expect(check.comparison == .bytes, "\(file)")
+      }
+    }
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 11)
+
+    // A copy of output/ with one label and one edge changed.
+    let committed = try TemporaryFolder()
+    for file in figures {
+      try FileManager.default.copyItem(
+        at: outputFolder.appendingPathComponent(file), to: committed.url.appendingPathComponent(file))
+    }
+    func change(_ file: String, _ old: String, _ new: String) throws {
+      let url = committed.url.appendingPathComponent(file)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      #expect(text.contains(old), "\(file) has no \(old)")
+      try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+    try change("neuron.svg", ">x1</text>", ">x9</text>")
+    try change("expression-backward.svg", "<title>v0&#45;&gt;v2_op</title>", "<title>v1&#45;&gt;v2_op</title>")
+    let changed = try figureChecks(figures, made: made, committed: committed.url, recorded: other, running: running)
+      .filter { $0.check?.matches == false }
+    #expect(changed.map(\.file) == ["expression-backward.svg", "neuron.svg"])
+    for (file, check) in changed {
+      #expect(check?.comparison == .drawnContent, "\(file)")
+    }
+    #expect(changed.last?.check?.difference?.contains("\"x9\"") == true)
+    #expect(changed.first?.check?.difference?.contains("v1->v2_op") == true)
   }
 
   /// Each example, run on its own: the numbers reference.md lists, and the

@@ -1,4 +1,5 @@
 import Foundation
+import GraphSnapshotTesting
 import Testing
 
 /// The repository's root folder (this file is Tests/FigureTests/Support.swift).
@@ -60,61 +61,52 @@ final class TemporaryFolder {
   }
 }
 
-/// Compares freshly made figures with output/'s: DOT and SVG byte for
-/// byte, PNG byte for byte when this Graphviz is the one that made
-/// output/ (output/GRAPHVIZ_VERSION). Records an issue per differing file,
-/// with a diff of the DOT.
-func expectSameFigures(_ files: [String], made folder: URL, graphviz version: String) throws {
-  let recorded = try String(contentsOf: outputFolder.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
+/// The Graphviz version that made output/ (output/GRAPHVIZ_VERSION).
+func recordedGraphviz() throws -> String {
+  try String(contentsOf: outputFolder.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
     .trimmingCharacters(in: .whitespacesAndNewlines)
-  var skipped: [String] = []
-  defer {
-    if !skipped.isEmpty {
-      print("note: not compared, made with Graphviz \(recorded) and this is \(version): \(skipped.joined(separator: " "))")
-    }
-  }
-  for file in files {
+}
+
+/// Each fresh figure checked against the committed one by GraphSnapshotTesting's
+/// rule (the same code as its `.svg` strategy): DOT byte for byte; SVG and
+/// PNG byte for byte under the Graphviz that made the committed figures, and
+/// under another, SVG by what it draws and PNG not at all. A missing
+/// committed file is `nil`.
+func figureChecks(
+  _ files: [String], made folder: URL, committed: URL = outputFolder,
+  recorded: String, running: String
+) throws -> [(file: String, check: FigureCheck?)] {
+  try files.map { file in
+    guard let reference = try? Data(contentsOf: committed.appendingPathComponent(file)) else { return (file, nil) }
     let fresh = try Data(contentsOf: folder.appendingPathComponent(file))
-    let committedURL = outputFolder.appendingPathComponent(file)
-    guard let committed = try? Data(contentsOf: committedURL) else {
-      Issue.record("output/\(file) is missing; run `make figures` and commit output/")
-      continue
-    }
-    if file.hasSuffix(".png") && recorded != version {
-      skipped.append(file)
-      continue
-    }
-    guard fresh != committed else { continue }
-    var message = "output/\(file) is out of date; run `make figures` and commit output/ if the change is intended"
-    if file.hasSuffix(".dot") {
-      message += "\n" + lineDiff(
-        String(decoding: committed, as: UTF8.self), String(decoding: fresh, as: UTF8.self))
-    }
-    Issue.record(Comment(rawValue: message))
+    let check = FigureCheck(
+      reference: reference, fresh: fresh, pathExtension: (file as NSString).pathExtension,
+      recordedGraphviz: recorded, runningGraphviz: running)
+    return (file, check)
   }
 }
 
-/// The lines only in `old` (-) and only in `new` (+), in order, through
-/// their longest common subsequence; at most 40 lines.
-func lineDiff(_ old: String, _ new: String) -> String {
-  let a = old.split(separator: "\n", omittingEmptySubsequences: false)
-  let b = new.split(separator: "\n", omittingEmptySubsequences: false)
-  var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-  for i in stride(from: a.count - 1, through: 0, by: -1) {
-    for j in stride(from: b.count - 1, through: 0, by: -1) {
-      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+/// Compares freshly made figures with output/'s (see ``figureChecks``),
+/// records an issue per differing or missing file, and says which
+/// comparisons it made.
+func expectSameFigures(_ files: [String], made folder: URL, graphviz running: String) throws {
+  let recorded = try recordedGraphviz()
+  let checks = try figureChecks(files, made: folder, recorded: recorded, running: running)
+  var made: [FigureComparison: [String]] = [:]
+  for (file, check) in checks {
+    guard let check else {
+      Issue.record("output/\(file) is missing; run `make figures` and commit output/")
+      continue
+    }
+    made[check.comparison, default: []].append(file)
+    if let difference = check.difference {
+      Issue.record(Comment(rawValue:
+        "output/\(file) is out of date (compared \(check.comparison.rawValue): \(check.reason)); "
+          + "run `make figures` and commit output/ if the change is intended\n\(difference)"))
     }
   }
-  var lines: [String] = []
-  var (i, j) = (0, 0)
-  while i < a.count || j < b.count {
-    if i < a.count, j < b.count, a[i] == b[j] {
-      i += 1; j += 1
-    } else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] {
-      lines.append("- " + a[i]); i += 1
-    } else {
-      lines.append("+ " + b[j]); j += 1
-    }
+  for comparison in [FigureComparison.bytes, .drawnContent, .notCompared] {
+    guard let files = made[comparison] else { continue }
+    print("output/ (Graphviz \(recorded), running \(running)): \(comparison.rawValue): \(files.joined(separator: " "))")
   }
-  return lines.prefix(40).joined(separator: "\n") + (lines.count > 40 ? "\n..." : "")
 }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// How a figure was compared with its reference.
+public enum FigureComparison: String, Hashable, Sendable {
+  /// Byte for byte (DOT everywhere; SVG and PNG made by the same Graphviz;
+  /// SVG that Graphviz did not make, such as a plot).
+  case bytes = "byte for byte"
+  /// By what the SVG draws (``GraphvizSVG/drawnContent``): the reference
+  /// was made by another Graphviz than the one running.
+  case drawnContent = "by what it draws"
+  /// Not compared: a PNG made by another Graphviz, whose pixels differ
+  /// with the layout. Its SVG says whether the drawing changed.
+  case notCompared = "not compared"
+}
+
+/// The result of comparing a fresh rendering of a figure with its
+/// reference: how they were compared, and where they differ.
+public struct FigureCheck: Hashable, Sendable {
+  /// How the two were compared.
+  public let comparison: FigureComparison
+  /// Why that comparison: the versions involved.
+  public let reason: String
+  /// A line diff of the reference (`-`) against the fresh figure (`+`),
+  /// or of what they draw; `nil` when they match.
+  public let difference: String?
+
+  /// Whether the fresh figure matches its reference.
+  public var matches: Bool { difference == nil }
+
+  /// Compares a figure with its reference by the rule that survives a
+  /// change of Graphviz:
+  ///
+  /// - DOT (`dot`, `gv`) and every other text format: byte for byte.
+  /// - SVG: byte for byte when the Graphviz that made the reference is the
+  ///   one running, or when Graphviz made neither (a plot); by what it
+  ///   draws (``GraphvizSVG``) under another Graphviz.
+  /// - PNG (and other bitmaps): byte for byte under the same Graphviz, not
+  ///   compared under another.
+  ///
+  /// ```swift
+  /// let check = FigureCheck(
+  ///   reference: try Data(contentsOf: committed), fresh: try drawing.render(.svg),
+  ///   pathExtension: "svg", recordedGraphviz: "2.43.0", runningGraphviz: try graphvizVersion())
+  /// #expect(check.matches, "\(check.difference ?? "")")
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - reference: The committed figure.
+  ///   - fresh: The figure just made.
+  ///   - pathExtension: The figure's format, as its file name ends
+  ///     (`dot`, `svg`, `png`, ...).
+  ///   - recordedGraphviz: The Graphviz version that made the reference
+  ///     (a folder's `GRAPHVIZ_VERSION`); for SVG, `nil` reads it from the
+  ///     reference's version comment.
+  ///   - runningGraphviz: The Graphviz version that made `fresh`
+  ///     (`graphvizVersion()`); for SVG, `nil` reads it from `fresh`.
+  public init(
+    reference: Data, fresh: Data, pathExtension: String,
+    recordedGraphviz: String? = nil, runningGraphviz: String? = nil
+  ) {
+    switch pathExtension.lowercased() {
+    case "svg":
+      self = Self.svg(
+        String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self),
+        recordedGraphviz: recordedGraphviz, runningGraphviz: runningGraphviz)
+    case "png", "jpg", "jpeg", "gif", "bmp", "pdf":
+      if let recordedGraphviz, recordedGraphviz == runningGraphviz {
+        self.init(
+          comparison: .bytes, reason: "Graphviz \(recordedGraphviz) made both",
+          difference: reference == fresh
+            ? nil : "the bytes differ (\(reference.count) in the reference, \(fresh.count) now)")
+      } else {
+        self.init(
+          comparison: .notCompared,
+          reason: "the reference was made by Graphviz \(recordedGraphviz ?? "(unknown)"), "
+            + "this is \(runningGraphviz ?? "(unknown)")",
+          difference: nil)
+      }
+    default:
+      self.init(
+        comparison: .bytes, reason: "text does not depend on Graphviz's version",
+        difference: lineDifference(String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self)))
+    }
+  }
+
+  private init(comparison: FigureComparison, reason: String, difference: String?) {
+    self.comparison = comparison
+    self.reason = reason
+    self.difference = difference
+  }
+
+  /// The SVG rule: bytes under the same Graphviz or for an SVG Graphviz
+  /// made neither of, what it draws otherwise.
+  static func svg(
+    _ reference: String, _ fresh: String, recordedGraphviz: String?, runningGraphviz: String?
+  ) -> FigureCheck {
+    let old = GraphvizSVG(reference)
+    let new = GraphvizSVG(fresh)
+    let recorded = recordedGraphviz ?? old.graphvizVersion
+    let running = runningGraphviz ?? new.graphvizVersion
+    if old.graphvizVersion == nil, new.graphvizVersion == nil {
+      return FigureCheck(
+        comparison: .bytes, reason: "Graphviz made neither SVG",
+        difference: lineDifference(reference, fresh))
+    }
+    if let recorded, recorded == running {
+      return FigureCheck(
+        comparison: .bytes, reason: "Graphviz \(recorded) made both",
+        difference: lineDifference(reference, fresh))
+    }
+    return FigureCheck(
+      comparison: .drawnContent,
+      reason: "the reference was made by Graphviz \(recorded ?? "(unknown)"), this is \(running ?? "(unknown)"); "
+        + "coordinates and the version comment are ignored",
+      difference: lineDifference(old.drawnContent, new.drawnContent))
+  }
+}
