@@ -33,10 +33,11 @@ deps:
 	  exit 1; \
 	fi
 
-# output/ holds only generated figures: start afresh, so that a figure no
-# longer made does not linger.
+# output/ holds only generated figures. `micrograd figures` renders into a
+# new hidden folder beside it and swaps that in only when every step
+# succeeded: no figure that is no longer made lingers, and a failure leaves
+# output/ as it was.
 figures: deps
-	rm -rf output
 	$(SWIFT) run micrograd figures --out output
 
 test: deps

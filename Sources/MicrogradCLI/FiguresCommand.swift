@@ -3,7 +3,8 @@ import Foundation
 import GraphRender
 import Lectures
 
-/// `micrograd figures`: every lecture figure into a folder.
+/// `micrograd figures`: every lecture figure into a folder, replaced as a
+/// whole and only when every step succeeded (``StagedFolder``).
 struct FiguresCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "figures",
@@ -13,6 +14,14 @@ struct FiguresCommand: ParsableCommand {
       bigram), printing what the notes print, and writes its figures as DOT, SVG and \
       PNG (plots as SVG) into the folder. The bigram step reads makemore's names.txt.
 
+      The figures are made in a new hidden folder beside the output folder \
+      (.NAME.partial-RANDOM), which replaces the output folder only when every step \
+      succeeded: no figure that is no longer made lingers, and a failure leaves the \
+      folder exactly as it was. Only a missing folder (made, with its missing parents), \
+      an empty one, or one that micrograd figures made (it holds GRAPHVIZ_VERSION) is \
+      replaced; any other is refused before anything is written. A symbolic link is \
+      followed: the folder it leads to is replaced and the link kept.
+
       Examples:
         micrograd figures
         micrograd figures --out /tmp/figures --quiet
@@ -20,7 +29,7 @@ struct FiguresCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The folder to write into.")
+  @Option(name: .long, help: "The folder to write, replaced only when every step succeeded.")
   var out = "output"
 
   @Flag(name: .long, help: "Print only the files written, not the lectures' numbers.")
@@ -34,10 +43,29 @@ struct FiguresCommand: ParsableCommand {
   var names: String?
 
   func run() throws {
+    let folder = try StagedFolder(out: out)
+    let version: String
+    do {
+      version = try render(into: URL(fileURLWithPath: folder.staging))
+    } catch {
+      folder.discard()
+      throw error
+    }
+    if let warning = try folder.commit() {
+      FileHandle.standardError.write(Data("micrograd: warning: \(warning)\n".utf8))
+    }
+    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(version))")
+  }
+
+  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last, printing
+  /// each file under the name it will have in `out`.
+  ///
+  /// - Returns: Graphviz's version.
+  private func render(into folder: URL) throws -> String {
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
       var figures = try FigureWriter(
-        folder: URL(fileURLWithPath: out), echo: !quiet, names: names.map { URL(fileURLWithPath: $0) } ?? FigureWriter.defaultNames)
+        folder: folder, echo: !quiet, names: names.map { URL(fileURLWithPath: $0) } ?? FigureWriter.defaultNames)
       do {
         try lecture.run(&figures)
       } catch {
@@ -47,12 +75,12 @@ struct FiguresCommand: ParsableCommand {
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
-    let url = URL(fileURLWithPath: out).appendingPathComponent("GRAPHVIZ_VERSION")
+    let url = folder.appendingPathComponent("GRAPHVIZ_VERSION")
     do {
       try Data((version + "\n").utf8).write(to: url, options: .atomic)
     } catch {
       throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)", column: nil)
     }
-    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(version))")
+    return version
   }
 }

@@ -211,6 +211,8 @@ import Testing
     #expect(figures.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
     #expect(figures.error.hasSuffix("pass --names PATH (makemore's names.txt, one name per line)\n"))
     #expect(figures.error.split(separator: "\n").count == 1)
+    // No folder made, and nothing left beside it.
+    #expect(try folder.files() == ["out"])
     // Only the steps that read names take --names.
     let add = try run("add", ["--names", missing])
     #expect(add.status == 2 && add.error == "add: unknown argument '--names' (usage: add [--out DIR])\n")

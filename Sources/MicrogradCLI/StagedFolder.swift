@@ -1,0 +1,195 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The folder `micrograd figures` writes into: a fresh one beside the
+/// target, swapped in by ``commit()`` only once every step succeeded, so
+/// that a figure no longer made does not linger and a failure leaves the
+/// target exactly as it was.
+///
+/// - The target must be missing, empty, or a folder `micrograd figures`
+///   made (one that holds `GRAPHVIZ_VERSION`, which it writes last); any
+///   other folder, or a file, is refused before anything is written. A
+///   missing target is made, and its missing parent folders with it.
+/// - A symbolic link to a folder is followed: the folder it leads to is
+///   replaced and the link is kept.
+/// - The fresh folder is `.NAME.partial-RANDOM` beside the target and the
+///   old one is, for a moment, `.NAME.old-RANDOM`: same parent, so both
+///   moves are renames. A run that is killed can leave either behind (the
+///   repository's .gitignore names them); a failure removes them.
+struct StagedFolder {
+  /// The folder replaced, symbolic links resolved.
+  let target: String
+  /// Where the figures are written until ``commit()``.
+  let staging: String
+  /// The target as errors name it: as given, and where a link leads.
+  private let name: String
+  /// Whether there is an old folder to move aside.
+  private let existed: Bool
+
+  /// Checks that `out` may be replaced, makes its parent folders if need
+  /// be, and makes the fresh folder beside it.
+  ///
+  /// - Throws: `InputError`, one line naming the folder and what to do;
+  ///   nothing is written then.
+  init(out: String) throws {
+    guard !out.isEmpty else { throw InputError(message: "--out is empty; pass a folder", column: nil) }
+    var path = URL(fileURLWithPath: out).standardizedFileURL.path
+    var name = "--out \"\(out)\""
+    if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+      guard let real = realpath(path, nil) else {
+        throw InputError(
+          message: "cannot follow the symbolic link \(name): \(Self.reason()); make the folder it leads to, or remove the link",
+          column: nil)
+      }
+      path = String(cString: real)
+      free(real)
+      name += " (a link to \"\(path)\")"
+    }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw InputError(message: "\(name) is a file, not a folder; pass --out a folder", column: nil)
+      }
+      let entries: [String]
+      do {
+        entries = try FileManager.default.contentsOfDirectory(atPath: path)
+      } catch {
+        throw InputError(message: "cannot read the folder \(name): \(Self.reason(error))", column: nil)
+      }
+      var isVersionFolder: ObjCBool = false
+      let version = (path as NSString).appendingPathComponent("GRAPHVIZ_VERSION")
+      guard entries.isEmpty
+        || FileManager.default.fileExists(atPath: version, isDirectory: &isVersionFolder) && !isVersionFolder.boolValue
+      else {
+        throw InputError(
+          message: "will not replace \(name): it holds files but no GRAPHVIZ_VERSION, so micrograd figures "
+            + "did not make it; pass --out a new or empty folder",
+          column: nil)
+      }
+      existed = true
+    } else {
+      try Self.makeParents(of: path, out: out)
+      existed = false
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    let base = (path as NSString).lastPathComponent
+    staging = try Self.makeSibling(parent, "." + base + ".partial-")
+    target = path
+    self.name = name
+  }
+
+  /// Puts the fresh folder in the target's place and removes the old one,
+  /// keeping the old folder's permissions. If the fresh folder cannot be
+  /// moved in, the old one is put back and the fresh one removed.
+  ///
+  /// - Returns: A warning when the figures are in place but the old folder,
+  ///   moved aside, could not be removed.
+  /// - Throws: `InputError` when the target is left as it was (or, should
+  ///   even putting it back fail, saying where it is).
+  func commit() throws -> String? {
+    var info = stat()
+    if existed, stat(target, &info) == 0 {
+      // Best effort: the figures are no less right with the usual permissions.
+      _ = chmod(staging, info.st_mode & 0o7777)
+    }
+    guard existed else {
+      guard rename(staging, target) == 0 else {
+        let reason = Self.reason()
+        discard()
+        throw InputError(message: "cannot move the figures into \(name): \(reason)", column: nil)
+      }
+      return nil
+    }
+    // An empty folder reserves the name, and rename replaces an empty folder.
+    let parent = (target as NSString).deletingLastPathComponent
+    let old: String
+    do {
+      old = try Self.makeSibling(parent, "." + (target as NSString).lastPathComponent + ".old-")
+    } catch {
+      discard()
+      throw error
+    }
+    guard rename(target, old) == 0 else {
+      let reason = Self.reason()
+      rmdir(old)
+      discard()
+      throw InputError(message: "cannot move \(name) aside: \(reason); it is unchanged", column: nil)
+    }
+    guard rename(staging, target) == 0 else {
+      let reason = Self.reason()
+      guard rename(old, target) == 0 else {
+        throw InputError(
+          message: "cannot move the figures into \(name) (\(reason)) nor the old folder back (\(Self.reason())); "
+            + "the old folder is \"\(old)\", the new one \"\(staging)\"",
+          column: nil)
+      }
+      discard()
+      throw InputError(message: "cannot move the figures into \(name): \(reason); it is unchanged", column: nil)
+    }
+    do {
+      try FileManager.default.removeItem(atPath: old)
+    } catch {
+      return "the figures are in \(name), but the old folder \"\(old)\" could not be removed: \(Self.reason(error))"
+    }
+    return nil
+  }
+
+  /// Removes the fresh folder and whatever was written into it.
+  func discard() {
+    // Nothing more to do if this fails: the folder is hidden and ignored.
+    try? FileManager.default.removeItem(atPath: staging)
+  }
+
+  /// Makes the folders above `path` that are missing, saying plainly when
+  /// a file stands where a folder must be.
+  private static func makeParents(of path: String, out: String) throws {
+    var ancestor = (path as NSString).deletingLastPathComponent
+    while ancestor != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder) {
+        guard isFolder.boolValue else {
+          throw InputError(message: "cannot make the folder \"\(out)\": \(ancestor) is a file, not a folder", column: nil)
+        }
+        break
+      }
+      ancestor = (ancestor as NSString).deletingLastPathComponent
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    } catch {
+      throw InputError(message: "cannot make the folder \"\(out)\": \(reason(error))", column: nil)
+    }
+  }
+
+  /// Makes a new empty folder `prefix` + a random suffix in `parent`.
+  private static func makeSibling(_ parent: String, _ prefix: String) throws -> String {
+    for _ in 0..<100 {
+      let path = (parent as NSString).appendingPathComponent(prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36))
+      if mkdir(path, 0o777) == 0 { return path }
+      guard errno == EEXIST else {
+        throw InputError(message: "cannot make the folder \"\(path)\": \(reason())", column: nil)
+      }
+    }
+    throw InputError(message: "cannot make a folder named \(prefix)… in \"\(parent)\": all names tried exist", column: nil)
+  }
+
+  /// The system's reason for the last failed call.
+  private static func reason() -> String { String(cString: strerror(errno)) }
+
+  /// Foundation's reason, without the file name it repeats when it has
+  /// the system's.
+  private static func reason(_ error: Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return error.localizedDescription
+  }
+}

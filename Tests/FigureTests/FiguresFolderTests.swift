@@ -1,0 +1,149 @@
+import Foundation
+import GraphRender
+import Testing
+
+/// `micrograd figures --out DIR` replaces DIR as a whole and only when
+/// every step succeeded, and only a folder it may replace.
+@Suite struct FiguresFolderTests {
+  /// A failing step (here the last, bigram) leaves the folder byte for
+  /// byte as it was, and nothing beside it.
+  @Test func failureLeavesTheFolderAsItWas() throws {
+    let root = try TemporaryFolder()
+    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note"])
+    let before = try snapshot(figures)
+    let missing = root.url.appendingPathComponent("no-names.txt").path
+    let result = try run("micrograd", ["figures", "--out", figures.path, "--quiet", "--names", missing])
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
+    #expect(result.error.split(separator: "\n").count == 1)
+    #expect(try snapshot(figures) == before)
+    #expect(try root.files() == ["figures"], "a staging folder was left beside the figures")
+    // The steps before bigram said what they wrote, under the folder's name.
+    let lines = result.output.split(separator: "\n")
+    #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("wrote \(figures.path)/") })
+  }
+
+  /// A success replaces the folder: a figure no longer made is gone. The
+  /// folder is reached through a symbolic link, which is kept.
+  @Test func successRemovesAStaleFigureThroughALink() throws {
+    let root = try TemporaryFolder()
+    let real = try fakeFigures(in: root, ["stale.svg": "stale", "add.svg": "old add"], name: "real")
+    try FileManager.default.createSymbolicLink(
+      atPath: root.url.appendingPathComponent("link").path, withDestinationPath: "real")
+    let result = try run("micrograd", ["figures", "--out", "link", "--quiet"], in: root.url)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.error.isEmpty)
+    let made = try FileManager.default.contentsOfDirectory(atPath: real.path).sorted()
+    #expect(made == (try committedFiles()))
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("link").path) == "real")
+    #expect(try root.files() == ["link", "real"], "the old or the staging folder was left behind")
+    #expect(try Data(contentsOf: real.appendingPathComponent("add.svg")) != Data("old add".utf8))
+    #expect(try String(contentsOf: real.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
+      == graphvizVersion() + "\n")
+    // One line per file, naming the folder as given, not the staging one.
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.hasPrefix("wrote link/") })
+    #expect(lines.map { line in String(line.dropFirst("wrote link/".count).prefix { $0 != " " }) }.sorted() == made)
+  }
+
+  /// A missing folder is made, and its missing parents.
+  @Test func makesANewFolderAndItsParents() throws {
+    let root = try TemporaryFolder()
+    let parent = root.url.appendingPathComponent("a/b")
+    let result = try run("micrograd", ["figures", "--out", parent.appendingPathComponent("figures").path, "--quiet"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["figures"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent("figures").path).sorted()
+      == (try committedFiles()))
+  }
+
+  /// A folder with files but no GRAPHVIZ_VERSION (a file) is not one
+  /// `micrograd figures` made: refused before any step runs, unchanged.
+  @Test(arguments: [["notes.txt": "mine"], ["GRAPHVIZ_VERSION/x": "a folder, not the file"]])
+  func refusesAFolderItDidNotMake(_ files: [String: String]) throws {
+    let root = try TemporaryFolder()
+    let desk = root.url.appendingPathComponent("Desktop")
+    try write(files, into: desk)
+    let before = try snapshot(desk)
+    let result = try run("micrograd", ["figures", "--out", desk.path])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: will not replace --out \"\(desk.path)\": it holds files but no "
+      + "GRAPHVIZ_VERSION, so micrograd figures did not make it; pass --out a new or empty folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try snapshot(desk) == before)
+    #expect(try root.files() == ["Desktop"])
+  }
+
+  /// Through a symbolic link the same rule holds, and the error says where
+  /// the link leads; a link that leads nowhere is refused.
+  @Test func refusesThroughALink() throws {
+    let root = try TemporaryFolder()
+    let desk = root.url.appendingPathComponent("Desktop")
+    try write(["notes.txt": "mine"], into: desk)
+    let link = root.url.appendingPathComponent("link").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "Desktop")
+    let result = try run("micrograd", ["figures", "--out", "link"], in: root.url)
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: will not replace --out \"link\" (a link to \"/"))
+    #expect(result.error.hasSuffix("/Desktop\"): it holds files but no GRAPHVIZ_VERSION, so micrograd figures "
+      + "did not make it; pass --out a new or empty folder\n"))
+    #expect(result.error.split(separator: "\n").count == 1)
+    #expect(result.output.isEmpty)
+    #expect(try root.files() == ["Desktop", "link"])
+    let nowhere = root.url.appendingPathComponent("nowhere").path
+    try FileManager.default.createSymbolicLink(atPath: nowhere, withDestinationPath: "missing")
+    let dangling = try run("micrograd", ["figures", "--out", nowhere])
+    #expect(dangling.status == 2)
+    #expect(dangling.error == "micrograd: error: cannot follow the symbolic link --out \"\(nowhere)\": "
+      + "No such file or directory; make the folder it leads to, or remove the link\n")
+    #expect(try root.files() == ["Desktop", "link", "nowhere"])
+  }
+
+  /// A file is not a folder: refused, unchanged.
+  @Test func refusesAFile() throws {
+    let root = try TemporaryFolder()
+    let file = root.url.appendingPathComponent("figures")
+    try Data("a file".utf8).write(to: file)
+    let result = try run("micrograd", ["figures", "--out", file.path])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: --out \"\(file.path)\" is a file, not a folder; pass --out a folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try Data(contentsOf: file) == Data("a file".utf8))
+    #expect(try root.files() == ["figures"])
+  }
+}
+
+/// output/'s files, hidden ones left out.
+private func committedFiles() throws -> [String] {
+  try FileManager.default.contentsOfDirectory(atPath: outputFolder.path).filter { !$0.hasPrefix(".") }.sorted()
+}
+
+/// Writes each file (a path under `folder`, and its text), making folders.
+private func write(_ files: [String: String], into folder: URL) throws {
+  for (path, text) in files {
+    let url = folder.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+}
+
+/// A folder that passes for one `micrograd figures` made: GRAPHVIZ_VERSION
+/// and `files`.
+private func fakeFigures(in root: TemporaryFolder, _ files: [String: String], name: String = "figures") throws -> URL {
+  let folder = root.url.appendingPathComponent(name)
+  try write(files.merging(["GRAPHVIZ_VERSION": "0.0.0\n"]) { $1 }, into: folder)
+  return folder
+}
+
+/// Every file and folder under `folder`, each file with its bytes and each
+/// folder with nil.
+private func snapshot(_ folder: URL) throws -> [String: Data?] {
+  var entries: [String: Data?] = [:]
+  for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+    let url = folder.appendingPathComponent(path)
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+    entries[path] = .some(isFolder.boolValue ? nil : try Data(contentsOf: url))
+  }
+  return entries
+}
