@@ -63,7 +63,8 @@ let package = Package(
     .executableTarget(name: "training", dependencies: ["Lectures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
     .executableTarget(name: "bigram", dependencies: ["Lectures"], path: "Examples/bigram"),
-    .executableTarget(name: "names-mlp", dependencies: ["Makemore"], path: "Examples/names-mlp"),
+    // GraphRender for its error messages (withVisibleControlCharacters).
+    .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",
       dependencies: ["Micrograd", "GraphRender", "Makemore"],

@@ -1,4 +1,5 @@
 import Foundation
+import GraphRender
 import Makemore
 import Micrograd
 
@@ -67,25 +68,18 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
   case "--repeat":
-    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else {
-      FileHandle.standardError.write("bench: --repeat needs a positive whole number\n".data(using: .utf8)!)
-      exit(2)
-    }
+    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else { fail("--repeat needs a positive whole number") }
     repeats = n
   case "--tsv": tsv = true
   case "--layout-scaling": layoutScaling = true
   case "--names":
-    guard let path = arguments.popFirst() else {
-      FileHandle.standardError.write("bench: --names needs a file\n".data(using: .utf8)!)
-      exit(2)
-    }
+    guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
   case "-h", "--help":
     print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)")
     exit(0)
   default:
-    FileHandle.standardError.write("bench: unknown argument '\(argument)' (try --help)\n".data(using: .utf8)!)
-    exit(2)
+    fail("unknown argument '\(argument)' (try --help)")
   }
 }
 
@@ -94,8 +88,7 @@ if layoutScaling {
     try benchmarkLayoutScaling()
     exit(0)
   } catch {
-    FileHandle.standardError.write("bench: \(error)\n".data(using: .utf8)!)
-    exit(1)
+    fail("\(error)", status: 1)
   }
 }
 
@@ -117,7 +110,7 @@ if !tsv {
     results.append((w4.name, measure(&w4, repeats: repeats)))
     results.append((w4Chains.name, measure(&w4Chains, repeats: repeats)))
   } catch {
-    makemoreNote = "W4 makemore left out: \(error)"
+    makemoreNote = "W4 makemore left out: \(error)".withVisibleControlCharacters
   }
 }
 
@@ -148,9 +141,15 @@ if tsv {
   do {
     try benchmarkDrawings(repeats: repeats)
   } catch {
-    FileHandle.standardError.write("bench: \(error)\n".data(using: .utf8)!)
-    exit(1)
+    fail("\(error)", status: 1)
   }
+}
+
+/// Writes `bench: MESSAGE` to stderr, control characters (in an argument
+/// or a path) shown as visible text, and exits with `status`.
+func fail(_ message: String, status: Int32 = 2) -> Never {
+  FileHandle.standardError.write(Data("bench: \(message.withVisibleControlCharacters)\n".utf8))
+  exit(status)
 }
 
 /// Prints rows under a header: the first column left-aligned, the rest

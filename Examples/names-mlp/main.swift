@@ -5,10 +5,13 @@
 // loss, and sample 20 names. `micrograd makemore train` is the same with
 // every option; this is the short version to read.
 import Foundation
+import GraphRender
 import Makemore
 
+/// Writes `names-mlp: MESSAGE` to stderr, control characters (in an
+/// argument or a path) shown as visible text, and exits with status 2.
 func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("names-mlp: \(message)\n".utf8))
+  FileHandle.standardError.write(Data("names-mlp: \(message.withVisibleControlCharacters)\n".utf8))
   exit(2)
 }
 

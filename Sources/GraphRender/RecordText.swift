@@ -18,8 +18,10 @@ enum RecordText {
   ///   spaces, and its `\ ` escape does not keep them either (2.43 still
   ///   drops it at the start of a field and then keeps the field's closing
   ///   space);
-  /// - any other control character is drawn as its Unicode control picture
-  ///   (tab as `␉`), since SVG cannot carry it;
+  /// - any other control character is drawn as
+  ///   `String.withVisibleControlCharacters` shows it (tab as `␉`, DEL as
+  ///   `␡`, U+009B as `\u{9B}`): SVG cannot carry C0 characters, and would
+  ///   draw nothing for the others;
   /// - everything else, non-ASCII included, is written as it is (UTF-8).
   static func field(_ text: String) -> String {
     escaped(text, backslash: "\\\\", inRecord: true)
@@ -38,8 +40,8 @@ enum RecordText {
   }
 
   /// The escapes every place shares (backslash as given, `"`, `&`, line
-  /// breaks, control pictures), plus, in a record field, the record
-  /// syntax `{ } | < >` and the spaces Graphviz would drop.
+  /// breaks, control characters made visible), plus, in a record field,
+  /// the record syntax `{ } | < >` and the spaces Graphviz would drop.
   private static func escaped(_ text: String, backslash: String, inRecord: Bool) -> String {
     var out = ""
     let scalars = Array(text.unicodeScalars)
@@ -61,20 +63,15 @@ enum RecordText {
         let afterSpace = i > 0 && scalars[i - 1] == " "
         out += first || last || afterSpace ? "\u{A0}" : " "
       default:
-        out.unicodeScalars.append(controlPicture(c) ?? c)
+        if let shown = VisibleText.standIn(for: c) {
+          // Drawn as if typed: `\u{9B}`'s backslash and braces are escaped too.
+          out += escaped(shown, backslash: backslash, inRecord: inRecord)
+        } else {
+          out.unicodeScalars.append(c)
+        }
       }
       i += 1
     }
     return out
-  }
-
-  /// The visible stand-in for a C0 control character or DEL (U+2400 to
-  /// U+2421), or `nil` for any other character.
-  private static func controlPicture(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-    switch c.value {
-    case 0x00..<0x20: Unicode.Scalar(0x2400 + c.value)
-    case 0x7F: Unicode.Scalar(0x2421)
-    default: nil
-    }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GraphRender
 
 /// One step of the lectures: code that reads as the notes do, printing
 /// what the notes print and writing their figures.
@@ -31,6 +32,8 @@ public var allLectures: [any Lecture.Type] {
 /// `output/` or the folder after `--out` (and reading makemore's names from
 /// the file after `--names`, for a step that ``Lecture/readsNames``), and
 /// exits with status 2 and a one-line message on bad arguments or a failure.
+/// The message shows control characters (in an argument or a path it
+/// echoes) as visible text, so that it cannot act on the terminal.
 public func exampleMain(_ lecture: any Lecture.Type) -> Never {
   var arguments = CommandLine.arguments.dropFirst()
   var folder = "output"
@@ -66,7 +69,7 @@ public func exampleMain(_ lecture: any Lecture.Type) -> Never {
   }
 
   func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("\(lecture.name): \(message)\n".utf8))
+    FileHandle.standardError.write(Data("\(lecture.name): \(message.withVisibleControlCharacters)\n".utf8))
     exit(2)
   }
 }

@@ -76,16 +76,26 @@ struct DrawCommand: ParsableCommand {
     }
   }
 
-  /// At most 80 characters of `text` around `column` (with "..." where
-  /// cut), tabs and line breaks shown as spaces; and where the column is in
-  /// it, for the caret.
+  /// At most 80 characters of `text` as shown around `column` (with "..."
+  /// where cut), and where the column is in it, for the caret. Tabs and
+  /// line feeds, which the parser skips, are shown as spaces; any other
+  /// control character as `withVisibleControlCharacters` shows it (`␛`;
+  /// U+009B as `\u{9B}`, six characters, and the caret still lands under
+  /// the character at `column`).
   static func window(of text: String, around column: Int) -> (String, Int) {
-    let characters = Array(text).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }
-    let start = max(0, min(column - 1 - 40, characters.count - 80))
+    var characters: [Character] = []
+    var caret: Int?
+    for (i, c) in text.enumerated() {
+      if i == column - 1 { caret = characters.count }
+      characters += c == "\t" || c == "\n" ? [" "] : Array(String(c).withVisibleControlCharacters)
+    }
+    // A column past the end (where "the end" was found) stays past it.
+    let at = caret ?? characters.count + column - 1 - text.count
+    let start = max(0, min(at - 40, characters.count - 80))
     let end = min(characters.count, start + 80)
     let head = start > 0 ? "..." : ""
     let tail = end < characters.count ? "..." : ""
-    return (head + String(characters[start..<end]) + tail, head.count + column - 1 - start)
+    return (head + String(characters[start..<end]) + tail, head.count + at - start)
   }
 
   /// `--set name=value` options, checked.

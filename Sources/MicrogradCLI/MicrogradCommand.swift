@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphRender
 
 /// `micrograd`: the lecture figures, and a teacher's one-liner for a figure.
 @main
@@ -30,13 +31,57 @@ struct MicrogradCommand: ParsableCommand {
       if code == .success {
         exit(withError: error)  // --help and friends: the help text, status 0
       }
-      fail(message(for: error))
+      fail(lines: parserMessage(for: error))
     }
   }
 
-  /// Writes `micrograd: error: MESSAGE` to stderr and exits with status 2.
+  /// The argument parser's message for `error`, with the user's text in it
+  /// visible. Its own line breaks (a usage line) stay, but an argument's
+  /// must not; so when an argument holds a control character, the message
+  /// is the one for the arguments with their control characters made
+  /// visible, which fail alike (an unknown option stays unknown, a bad
+  /// value bad) and are echoed as they are. Should they not fail, `fail`
+  /// still shows the control characters within each line.
+  static func parserMessage(for error: any Error) -> String {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let visible = arguments.map(\.withVisibleControlCharacters)
+    if visible != arguments {
+      do {
+        _ = try parseAsRoot(visible)
+      } catch let again where exitCode(for: again) != .success {
+        return message(for: again)
+      } catch {}
+    }
+    return message(for: error)
+  }
+
+  /// Writes `micrograd: error: MESSAGE` and then `detail` to stderr and
+  /// exits with status 2. `message` is one line: every control character
+  /// in it, a line break too, is shown as visible text
+  /// (`withVisibleControlCharacters`), so that echoed input cannot act on
+  /// the terminal. `detail` is lines the program wrote, each ending with a
+  /// line break; within a line, control characters are shown too.
   static func fail(_ message: String, detail: String = "") -> Never {
-    FileHandle.standardError.write(Data("micrograd: error: \(message)\n\(detail)".utf8))
+    write("micrograd: error: \(message.withVisibleControlCharacters)\n" + visibleLines(detail))
+  }
+
+  /// `fail` for a message of several lines (the argument parser's): each
+  /// line shown as `fail` shows one.
+  static func fail(lines message: String) -> Never {
+    write("micrograd: error: " + visibleLines(message) + "\n")
+  }
+
+  /// `text` with the control characters within each line visible, its
+  /// line feeds kept.
+  private static func visibleLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { String($0).withVisibleControlCharacters }
+      .joined(separator: "\n")
+  }
+
+  /// Writes `text` to stderr and exits with status 2.
+  private static func write(_ text: String) -> Never {
+    FileHandle.standardError.write(Data(text.utf8))
     Foundation.exit(2)
   }
 }

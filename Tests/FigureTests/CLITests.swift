@@ -176,3 +176,96 @@ import Testing
     #expect(result.error.hasPrefix("micrograd: error: Unknown option '--bogus'"))
   }
 }
+
+/// Issue 10, point 6: a message that echoes the user's input (an
+/// argument, a path, a word from a file) shows its control characters as
+/// visible text, so that it cannot clear the terminal, colour it or add
+/// lines: no byte below 0x20 but the line feeds ending the lines the
+/// program writes, no DEL, no C1 control.
+@Suite struct ControlCharacterTests {
+  /// Runs a program that must fail, and checks what every such failure
+  /// must be: status 2, nothing on stdout, nothing a terminal acts on.
+  func failure(_ product: String, _ arguments: [String]) throws -> Run {
+    let result = try run(product, arguments)
+    #expect(result.status == 2, "\(result.error)")
+    #expect(result.output.isEmpty)
+    #expect(terminalControls(in: result.errorBytes) == [], "\(result.error.debugDescription)")
+    return result
+  }
+
+  @Test func drawDoesNotClearTheTerminal() throws {
+    let result = try failure("micrograd", ["draw", "\u{1B}[2Ja", "--set", "a=1"])
+    let expected = "micrograd: error: unexpected character '\u{241B}' (column 1)\n  \u{241B}[2Ja\n  ^\n"
+    #expect(result.errorBytes == Array(expected.utf8), "\(result.error.debugDescription)")
+  }
+
+  /// The caret stays under the character when a stand-in is wider than
+  /// one character (a C1 control), and after a control picture.
+  @Test func caretStaysUnderTheColumn() throws {
+    let csi = try failure("micrograd", ["draw", "a\u{9B}2J", "--set", "a=1"])
+    #expect(csi.errorBytes == Array("micrograd: error: unexpected character '\\u{9B}' (column 2)\n  a\\u{9B}2J\n   ^\n".utf8))
+    let crlf = try failure("micrograd", ["draw", "\u{7}a\r\n", "--set", "a=1"])
+    #expect(crlf.errorBytes == Array("micrograd: error: unexpected character '\u{2407}' (column 1)\n  \u{2407}a\u{240D}\u{240A}\n  ^\n".utf8))
+    let after = try failure("micrograd", ["draw", "\u{1B}\u{9B}\u{7F}$", "--set", "a=1"])
+    #expect(after.error.hasSuffix("\n  \u{241B}\\u{9B}\u{2421}$\n  ^\n"), "\(after.error)")
+    // Tabs, which the parser skips, are shown as spaces.
+    let syntax = try failure("micrograd", ["draw", "a\tb", "--set", "a=1"])
+    #expect(syntax.error == "micrograd: error: syntax error: expected ';' or the end, found 'b' (column 3)\n  a b\n    ^\n")
+  }
+
+  /// The whole of stderr, for messages this package writes.
+  @Test(arguments: [
+    (["draw", "a", "--set", "\u{1B}=1"], "micrograd: error: --set \u{241B}=1: write --set name=value, e.g. --set a=2\n"),
+    (["draw", "a", "--set", "a=\u{7}"], "micrograd: error: --set a=\u{2407}: '\u{2407}' is not a number\n"),
+    (["draw", "a", "--set", "a=1\n2"], "micrograd: error: --set a=1\u{240A}2: '1\u{240A}2' is not a number\n"),
+    (["draw", "a", "--set", "a=1", "--rankdir", "\u{1B}c"], "micrograd: error: --rankdir \u{241B}c: use LR or TB (or RL, BT)\n"),
+    (["draw", "a", "--set", "a=1", "-o", "/no/such\u{1B}[2J/L.svg"],
+     "micrograd: error: cannot write \"/no/such\u{241B}[2J/L.svg\": No such file or directory\n"),
+  ])
+  func messagesShowControlCharacters(_ arguments: [String], _ expected: String) throws {
+    let result = try failure("micrograd", arguments)
+    #expect(result.errorBytes == Array(expected.utf8), "\(result.error.debugDescription)")
+  }
+
+  /// The argument parser's messages: the argument shown, no line added.
+  @Test(arguments: [
+    (["--\u{1B}[31mx"], "micrograd: error: Unknown option '--\u{241B}[31mx'"),
+    (["draw", "a", "--set", "a=1", "--a\nb"], "micrograd: error: Unknown option '--a\u{240A}b'"),
+    (["draw", "a", "--set", "a=1", "--node-limit", "\u{1}\u{9B}"], "micrograd: error: The value '\u{2401}\\u{9B}' is invalid for '--node-limit"),
+    (["draw", "a", "--set", "a=1", "-\u{1B}"], "micrograd: error: Unknown option '-\u{241B}'"),
+  ])
+  func parserMessagesShowControlCharacters(_ arguments: [String], _ prefix: String) throws {
+    let result = try failure("micrograd", arguments)
+    #expect(result.error.hasPrefix(prefix), "\(result.error.debugDescription)")
+    #expect(result.error.split(separator: "\n").count == 1, "\(result.error.debugDescription)")
+  }
+
+  @Test func makemorePathsAndWordsAreShown() throws {
+    let missing = try failure("micrograd", ["makemore", "train", "--names", "/no/such\u{1B}[2J.txt"])
+    #expect(missing.error.hasPrefix("micrograd: error: cannot read \"/no/such\u{241B}[2J.txt\": "), "\(missing.error)")
+    let model = try failure("micrograd", ["makemore", "sample", "--model", "/no/such\u{7}.json"])
+    #expect(model.error.hasPrefix("micrograd: error: cannot read \"/no/such\u{2407}.json\""), "\(model.error)")
+    let save = try failure("micrograd", ["makemore", "train", "--save", "/no/such\u{9B}/model.json"])
+    #expect(save.error == "micrograd: error: --save \"/no/such\\u{9B}/model.json\": the folder \"/no/such\\u{9B}\" does not exist\n")
+
+    let folder = try TemporaryFolder()
+    let bad = folder.url.appendingPathComponent("bad.txt")
+    try Data("emma\nol\u{1B}[2Jivia\nava\n".utf8).write(to: bad)
+    let word = try failure("micrograd", ["makemore", "train", "--names", bad.path])
+    #expect(word.error.contains("bad.txt:2: the word \"ol\u{241B}[2Jivia\" has \"\\u{1B}\", which"), "\(word.error)")
+    try Data("emma\nol\u{9B}ivia\n".utf8).write(to: bad)
+    let c1 = try failure("micrograd", ["makemore", "train", "--names", bad.path])
+    #expect(c1.error.contains("bad.txt:2: the word \"ol\\u{9B}ivia\" has \"\\u{9B}\", which"), "\(c1.error)")
+  }
+
+  @Test func examplesShowControlCharacters() throws {
+    let add = try failure("add", ["--\u{1B}"])
+    #expect(add.errorBytes == Array("add: unknown argument '--\u{241B}' (usage: add [--out DIR])\n".utf8))
+    let bigram = try failure("bigram", ["--names", "/no/such\u{1B}[2J"])
+    #expect(bigram.error.hasPrefix("bigram: cannot read the names file \"/no/such\u{241B}[2J\": "), "\(bigram.error)")
+    let names = try failure("names-mlp", ["--names", "/no/such\u{1B}"])
+    #expect(names.error.hasPrefix("names-mlp: cannot read \"/no/such\u{241B}\": "), "\(names.error)")
+    let unknown = try failure("names-mlp", ["--\u{1B}[2J"])
+    #expect(unknown.errorBytes == Array("names-mlp: unknown argument '--\u{241B}[2J' (try --help)\n".utf8))
+  }
+}

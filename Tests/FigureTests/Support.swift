@@ -14,6 +14,8 @@ struct Run {
   var status: Int32
   var output: String
   var error: String
+  /// `error` as written, byte for byte.
+  var errorBytes: [UInt8]
 }
 
 /// Runs a product built beside the tests (`micrograd`, an example), or
@@ -40,7 +42,22 @@ func run(_ product: String, _ arguments: [String], in folder: URL? = nil) throws
   process.waitUntilExit()
   return Run(
     status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-    error: String(decoding: err, as: UTF8.self))
+    error: String(decoding: err, as: UTF8.self), errorBytes: Array(err))
+}
+
+/// The bytes in `bytes` that a terminal could act on: C0 control bytes
+/// other than the line feed, DEL, and C1 control characters in UTF-8
+/// (C2 80 to C2 9F), as `U+XX` strings, so that a failure says which.
+func terminalControls(in bytes: [UInt8]) -> [String] {
+  var found: [String] = []
+  for (i, byte) in bytes.enumerated() {
+    if (byte < 0x20 && byte != 0x0A) || byte == 0x7F {
+      found.append("U+" + String(byte, radix: 16, uppercase: true))
+    } else if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+      found.append("U+" + String(bytes[i + 1], radix: 16, uppercase: true))
+    }
+  }
+  return found
 }
 
 /// A fresh folder under the temporary folder, removed on deinit.

@@ -27,6 +27,8 @@ import Testing
     ("\\N \\G \\L \\E \\T \\H", ["\\N \\G \\L \\E \\T \\H"]),
     ("literal \\n here", ["literal \\n here"]),
     ("tab\there", ["tab\u{2409}here"]),
+    // Control characters as String.withVisibleControlCharacters shows them.
+    ("esc\u{1B}[2J del\u{7F} csi\u{9B}", ["esc\u{241B}[2J del\u{2421} csi\\u{9B}"]),
     ("100% {a|b}\\", ["100% {a|b}\\"]),
   ]
 
@@ -50,6 +52,8 @@ import Testing
     let title = SVGText.decode(String(node[start.upperBound..<end]))
       .replacingOccurrences(of: "\u{A0}", with: " ")
     let expected = label.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "\u{2409}")
+      .replacingOccurrences(of: "\u{1B}", with: "\u{241B}").replacingOccurrences(of: "\u{7F}", with: "\u{2421}")
+      .replacingOccurrences(of: "\u{9B}", with: "\\u{9B}")
     #expect(title == expected + ": data 1.5, grad 0.0", "label \(label.debugDescription)")
   }
 }
