@@ -9,12 +9,13 @@ public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` a drawing may have when it is laid out,
   /// unless `drawDot` is given another `nodeLimit:`: 5,000.
   ///
-  /// Graphviz's `dot` layout grows much faster than the graph: on a 2-core
-  /// machine a chain of 2,000 nodes takes half a second, one of 5,000
-  /// about 4 seconds and one of 8,000 about 11; an MLP's graph of 9,000
-  /// nodes, 24 (`swift run -c release bench --layout-scaling`). Past the
-  /// limit, rendering throws ``GraphRenderError/tooManyNodes(count:limit:)``
-  /// before Graphviz is asked. The DOT text itself has no limit.
+  /// Graphviz's `dot` layout time grows much faster than the graph: a
+  /// drawing near this limit takes seconds to lay out, and past it the
+  /// time grows faster still (`swift run -c release bench
+  /// --layout-scaling` measures it; Benchmarks/README.md has the numbers).
+  /// Past the limit, rendering throws
+  /// ``GraphRenderError/tooManyNodes(count:limit:)`` before Graphviz is
+  /// asked. The DOT text itself has no limit.
   public static let defaultNodeLimit = 5_000
 
   /// The DOT text, as `draw_dot` would hand it to Graphviz.
@@ -32,7 +33,8 @@ public struct Drawing: Hashable, Sendable {
   /// first (`dot` lays out a virtual node there). This is what layout time
   /// follows and what ``nodeLimit`` bounds: the same as ``nodeCount`` for
   /// a chain, but growing as *n*² for a value used by *n* operations in a
-  /// row (`a + a + ... + a`), whose 200 terms took 13 seconds to lay out.
+  /// row (`a + a + ... + a`): 150 such terms (299 nodes) have a layout
+  /// size of 5,812, above the default limit.
   public let layoutSize: Int
 
   /// The largest ``layoutSize`` this drawing may have when it is laid out.

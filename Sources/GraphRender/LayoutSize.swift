@@ -6,7 +6,9 @@ extension Trace {
   ///
   /// Layout time follows this, not the node count: a value used by many
   /// operations far apart (`a + a + ... + a`) draws edges across many
-  /// ranks, and 150 such terms (299 nodes) took 5 seconds to lay out. The
+  /// ranks: 150 such terms (299 nodes) have a layout size of 5,812, more
+  /// than a chain of 5,000 nodes (`bench --layout-scaling` times both;
+  /// Benchmarks/README.md). The
   /// ranks are estimated as `dot` tends to choose them, which is as late
   /// as possible: the root after its operands, and every other value just
   /// before its earliest use, its op node just before it.

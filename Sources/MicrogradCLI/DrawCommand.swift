@@ -10,17 +10,28 @@ struct DrawCommand: ParsableCommand {
     abstract: "Draw the graph of an expression, as the lecture's draw_dot does.",
     discussion: """
       The expression language: numbers, names, + - * / ** (right-associative, \
-      binding tighter than unary minus, as in Python), unary minus, parentheses, \
-      the functions tanh exp log relu sigmoid, and ';'-separated assignments whose \
-      names become the nodes' labels. The exponent of ** must be a number. The last \
-      statement is the graph's root. Names that are not assigned need --set.
+      binding tighter than unary minus, as in Python: -b ** 2 is -(b ** 2)), unary \
+      minus, parentheses, the functions tanh exp log relu sigmoid, and ';'-separated \
+      assignments whose names become the nodes' labels. The last statement is the \
+      graph's root. Names that are not assigned need --set. Numbers combine as \
+      numbers (2 ** 3 is 8, not a node); the exponent of ** must be a number written \
+      in the expression (a name assigned a number is a node).
 
       An expression that starts with '-' goes after '--', at the end: \
       micrograd draw --set a=2 -- '-a * 3'.
 
       Without -o the figure goes to standard output (SVG unless --format says \
       otherwise); with --json, the named values are printed instead (and the figure \
-      is written only with -o).
+      is written only with -o): each name's data and grad, inputs first, then \
+      assignments in order, NaN and the infinities as "nan", "inf", "-inf".
+
+      Bad input is one line on standard error, exit status 2, and nothing is \
+      written: a syntax error (its column, and a caret under it in at most 80 \
+      characters of the expression), an unknown \
+      or twice-given name, a --set that is not a number or names nothing the \
+      expression uses, an unknown function, format or --rankdir, a graph above \
+      --node-limit, an expression nested more than 500 deep or longer than 10,000 \
+      tokens, Graphviz's own errors, or an output path that cannot be written.
 
       Examples:
         micrograd draw 'e = a*b; d = e + c; L = d*f' --backward -o L.svg \\
@@ -54,7 +65,7 @@ struct DrawCommand: ParsableCommand {
   @Flag(help: "Print every named value's data and grad as JSON.")
   var json = false
 
-  @Option(help: "The most nodes (values and ops) to lay out; larger graphs take long.")
+  @Option(help: "The largest layout size to lay out (values and ops, plus a quarter for each rank an edge crosses); larger graphs take long.")
   var nodeLimit = Drawing.defaultNodeLimit
 
   func run() throws {

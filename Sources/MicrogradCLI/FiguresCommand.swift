@@ -12,7 +12,10 @@ struct FiguresCommand: ParsableCommand {
     discussion: """
       Runs each lecture step (add, chain, expression, neuron, mlp, training, moons, \
       bigram), printing what the notes print, and writes its figures as DOT, SVG and \
-      PNG (plots as SVG) into the folder. The bigram step reads makemore's names.txt.
+      PNG (plots as SVG; no PNG for graphs of more than 400 nodes) into the folder, \
+      with GRAPHVIZ_VERSION, the Graphviz that rendered them. Each step is also an \
+      example: swift run neuron. The bigram step reads makemore's names.txt (the \
+      package's copy unless --names says otherwise).
 
       The figures are made in a new hidden folder beside the output folder \
       (.NAME.partial-RANDOM), which replaces the output folder only when every step \

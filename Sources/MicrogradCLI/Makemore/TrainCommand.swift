@@ -12,8 +12,15 @@ struct TrainCommand: ParsableCommand {
       Splits the names 80/10/10 as the notebook does (random.seed(42), shuffle), \
       draws the weights with torch.Generator().manual_seed(SEED), and trains with \
       minibatch SGD: the learning rate drops at --decay-step (half-way by default). \
-      Progress goes to standard error: live on a terminal, a line every tenth of \
-      the run otherwise, nothing with --quiet.
+      Progress goes to standard error: live on a terminal (the loss averaged over \
+      the last 100 steps, examples per second, time left), a line every tenth of \
+      the run otherwise, nothing with --quiet; standard output holds only the \
+      results. --loss-plot draws log10 of the minibatch loss (at most 1,000 points).
+
+      The folders of --save and --loss-plot are checked before training starts. A \
+      run whose loss becomes NaN or infinite stops there with an error: lower \
+      --learning-rate. Sizes are bounded (--hidden-size at least 16, at most 10 \
+      million parameters and about 20 million graph nodes a step).
 
       Examples:
         micrograd makemore train --steps 60000 --save model.json --loss-plot loss.svg
