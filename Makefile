@@ -48,7 +48,8 @@ bench: deps
 
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
-	  generate-documentation --target Micrograd --target GraphRender --target Lectures --target Makemore \
+	  generate-documentation --target Micrograd --target GraphRender --target GraphSnapshotTesting \
+	  --target Lectures --target Makemore \
 	  --output-path .build/docs --transform-for-static-hosting
 
 clean:

@@ -180,3 +180,19 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     #expect(added.difference == "@@ -2 +2 @@\n+")
   }
 }
+
+/// The DocC article's complete test is this target's NeuronGraphTests.swift,
+/// so the code a user copies compiles and passes.
+@Test func articleTestIsTheOneThatRuns() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  let article = try String(
+    contentsOf: root.appendingPathComponent("Sources/GraphSnapshotTesting/Documentation.docc/TestingYourGraphs.md"),
+    encoding: .utf8)
+  let start = try #require(article.range(of: "NeuronGraphTests.swift`, complete:\n\n```swift\n"))
+  let end = try #require(article.range(of: "```", range: start.upperBound..<article.endIndex))
+  let test = try String(
+    contentsOf: root.appendingPathComponent("Tests/GraphSnapshotTestingTests/NeuronGraphTests.swift"), encoding: .utf8)
+  #expect(test.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+    == article[start.upperBound..<end.lowerBound])
+}
