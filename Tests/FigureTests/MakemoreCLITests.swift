@@ -98,7 +98,15 @@ import Testing
     #expect(result.status == 2)
     #expect(result.error.hasPrefix("micrograd: error: "), "\(result.error)")
     #expect(result.error.contains(message), "\(result.error)")
+    #expect(!result.error.contains("InputError("), "\(result.error)")
     #expect(result.output.isEmpty)
+  }
+
+  /// An error thrown while options are validated is its message alone.
+  @Test func validationErrorIsItsMessage() throws {
+    let result = try run("micrograd", ["makemore", "sample", "--model", "x", "--count", "1000000"])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: --count must be 0 to 100000, got 1000000\n")
   }
 
   @Test func damagedModelFile() throws {
