@@ -1,3 +1,5 @@
+import GraphRender
+
 /// What an SVG file draws, without where it draws it: the form in which
 /// two renderings by different Graphviz versions can be compared.
 ///
@@ -95,20 +97,10 @@ public struct GraphvizSVG: Hashable, Sendable {
     return blocks.map { $0.joined(separator: "\n") }.sorted().joined(separator: "\n") + "\n"
   }
 
-  /// `text` in double quotes, with `"`, `\` and control characters escaped,
-  /// so that every block line is one line.
+  /// `text` in double quotes, `"` and `\` escaped and control characters
+  /// made visible, so that every block line is one line.
   private static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    return "\"" + escaped.withVisibleControlCharacters + "\""
   }
 }

@@ -62,7 +62,7 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     #expect(svg.drawnContent == """
       node node1 "a&b"
         ellipse fill=#ABCDEF
-        text "<AB\\"'\u{A0}\\u{1b}"
+        text "<AB\\"'\u{A0}\u{241B}"
         text ""
       svg
         text "&unknown; &amp"
