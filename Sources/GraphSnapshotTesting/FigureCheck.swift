@@ -30,12 +30,15 @@ public struct FigureCheck: Hashable, Sendable {
   /// Compares a figure with its reference by the rule that survives a
   /// change of Graphviz:
   ///
-  /// - DOT (`dot`, `gv`) and every other text format: byte for byte.
+  /// - DOT (`dot`, `gv`) and other text (`txt`, `json`, `csv`, `html`,
+  ///   `md`): byte for byte, with a line diff.
   /// - SVG: byte for byte when the Graphviz that made the reference is the
   ///   one running, or when Graphviz made neither (a plot); by what it
   ///   draws (``GraphvizSVG``) under another Graphviz.
-  /// - PNG (and other bitmaps): byte for byte under the same Graphviz, not
-  ///   compared under another.
+  /// - PNG, PDF and other renderings (`jpg`, `gif`, `bmp`, `webp`, `ps`,
+  ///   `eps`): byte for byte under the same Graphviz, not compared under
+  ///   another or an unknown one.
+  /// - Any other format: byte for byte.
   ///
   /// ```swift
   /// let check = FigureCheck(
@@ -58,29 +61,44 @@ public struct FigureCheck: Hashable, Sendable {
     reference: Data, fresh: Data, pathExtension: String,
     recordedGraphviz: String? = nil, runningGraphviz: String? = nil
   ) {
-    switch pathExtension.lowercased() {
-    case "svg":
+    let format = pathExtension.lowercased()
+    if format == "svg" {
       self = Self.svg(
         String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self),
         recordedGraphviz: recordedGraphviz, runningGraphviz: runningGraphviz)
-    case "png", "jpg", "jpeg", "gif", "bmp", "pdf":
-      if let recordedGraphviz, recordedGraphviz == runningGraphviz {
-        self.init(
-          comparison: .bytes, reason: "Graphviz \(recordedGraphviz) made both",
-          difference: reference == fresh
-            ? nil : "the bytes differ (\(reference.count) in the reference, \(fresh.count) now)")
-      } else {
-        self.init(
-          comparison: .notCompared,
-          reason: "the reference was made by Graphviz \(recordedGraphviz ?? "(unknown)"), "
-            + "this is \(runningGraphviz ?? "(unknown)")",
-          difference: nil)
-      }
-    default:
+    } else if Self.textFormats.contains(format) {
       self.init(
         comparison: .bytes, reason: "text does not depend on Graphviz's version",
-        difference: lineDifference(String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self)))
+        difference: Self.difference(reference, fresh, lines: true))
+    } else if Self.versionedFormats.contains(format), recordedGraphviz != runningGraphviz || recordedGraphviz == nil {
+      self.init(
+        comparison: .notCompared,
+        reason: "the reference was made by Graphviz \(recordedGraphviz ?? "(unknown)"), "
+          + "this is \(runningGraphviz ?? "(unknown)")",
+        difference: nil)
+    } else {
+      self.init(
+        comparison: .bytes,
+        reason: recordedGraphviz.map { "Graphviz \($0) made both" } ?? "a format compared as bytes",
+        difference: Self.difference(reference, fresh, lines: false))
     }
+  }
+
+  /// Formats compared line by line, whatever the Graphviz.
+  static let textFormats = ["dot", "gv", "txt", "json", "csv", "html", "md"]
+
+  /// Formats Graphviz renders whose bytes follow its layout: compared only
+  /// under the Graphviz that made the reference.
+  static let versionedFormats = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "pdf", "ps", "eps"]
+
+  /// Where two files differ, by bytes: a line diff for text, the sizes
+  /// otherwise; `nil` when they are the same bytes.
+  static func difference(_ reference: Data, _ fresh: Data, lines: Bool) -> String? {
+    guard reference != fresh else { return nil }
+    let sizes = "the bytes differ (\(reference.count) in the reference, \(fresh.count) now)"
+    guard lines else { return sizes }
+    return lineDifference(String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self))
+      ?? sizes + ", in bytes that are not UTF-8"
   }
 
   private init(comparison: FigureComparison, reason: String, difference: String?) {
@@ -101,12 +119,12 @@ public struct FigureCheck: Hashable, Sendable {
     if old.graphvizVersion == nil, new.graphvizVersion == nil {
       return FigureCheck(
         comparison: .bytes, reason: "Graphviz made neither SVG",
-        difference: lineDifference(reference, fresh))
+        difference: difference(Data(reference.utf8), Data(fresh.utf8), lines: true))
     }
     if let recorded, recorded == running {
       return FigureCheck(
         comparison: .bytes, reason: "Graphviz \(recorded) made both",
-        difference: lineDifference(reference, fresh))
+        difference: difference(Data(reference.utf8), Data(fresh.utf8), lines: true))
     }
     return FigureCheck(
       comparison: .drawnContent,

@@ -12,6 +12,12 @@ private func committed(_ file: String) throws -> String {
   try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
 }
 
+/// SVG that Graphviz 16.1.0 made of the same DOT (its README says how).
+private func byGraphviz16(_ file: String) throws -> String {
+  let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Graphviz-16.1.0")
+  return try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+}
+
 private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = nil, running: String? = nil) -> FigureCheck {
   FigureCheck(
     reference: Data(reference.utf8), fresh: Data(fresh.utf8), pathExtension: "svg",
@@ -28,14 +34,16 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     let lines = svg.drawnContent.split(separator: "\n").map(String.init)
     let v0 = try #require(lines.firstIndex(of: "node node1 \"v0\""))
     #expect(Array(lines[v0...].prefix(6)) == [
-      "node node1 \"v0\"", "  polygon fill=none", "  text \"x1\"", "  polyline fill=none",
-      "  text \"data 2.0000\"", "  polyline fill=none",
+      "node node1 \"v0\"", "  polygon points=5 fill=none stroke=black", "  text \"x1\"",
+      "  polyline points=2 fill=none stroke=black", "  text \"data 2.0000\"",
+      "  polyline points=2 fill=none stroke=black",
     ])
     #expect(lines[v0 + 6] == "  text \"grad -1.5000\"")
     #expect(lines.contains("edge edge6 \"v0->v2_op\""))
     #expect(lines.first == "edge edge1 \"v1_op->v1\"" || lines.contains("graph graph0 \"o\""))
     #expect(lines.filter { $0.hasPrefix("node ") }.count == 15)
-    #expect(!svg.drawnContent.contains("points") && !svg.drawnContent.contains("Generated"))
+    #expect(lines.contains("node node4 \"v2_op\"") && lines.contains("  ellipse fill=none stroke=black"))
+    #expect(!svg.drawnContent.contains(",") && !svg.drawnContent.contains("Generated"))
   }
 
   /// Text fills (the count matrix's table) and shapes of every kind count;
@@ -43,7 +51,7 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
   @Test func fillsAndPlots() throws {
     let counts = GraphvizSVG(try committed("bigram-counts.svg"))
     #expect(counts.drawnContent.contains("  text \"4410\" fill=#ffffff"))
-    #expect(counts.drawnContent.contains("  polygon fill=#3b8bc2"))
+    #expect(counts.drawnContent.contains("  polygon points=5 fill=#3b8bc2 stroke=none"))
     let plot = GraphvizSVG(try committed("moons-boundary.svg"))
     #expect(plot.graphvizVersion == nil)
     #expect(plot.drawnContent.hasPrefix("svg\n") && plot.drawnContent.contains("  text \"decision boundary\""))
@@ -61,7 +69,8 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     #expect(svg.graphvizVersion == "12.2.1")
     #expect(svg.drawnContent == """
       node node1 "a&b"
-        ellipse fill=#ABCDEF
+        link "x>y" href=""
+        ellipse fill=#ABCDEF stroke=-
         text "<AB\\"'\u{A0}\u{241B}"
         text ""
       svg
@@ -101,6 +110,10 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     (">x1</text>", ">x9</text>", "text \"x9\""),
     ("<title>v0&#45;&gt;v2_op</title>", "<title>v1&#45;&gt;v2_op</title>", "\"v1->v2_op\""),
     ("<ellipse fill=\"none\"", "<ellipse fill=\"lightblue\"", "ellipse fill=lightblue"),
+    ("<ellipse fill=\"none\" stroke=\"black\"", "<ellipse fill=\"none\" stroke=\"red\"", "stroke=red"),
+    ("rx=\"27\" ry=\"18\"", "rx=\"18\" ry=\"18\"", "ellipse circle"),
+    ("<path fill=\"none\" stroke=\"black\"", "<path fill=\"none\" stroke=\"black\" stroke-dasharray=\"5,2\"", "dashes=5,2"),
+    ("<polygon fill=\"black\" stroke=\"black\" points=\"282.67,-146.66 ", "<polygon fill=\"black\" stroke=\"black\" points=\"", "+  polygon points=3"),
     ("grad &#45;1.5000", "grad &#45;1.5001", "grad -1.5001"),
     ("class=\"edge\"", "class=\"node\"", "+node edge"),
   ])
@@ -112,6 +125,41 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     #expect(check.comparison == .drawnContent)
     let difference = try #require(check.difference)
     #expect(difference.contains(shown), "\(difference)")
+  }
+
+  /// Real output of another Graphviz: what 16.1.0 drew of output/'s DOT
+  /// is what 2.43.0 drew (other coordinates, strokes written `none`,
+  /// `xml:space` on every text), and a change to it fails.
+  @Test(arguments: ["neuron.svg", "expression-backward.svg", "mlp-loss.svg", "chain-forward.svg"])
+  func realGraphviz16(_ file: String) throws {
+    let (old, new) = (try committed(file), try byGraphviz16(file))
+    #expect(GraphvizSVG(new).graphvizVersion == "16.1.0")
+    let check = svgCheck(old, new)
+    #expect(check.comparison == .drawnContent)
+    #expect(check.matches, "\(check.difference ?? "")")
+    #expect(check.reason.hasPrefix("the reference was made by Graphviz 2.43.0, this is 16.1.0"))
+    let label = try #require(new.range(of: ">data "))
+    var changed = new
+    changed.replaceSubrange(label, with: ">data 1")
+    #expect(!svgCheck(old, changed).matches)
+  }
+
+  /// The teaching style (colours, legend, tooltips, ids and classes) as
+  /// 16.1.0 drew it and as the running Graphviz draws it.
+  @Test func realGraphviz16TeachingStyle() throws {
+    let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("__Snapshots__/StrategyTests")
+    let dot = try String(contentsOf: snapshots.appendingPathComponent("options.teaching.dot"), encoding: .utf8)
+    let running = try Drawing(dot: dot).svg()
+    let other = try byGraphviz16("teaching.svg")
+    let check = svgCheck(running, other)
+    #expect(check.comparison == .drawnContent)
+    #expect(check.matches, "\(check.difference ?? "")")
+    #expect(GraphvizSVG(other).drawnContent.contains("  link \""))
+    let tooltip = try #require(other.range(of: "xlink:title=\"x"))
+    var changed = other
+    changed.replaceSubrange(tooltip, with: "xlink:title=\"z")
+    #expect(try #require(svgCheck(running, changed).difference).contains("link \"z"))
   }
 
   /// A removed edge fails too.
@@ -178,6 +226,22 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     #expect(check.difference == "@@ -2 +2 @@\n-b\n+B\n@@ -5 +5 @@\n-e\n+E\n+f")
     let added = FigureCheck(reference: Data("a".utf8), fresh: Data("a\n".utf8), pathExtension: "gv")
     #expect(added.difference == "@@ -2 +2 @@\n+")
+  }
+
+  /// Byte for byte means bytes: another Unicode normalization of the same
+  /// label, a carriage return, or bytes that are not UTF-8 are differences
+  /// (Swift's `==` on strings would call the first two equal).
+  @Test func bytesNotStrings() {
+    func check(_ old: [UInt8], _ new: [UInt8], _ format: String = "dot") -> FigureCheck {
+      FigureCheck(reference: Data(old), fresh: Data(new), pathExtension: format, recordedGraphviz: "1", runningGraphviz: "1")
+    }
+    let composed = Array("label=\"caf\u{E9}\"".utf8), decomposed = Array("label=\"cafe\u{301}\"".utf8)
+    #expect(check(composed, decomposed).difference == "@@ -1 +1 @@\n-label=\"caf\u{E9}\"\n+label=\"cafe\u{301}\"")
+    #expect(check(Array("a\r\nb".utf8), Array("a\nb".utf8)).difference == "@@ -1 +1 @@\n-a\r\n+a")
+    #expect(check([0xFF], [0xFE]).difference == "the bytes differ (1 in the reference, 1 now), in bytes that are not UTF-8")
+    #expect(check([0x80], [0x81], "webp").difference == "the bytes differ (1 in the reference, 1 now)")
+    #expect(check([0x80], [0x81], "unknown").comparison == .bytes && !check([0x80], [0x81], "unknown").matches)
+    #expect(svgCheck("<svg>caf\u{E9}</svg>", "<svg>cafe\u{301}</svg>").difference != nil)
   }
 }
 
