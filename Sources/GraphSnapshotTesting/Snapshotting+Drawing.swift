@@ -3,13 +3,13 @@ import GraphRender
 import SnapshotTesting
 
 /// A drawing, or why it could not be made: what every strategy here
-/// starts from, so that a failure shows up in the snapshot's diff instead
-/// of stopping the test run.
+/// starts from. A failure fails the test (``reportDrawingFailure(_:)``)
+/// and shows in the snapshot's diff, instead of stopping the test run.
 typealias DrawingResult = Result<Drawing, any Error>
 
 extension Snapshotting where Value == DrawingResult, Format == String {
-  /// The text of a drawing in one format, or `error: ...` if it could not
-  /// be made.
+  /// The text of a drawing in one format, or `error: ...` (and a test
+  /// failure) if it could not be made.
   static func drawing(
     pathExtension: String, diffing: Diffing<String>, text: @escaping (Drawing) throws -> String
   ) -> Snapshotting {
@@ -17,6 +17,7 @@ extension Snapshotting where Value == DrawingResult, Format == String {
       do {
         return try text(result.get())
       } catch {
+        reportDrawingFailure(error)
         return "error: \(error)\n"
       }
     }

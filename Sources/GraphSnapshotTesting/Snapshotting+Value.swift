@@ -18,7 +18,7 @@ extension Snapshotting where Value == Micrograd.Value, Format == String {
   /// - Parameters: As `drawDot`'s: the direction, how numbers are
   ///   written, whether gradients show, the style, the values to mark as
   ///   parameters and the node limit. A drawing that cannot be made (a bad
-  ///   option) is snapshotted as its error, `error: ...`.
+  ///   option) fails the test, and its snapshot is the error, `error: ...`.
   public static func dot(
     rankdir: RankDir = .leftToRight, numberFormat: NumberFormat = .fixed(4), showGrad: Bool = true,
     style: DrawingStyle = .lecture, parameters: [Micrograd.Value] = [],
@@ -40,8 +40,8 @@ extension Snapshotting where Value == Micrograd.Value, Format == String {
   /// A value's graph rendered as SVG, drawn with `drawDot`'s options.
   ///
   /// - Parameters: As ``dot(rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``.
-  ///   A drawing Graphviz cannot render (past the node limit, say) is
-  ///   snapshotted as its error, `error: ...`.
+  ///   A drawing Graphviz cannot render (past the node limit, say) fails
+  ///   the test, and its snapshot is the error, `error: ...`.
   public static func svg(
     rankdir: RankDir = .leftToRight, numberFormat: NumberFormat = .fixed(4), showGrad: Bool = true,
     style: DrawingStyle = .lecture, parameters: [Micrograd.Value] = [],

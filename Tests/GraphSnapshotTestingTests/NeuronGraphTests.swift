@@ -1,5 +1,6 @@
 // The complete test of the TestingYourGraphs article, as a user copies it
 // (keep the two the same).
+import GraphRender
 import GraphSnapshotTesting
 import Micrograd
 import SnapshotTesting

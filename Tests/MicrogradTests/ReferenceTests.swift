@@ -1,7 +1,7 @@
 import Testing
 @testable import Micrograd
 
-/// Every number in the micrograd sections of shared/reference.md.
+/// Every number in the micrograd sections of docs/reference.md.
 @Suite("Reference numbers")
 struct ReferenceTests {
   @Test("micrograd's sanity check")

@@ -5,9 +5,43 @@ import Testing
 private let root = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Every path in the working tree, relative to the root, folders included;
-/// git's and the build's own folders are left out.
+/// Every path of the repository, relative to the root, folders included:
+/// what git tracks and would add (`git ls-files`), so that a clash is seen
+/// even on a case-insensitive disk, where checking out merges the two
+/// paths into one. Without git, every path in the working tree (git's and
+/// the build's own folders left out).
 private func repositoryPaths() throws -> [String] {
+  if let files = try? gitFiles() {
+    var paths = Set(files)
+    for file in files {
+      var folder = (file as NSString).deletingLastPathComponent
+      while !folder.isEmpty, paths.insert(folder).inserted {
+        folder = (folder as NSString).deletingLastPathComponent
+      }
+    }
+    return paths.sorted()
+  }
+  return try workingTreePaths()
+}
+
+/// The files git tracks, and the untracked ones it does not ignore.
+private func gitFiles() throws -> [String] {
+  let git = Process()
+  git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  git.arguments = ["git", "-C", root.path, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+  let output = Pipe()
+  git.standardOutput = output
+  git.standardError = FileHandle.nullDevice
+  try git.run()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  git.waitUntilExit()
+  let files = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+  guard git.terminationStatus == 0, !files.isEmpty else { throw CocoaError(.fileReadUnknown) }
+  return files
+}
+
+/// Every path in the working tree.
+private func workingTreePaths() throws -> [String] {
   var paths: [String] = []
   var pending = [""]
   while let folder = pending.popLast() {
@@ -35,6 +69,8 @@ private func repositoryPaths() throws -> [String] {
   @Test func noTwoPathsDifferOnlyInCase() throws {
     let paths = try repositoryPaths()
     #expect(paths.contains("Sources/Micrograd") && paths.contains("Sources/MicrogradCLI"))
+    #expect(paths.contains("Sources/Micrograd/Engine/Value.swift") && paths.contains("output/neuron.svg"))
+    #expect(!paths.contains { $0.hasPrefix(".build") || $0.hasPrefix(".git/") })
     let clashes = caseClashes(paths)
     #expect(clashes.isEmpty, "paths that are one on a case-insensitive disk: \(clashes)")
   }
@@ -59,6 +95,17 @@ private func repositoryPaths() throws -> [String] {
       if text.contains(needle) { readers.append(path) }
     }
     #expect(readers.isEmpty, "files that name \(needle): \(readers)")
+  }
+
+  /// The line counts the docs give for a program to read are its own.
+  @Test func statedLineCountsAreCurrent() throws {
+    let lines = try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("`names-mlp` is makemore part 2 in \(lines) lines"))
+    let article = try String(
+      contentsOf: root.appendingPathComponent("Sources/Makemore/Documentation.docc/TrainingTheMLP.md"), encoding: .utf8)
+    #expect(article.contains("is the same run as an \(lines)-line program") || article.contains("as a \(lines)-line program"))
   }
 
   /// The executable is built from the dependency versions that were tested.
