@@ -20,18 +20,27 @@ struct MicrogradCommand: ParsableCommand {
 
   /// Parses and runs a subcommand. Bad input is one line on stderr and
   /// exit status 2 (argument parser's usage errors would be 64).
+  ///
+  /// Only the argument parser's own messages may span lines (a usage
+  /// line); whatever `run()` throws is one line, whatever text it holds:
+  /// a path from `-o` or `--format`'s value in a Graphviz error, say.
   static func main() {
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot()
+      command = try parseAsRoot()
+    } catch {
+      if exitCode(for: error) == .success {
+        exit(withError: error)  // --help and friends: the help text, status 0
+      }
+      fail(lines: parserMessage(for: error))
+    }
+    do {
       try command.run()
     } catch let error as InputError {
       fail(error.message)
     } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        exit(withError: error)  // --help and friends: the help text, status 0
-      }
-      fail(lines: parserMessage(for: error))
+      if exitCode(for: error) == .success { exit(withError: error) }
+      fail(message(for: error))
     }
   }
 

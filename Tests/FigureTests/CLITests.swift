@@ -221,10 +221,18 @@ import Testing
     (["draw", "a", "--set", "a=1", "--rankdir", "\u{1B}c"], "micrograd: error: --rankdir \u{241B}c: use LR or TB (or RL, BT)\n"),
     (["draw", "a", "--set", "a=1", "-o", "/no/such\u{1B}[2J/L.svg"],
      "micrograd: error: cannot write \"/no/such\u{241B}[2J/L.svg\": No such file or directory\n"),
+    // A line feed in a path or a format reaches GraphRender's errors,
+    // which are not the argument parser's: shown, not a second line.
+    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "-o", "/no/such\n\u{1B}[2J/L.svg"],
+     "micrograd: error: cannot write \"/no/such\u{240A}\u{241B}[2J/L.svg\": No such file or directory\n"),
+    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "--format", "svg:x\ny"],
+     "micrograd: error: Graphviz could not render the graph as svg:x\u{240A}y: renderer for svg:x; y is unavailable\n"),
   ])
   func messagesShowControlCharacters(_ arguments: [String], _ expected: String) throws {
     let result = try failure("micrograd", arguments)
     #expect(result.errorBytes == Array(expected.utf8), "\(result.error.debugDescription)")
+    // terminalControls lets any line feed through: count them.
+    #expect(result.errorBytes.filter { $0 == 0x0A }.count == 1, "\(result.error.debugDescription)")
   }
 
   /// The argument parser's messages: the argument shown, no line added.
