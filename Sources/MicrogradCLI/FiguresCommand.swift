@@ -55,7 +55,7 @@ struct FiguresCommand: ParsableCommand {
       throw error
     }
     if let warning = try folder.commit() {
-      FileHandle.standardError.write(Data("micrograd: warning: \(warning)\n".utf8))
+      MicrogradCommand.warn(warning)
     }
     print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(version))")
   }

@@ -74,6 +74,18 @@ struct MicrogradCommand: ParsableCommand {
     write("micrograd: error: \(message.withVisibleControlCharacters)\n" + visibleLines(detail))
   }
 
+  /// Writes `micrograd: warning: MESSAGE` to stderr; `message` is one
+  /// line, shown as `fail` shows it.
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data(warningLine(message).utf8))
+  }
+
+  /// The line ``warn(_:)`` writes for `message`: its control characters,
+  /// a line break too, shown as visible text.
+  static func warningLine(_ message: String) -> String {
+    "micrograd: warning: \(message.withVisibleControlCharacters)\n"
+  }
+
   /// `fail` for a message of several lines (the argument parser's): each
   /// line shown as `fail` shows one.
   static func fail(lines message: String) -> Never {

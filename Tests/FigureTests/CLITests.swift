@@ -1,4 +1,5 @@
 import Foundation
+@testable import MicrogradCLI
 import Testing
 
 /// `micrograd draw` and the command's bad-input handling.
@@ -233,6 +234,15 @@ import Testing
     #expect(result.errorBytes == Array(expected.utf8), "\(result.error.debugDescription)")
     // terminalControls lets any line feed through: count them.
     #expect(result.errorBytes.filter { $0 == 0x0A }.count == 1, "\(result.error.debugDescription)")
+  }
+
+  /// `micrograd figures`' warning (the old folder could not be removed)
+  /// names the --out folder: one line, shown like an error. Unit-tested,
+  /// as no test can make the removal fail.
+  @Test func warningsShowControlCharacters() {
+    let line = MicrogradCommand.warningLine("the figures are in --out \"a\n\u{1B}[2Jb\"")
+    #expect(line == "micrograd: warning: the figures are in --out \"a\u{240A}\u{241B}[2Jb\"\n")
+    #expect(terminalControls(in: Array(line.utf8)) == [])
   }
 
   /// The argument parser's messages: the argument shown, no line added.
