@@ -45,11 +45,14 @@ struct FiguresCommand: ParsableCommand {
       valueName: "file"))
   var names: String?
 
+  /// Renders into the staging folder and swaps it in; only then says
+  /// which files were written, so that no `wrote` line names a file that
+  /// is not there.
   func run() throws {
     let folder = try StagedFolder(out: out)
-    let version: String
+    let rendered: (files: [String], version: String)
     do {
-      version = try render(into: URL(fileURLWithPath: folder.staging))
+      rendered = try render(into: URL(fileURLWithPath: folder.staging))
     } catch {
       folder.discard()
       throw error
@@ -57,14 +60,16 @@ struct FiguresCommand: ParsableCommand {
     if let warning = try folder.commit() {
       MicrogradCommand.warn(warning)
     }
-    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(version))")
+    for file in rendered.files { print("wrote \(out)/\(file)") }
+    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(rendered.version))")
   }
 
-  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last, printing
-  /// each file under the name it will have in `out`.
+  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last.
   ///
-  /// - Returns: Graphviz's version.
-  private func render(into folder: URL) throws -> String {
+  /// - Returns: The figures' file names, in the order written, and
+  ///   Graphviz's version.
+  private func render(into folder: URL) throws -> (files: [String], version: String) {
+    var files: [String] = []
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
       var figures = try FigureWriter(
@@ -74,7 +79,7 @@ struct FiguresCommand: ParsableCommand {
       } catch {
         throw InputError(message: "\(lecture.name): \(error)", column: nil)
       }
-      for file in figures.written { print("wrote \(out)/\(file)") }
+      files += figures.written
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
@@ -84,6 +89,6 @@ struct FiguresCommand: ParsableCommand {
     } catch {
       throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)", column: nil)
     }
-    return version
+    return (files, version)
   }
 }

@@ -18,9 +18,15 @@ import Testing
     #expect(result.error.split(separator: "\n").count == 1)
     #expect(try snapshot(figures) == before)
     #expect(try root.files() == ["figures"], "a staging folder was left beside the figures")
-    // The steps before bigram said what they wrote, under the folder's name.
-    let lines = result.output.split(separator: "\n")
-    #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("wrote \(figures.path)/") })
+    // The steps before bigram wrote figures, but none landed: no line
+    // may say it was written.
+    #expect(result.output.isEmpty, "\(result.output)")
+    // Without --quiet, the lectures' own lines, and still no `wrote`.
+    let loud = try run("micrograd", ["figures", "--out", figures.path, "--names", missing])
+    #expect(loud.status == 2)
+    #expect(loud.output.contains("== add: "), "\(loud.output)")
+    #expect(!loud.output.contains("wrote"), "\(loud.output)")
+    #expect(try snapshot(figures) == before)
   }
 
   /// A success replaces the folder: a figure no longer made is gone. The
@@ -40,9 +46,11 @@ import Testing
     #expect(try Data(contentsOf: real.appendingPathComponent("add.svg")) != Data("old add".utf8))
     #expect(try String(contentsOf: real.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
       == graphvizVersion() + "\n")
-    // One line per file, naming the folder as given, not the staging one.
+    // One line per file, naming the folder as given, not the staging one;
+    // GRAPHVIZ_VERSION, written last, is said last.
     let lines = result.output.split(separator: "\n")
     #expect(lines.allSatisfy { $0.hasPrefix("wrote link/") })
+    #expect(lines.last?.hasPrefix("wrote link/GRAPHVIZ_VERSION (Graphviz ") == true)
     #expect(lines.map { line in String(line.dropFirst("wrote link/".count).prefix { $0 != " " }) }.sorted() == made)
   }
 
