@@ -15,7 +15,8 @@ import Foundation
 /// - The target must be missing, empty, or a folder `micrograd figures`
 ///   made (one that holds `GRAPHVIZ_VERSION`, which it writes last); any
 ///   other folder, or a file, is refused before anything is written. A
-///   missing target is made, and its missing parent folders with it.
+///   missing target is made, and its missing parent folders with it; a
+///   failure removes the parent folders it made.
 /// - A symbolic link to a folder is followed: the folder it leads to is
 ///   replaced and the link is kept.
 /// - The fresh folder is `.NAME.partial-RANDOM` beside the target and the
@@ -31,6 +32,9 @@ struct StagedFolder {
   private let name: String
   /// Whether there is an old folder to move aside.
   private let existed: Bool
+  /// The folders above the target that ``init(out:)`` made, outermost
+  /// first; ``discard()`` removes them again (those still empty).
+  private let madeParents: [String]
 
   /// Checks that `out` may be replaced, makes its parent folders if need
   /// be, and makes the fresh folder beside it.
@@ -73,13 +77,19 @@ struct StagedFolder {
           column: nil)
       }
       existed = true
+      madeParents = []
     } else {
-      try Self.makeParents(of: path, out: out)
+      madeParents = try Self.makeParents(of: path, out: out)
       existed = false
     }
     let parent = (path as NSString).deletingLastPathComponent
     let base = (path as NSString).lastPathComponent
-    staging = try Self.makeSibling(parent, "." + base + ".partial-")
+    do {
+      staging = try Self.makeSibling(parent, "." + base + ".partial-", for: name)
+    } catch {
+      Self.removeEmpty(madeParents)
+      throw error
+    }
     target = path
     self.name = name
   }
@@ -110,7 +120,7 @@ struct StagedFolder {
     let parent = (target as NSString).deletingLastPathComponent
     let old: String
     do {
-      old = try Self.makeSibling(parent, "." + (target as NSString).lastPathComponent + ".old-")
+      old = try Self.makeSibling(parent, "." + (target as NSString).lastPathComponent + ".old-", for: name)
     } catch {
       discard()
       throw error
@@ -140,15 +150,21 @@ struct StagedFolder {
     return nil
   }
 
-  /// Removes the fresh folder and whatever was written into it.
+  /// Removes the fresh folder and whatever was written into it, and the
+  /// parent folders ``init(out:)`` made, if nothing else is in them.
   func discard() {
     // Nothing more to do if this fails: the folder is hidden and ignored.
     try? FileManager.default.removeItem(atPath: staging)
+    Self.removeEmpty(madeParents)
   }
 
   /// Makes the folders above `path` that are missing, saying plainly when
   /// a file stands where a folder must be.
-  private static func makeParents(of path: String, out: String) throws {
+  ///
+  /// - Returns: The folders made, outermost first.
+  /// - Throws: `InputError`; the folders made are removed first.
+  private static func makeParents(of path: String, out: String) throws -> [String] {
+    var missing: [String] = []
     var ancestor = (path as NSString).deletingLastPathComponent
     while ancestor != "/" {
       var isFolder: ObjCBool = false
@@ -158,23 +174,37 @@ struct StagedFolder {
         }
         break
       }
+      missing.append(ancestor)
       ancestor = (ancestor as NSString).deletingLastPathComponent
     }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    } catch {
-      throw InputError(message: "cannot make the folder \"\(out)\": \(reason(error))", column: nil)
+    var made: [String] = []
+    for folder in missing.reversed() {
+      if mkdir(folder, 0o777) == 0 {
+        made.append(folder)
+      } else if errno != EEXIST {  // One made meanwhile is not ours to remove.
+        let reason = reason()
+        removeEmpty(made)
+        throw InputError(message: "cannot make the folder \"\(out)\": \(reason)", column: nil)
+      }
     }
+    return made
   }
 
-  /// Makes a new empty folder `prefix` + a random suffix in `parent`.
-  private static func makeSibling(_ parent: String, _ prefix: String) throws -> String {
+  /// Removes `folders` (outermost first), innermost first, each only if
+  /// it is empty: something put there meanwhile is not ours to remove.
+  private static func removeEmpty(_ folders: [String]) {
+    for folder in folders.reversed() { _ = rmdir(folder) }
+  }
+
+  /// Makes a new empty folder `prefix` + a random suffix in `parent`, for
+  /// the target `name` (as errors name it).
+  private static func makeSibling(_ parent: String, _ prefix: String, for name: String) throws -> String {
     for _ in 0..<100 {
       let path = (parent as NSString).appendingPathComponent(prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36))
       if mkdir(path, 0o777) == 0 { return path }
       guard errno == EEXIST else {
-        throw InputError(message: "cannot make the folder \"\(path)\": \(reason())", column: nil)
+        let shown = (parent as NSString).appendingPathComponent(prefix + "…")
+        throw InputError(message: "cannot make the folder \"\(shown)\" for \(name): \(reason())", column: nil)
       }
     }
     throw InputError(message: "cannot make a folder named \(prefix)… in \"\(parent)\": all names tried exist", column: nil)

@@ -148,7 +148,9 @@ import Testing
     try Data().write(to: file)
     let result = try run("micrograd", ["figures", "--out", file.appendingPathComponent("sub").path])
     #expect(result.status == 2)
-    #expect(result.error.contains("\(file.path) is a file, not a folder"))
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(file.path)/sub\": \(file.path) is a file, not a folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try folder.files() == ["file"])
   }
 
   @Test func unwritableOutputIsAnErrorAndWritesNothing() throws {

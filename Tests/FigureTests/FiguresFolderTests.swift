@@ -65,6 +65,58 @@ import Testing
       == (try committedFiles()))
   }
 
+  /// A failure removes the parent folders it made (a/b and a/b/c), and
+  /// only those (not a, which was there).
+  @Test func failureRemovesTheParentsItMade() throws {
+    let root = try TemporaryFolder()
+    let a = root.url.appendingPathComponent("a")
+    try FileManager.default.createDirectory(at: a, withIntermediateDirectories: false)
+    let out = a.appendingPathComponent("b/c/figures").path
+    let missing = root.url.appendingPathComponent("no-names.txt").path
+    let result = try run("micrograd", ["figures", "--out", out, "--quiet", "--names", missing])
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
+    #expect(result.output.isEmpty)
+    #expect(try root.files() == ["a"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: a.path).isEmpty)
+  }
+
+  /// The staging folder's name (.NAME.partial-RANDOM) can be too long
+  /// where NAME is not: refused, and the parent folder made is removed.
+  @Test func aNameTooLongForTheStagingFolder() throws {
+    let root = try TemporaryFolder()
+    let base = String(repeating: "f", count: 250)
+    let out = root.url.appendingPathComponent("new/\(base)").path
+    let result = try run("micrograd", ["figures", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(root.url.path)/new/.\(base).partial-…\" "
+      + "for --out \"\(out)\": File name too long\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
+  }
+
+  /// A missing parent that cannot be made (its name too long): refused,
+  /// with the system's reason; the parents made before it are removed.
+  @Test func aParentThatCannotBeMade() throws {
+    let root = try TemporaryFolder()
+    let out = root.url.appendingPathComponent("new/\(String(repeating: "p", count: 300))/figures").path
+    let result = try run("micrograd", ["figures", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(out)\": File name too long\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
+  }
+
+  /// An empty --out names no folder.
+  @Test func refusesAnEmptyOut() throws {
+    let root = try TemporaryFolder()
+    let result = try run("micrograd", ["figures", "--out", ""], in: root.url)
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: --out is empty; pass a folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
+  }
+
   /// A folder with files but no GRAPHVIZ_VERSION (a file) is not one
   /// `micrograd figures` made: refused before any step runs, unchanged.
   @Test(arguments: [["notes.txt": "mine"], ["GRAPHVIZ_VERSION/x": "a folder, not the file"]])
