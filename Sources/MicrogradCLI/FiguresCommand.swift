@@ -20,10 +20,12 @@ struct FiguresCommand: ParsableCommand {
       The figures are made in a new hidden folder beside the output folder \
       (.NAME.partial-RANDOM), which replaces the output folder only when every step \
       succeeded: no figure that is no longer made lingers, and a failure leaves the \
-      folder exactly as it was. Only a missing folder (made, with its missing parents), \
-      an empty one, or one that micrograd figures made (it holds GRAPHVIZ_VERSION) is \
-      replaced; any other is refused before anything is written. A symbolic link is \
-      followed: the folder it leads to is replaced and the link kept.
+      folder exactly as it was. Its hidden files and folders (.gitkeep, .DS_Store) \
+      are moved into the new folder, not replaced. Only a missing folder (made, with \
+      its missing parents, which a failure removes again), an empty one, or one that \
+      micrograd figures made (it holds GRAPHVIZ_VERSION) is replaced; any other is \
+      refused before anything is written. A symbolic link is followed: the folder it \
+      leads to is replaced and the link kept.
 
       Examples:
         micrograd figures

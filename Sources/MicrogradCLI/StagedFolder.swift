@@ -19,6 +19,9 @@ import Foundation
 ///   failure removes the parent folders it made.
 /// - A symbolic link to a folder is followed: the folder it leads to is
 ///   replaced and the link is kept.
+/// - Hidden entries of the old folder (`.gitkeep`, `.DS_Store`, any name
+///   that starts with ".") are moved into the fresh folder before the
+///   swap: only the figures are replaced.
 /// - The fresh folder is `.NAME.partial-RANDOM` beside the target and the
 ///   old one is, for a moment, `.NAME.old-RANDOM`: same parent, so both
 ///   moves are renames. A run that is killed can leave either behind (the
@@ -95,8 +98,10 @@ struct StagedFolder {
   }
 
   /// Puts the fresh folder in the target's place and removes the old one,
-  /// keeping the old folder's permissions. If the fresh folder cannot be
-  /// moved in, the old one is put back and the fresh one removed.
+  /// keeping the old folder's permissions and its hidden entries (moved
+  /// into the fresh folder first). If the fresh folder cannot be moved
+  /// in, the old one is put back, its hidden entries too, and the fresh
+  /// one removed.
   ///
   /// - Returns: A warning when the figures are in place but the old folder,
   ///   moved aside, could not be removed.
@@ -125,22 +130,28 @@ struct StagedFolder {
       discard()
       throw error
     }
+    let carried: [String]
+    do {
+      carried = try carryHiddenEntries()
+    } catch {
+      rmdir(old)
+      throw error
+    }
     guard rename(target, old) == 0 else {
       let reason = Self.reason()
       rmdir(old)
-      discard()
-      throw InputError(message: "cannot move \(name) aside: \(reason); it is unchanged", column: nil)
+      throw InputError(message: "cannot move \(name) aside: \(reason); \(restore(carried))", column: nil)
     }
     guard rename(staging, target) == 0 else {
       let reason = Self.reason()
       guard rename(old, target) == 0 else {
         throw InputError(
           message: "cannot move the figures into \(name) (\(reason)) nor the old folder back (\(Self.reason())); "
-            + "the old folder is \"\(old)\", the new one \"\(staging)\"",
+            + "the old folder is \"\(old)\", the new one \"\(staging)\""
+            + (carried.isEmpty ? "" : " (with the old folder's hidden entries)"),
           column: nil)
       }
-      discard()
-      throw InputError(message: "cannot move the figures into \(name): \(reason); it is unchanged", column: nil)
+      throw InputError(message: "cannot move the figures into \(name): \(reason); \(restore(carried))", column: nil)
     }
     do {
       try FileManager.default.removeItem(atPath: old)
@@ -148,6 +159,56 @@ struct StagedFolder {
       return "the figures are in \(name), but the old folder \"\(old)\" could not be removed: \(Self.reason(error))"
     }
     return nil
+  }
+
+  /// Moves the target's hidden entries into the fresh folder, by name.
+  ///
+  /// - Returns: The names moved.
+  /// - Throws: `InputError` when one cannot be moved (or the fresh folder
+  ///   holds one of that name); those moved are put back first.
+  private func carryHiddenEntries() throws -> [String] {
+    let entries: [String]
+    do {
+      entries = try FileManager.default.contentsOfDirectory(atPath: target)
+    } catch {
+      discard()
+      throw InputError(message: "cannot read the folder \(name): \(Self.reason(error)); it is unchanged", column: nil)
+    }
+    var moved: [String] = []
+    for entry in entries.sorted() where entry.hasPrefix(".") {
+      let destination = (staging as NSString).appendingPathComponent(entry)
+      var info = stat()
+      let reason: String
+      if lstat(destination, &info) == 0 {
+        reason = "the figures hold one of that name"  // rename would replace it
+      } else if rename((target as NSString).appendingPathComponent(entry), destination) == 0 {
+        moved.append(entry)
+        continue
+      } else {
+        reason = Self.reason()
+      }
+      throw InputError(
+        message: "cannot move \"\(entry)\" from \(name) into the new figures: \(reason); \(restore(moved))",
+        column: nil)
+    }
+    return moved
+  }
+
+  /// After a failure, puts the hidden entries carried into the fresh
+  /// folder back into the target and removes the fresh folder.
+  ///
+  /// - Returns: How the error ends: "it is unchanged", or, should an entry
+  ///   not go back, where it is (the fresh folder is kept then).
+  private func restore(_ carried: [String]) -> String {
+    let stuck = carried.filter { entry in
+      rename((staging as NSString).appendingPathComponent(entry), (target as NSString).appendingPathComponent(entry)) != 0
+    }
+    guard stuck.isEmpty else {
+      let names = stuck.map { "\"\($0)\"" }.joined(separator: ", ")
+      return "it is unchanged but for its hidden \(names), which could not be put back from \"\(staging)\""
+    }
+    discard()
+    return "it is unchanged"
   }
 
   /// Removes the fresh folder and whatever was written into it, and the

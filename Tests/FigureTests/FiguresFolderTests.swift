@@ -9,7 +9,7 @@ import Testing
   /// byte as it was, and nothing beside it.
   @Test func failureLeavesTheFolderAsItWas() throws {
     let root = try TemporaryFolder()
-    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note"])
+    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note", ".gitkeep": ""])
     let before = try snapshot(figures)
     let missing = root.url.appendingPathComponent("no-names.txt").path
     let result = try run("micrograd", ["figures", "--out", figures.path, "--quiet", "--names", missing])
@@ -29,18 +29,26 @@ import Testing
     #expect(try snapshot(figures) == before)
   }
 
-  /// A success replaces the folder: a figure no longer made is gone. The
+  /// A success replaces the folder: a figure no longer made is gone, but
+  /// hidden entries (.gitkeep, a hidden folder) are kept as they were. The
   /// folder is reached through a symbolic link, which is kept.
   @Test func successRemovesAStaleFigureThroughALink() throws {
     let root = try TemporaryFolder()
-    let real = try fakeFigures(in: root, ["stale.svg": "stale", "add.svg": "old add"], name: "real")
+    let hidden = [".gitkeep": "", ".cache/a.txt": "a note"]
+    let real = try fakeFigures(
+      in: root, ["stale.svg": "stale", "add.svg": "old add"].merging(hidden) { $1 }, name: "real")
     try FileManager.default.createSymbolicLink(
       atPath: root.url.appendingPathComponent("link").path, withDestinationPath: "real")
     let result = try run("micrograd", ["figures", "--out", "link", "--quiet"], in: root.url)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.error.isEmpty)
-    let made = try FileManager.default.contentsOfDirectory(atPath: real.path).sorted()
+    let entries = try FileManager.default.contentsOfDirectory(atPath: real.path).sorted()
+    let made = entries.filter { !$0.hasPrefix(".") }
     #expect(made == (try committedFiles()))
+    #expect(entries.filter { $0.hasPrefix(".") } == [".cache", ".gitkeep"])
+    for (path, text) in hidden {
+      #expect(try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8) == text, "\(path)")
+    }
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("link").path) == "real")
     #expect(try root.files() == ["link", "real"], "the old or the staging folder was left behind")
     #expect(try Data(contentsOf: real.appendingPathComponent("add.svg")) != Data("old add".utf8))
