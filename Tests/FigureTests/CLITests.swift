@@ -69,6 +69,8 @@ import Testing
     (["L = a * 2", "--set", "a=1", "--rankdir", "XY"], "micrograd: error: --rankdir XY: use LR or TB (or RL, BT)"),
     (["L = a $ 2", "--set", "a=1"], "micrograd: error: unexpected character '$' (column 7)"),
     ([""], "micrograd: error: the expression is empty"),
+    (["b = a", "--set", "a=1"], "micrograd: error: 'b' would be a second name for 'a'; write b = a + 0 for a new node (column 1)"),
+    (["b = 1.2.3"], "micrograd: error: '1.2.3' is not a number (column 5)"),
   ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let folder = try TemporaryFolder()
