@@ -20,10 +20,12 @@ struct FiguresCommand: ParsableCommand {
       The figures are made in a new hidden folder beside the output folder \
       (.NAME.partial-RANDOM), which replaces the output folder only when every step \
       succeeded: no figure that is no longer made lingers, and a failure leaves the \
-      folder exactly as it was. Only a missing folder (made, with its missing parents), \
-      an empty one, or one that micrograd figures made (it holds GRAPHVIZ_VERSION) is \
-      replaced; any other is refused before anything is written. A symbolic link is \
-      followed: the folder it leads to is replaced and the link kept.
+      folder exactly as it was. Its hidden files and folders (.gitkeep, .DS_Store) \
+      are moved into the new folder, not replaced. Only a missing folder (made, with \
+      its missing parents, which a failure removes again), an empty one, or one that \
+      micrograd figures made (it holds GRAPHVIZ_VERSION) is replaced; any other is \
+      refused before anything is written. A symbolic link is followed: the folder it \
+      leads to is replaced and the link kept.
 
       Examples:
         micrograd figures
@@ -45,26 +47,31 @@ struct FiguresCommand: ParsableCommand {
       valueName: "file"))
   var names: String?
 
+  /// Renders into the staging folder and swaps it in; only then says
+  /// which files were written, so that no `wrote` line names a file that
+  /// is not there.
   func run() throws {
     let folder = try StagedFolder(out: out)
-    let version: String
+    let rendered: (files: [String], version: String)
     do {
-      version = try render(into: URL(fileURLWithPath: folder.staging))
+      rendered = try render(into: URL(fileURLWithPath: folder.staging))
     } catch {
       folder.discard()
       throw error
     }
     if let warning = try folder.commit() {
-      FileHandle.standardError.write(Data("micrograd: warning: \(warning)\n".utf8))
+      MicrogradCommand.warn(warning)
     }
-    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(version))")
+    for file in rendered.files { print("wrote \(out)/\(file)") }
+    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(rendered.version))")
   }
 
-  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last, printing
-  /// each file under the name it will have in `out`.
+  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last.
   ///
-  /// - Returns: Graphviz's version.
-  private func render(into folder: URL) throws -> String {
+  /// - Returns: The figures' file names, in the order written, and
+  ///   Graphviz's version.
+  private func render(into folder: URL) throws -> (files: [String], version: String) {
+    var files: [String] = []
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
       var figures = try FigureWriter(
@@ -74,7 +81,7 @@ struct FiguresCommand: ParsableCommand {
       } catch {
         throw InputError(message: "\(lecture.name): \(error)", column: nil)
       }
-      for file in figures.written { print("wrote \(out)/\(file)") }
+      files += figures.written
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
@@ -84,6 +91,6 @@ struct FiguresCommand: ParsableCommand {
     } catch {
       throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)", column: nil)
     }
-    return version
+    return (files, version)
   }
 }

@@ -20,18 +20,27 @@ struct MicrogradCommand: ParsableCommand {
 
   /// Parses and runs a subcommand. Bad input is one line on stderr and
   /// exit status 2 (argument parser's usage errors would be 64).
+  ///
+  /// Only the argument parser's own messages may span lines (a usage
+  /// line); whatever `run()` throws is one line, whatever text it holds:
+  /// a path from `-o` or `--format`'s value in a Graphviz error, say.
   static func main() {
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot()
+      command = try parseAsRoot()
+    } catch {
+      if exitCode(for: error) == .success {
+        exit(withError: error)  // --help and friends: the help text, status 0
+      }
+      fail(lines: parserMessage(for: error))
+    }
+    do {
       try command.run()
     } catch let error as InputError {
       fail(error.message)
     } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        exit(withError: error)  // --help and friends: the help text, status 0
-      }
-      fail(lines: parserMessage(for: error))
+      if exitCode(for: error) == .success { exit(withError: error) }
+      fail(message(for: error))
     }
   }
 
@@ -63,6 +72,18 @@ struct MicrogradCommand: ParsableCommand {
   /// line break; within a line, control characters are shown too.
   static func fail(_ message: String, detail: String = "") -> Never {
     write("micrograd: error: \(message.withVisibleControlCharacters)\n" + visibleLines(detail))
+  }
+
+  /// Writes `micrograd: warning: MESSAGE` to stderr; `message` is one
+  /// line, shown as `fail` shows it.
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data(warningLine(message).utf8))
+  }
+
+  /// The line ``warn(_:)`` writes for `message`: its control characters,
+  /// a line break too, shown as visible text.
+  static func warningLine(_ message: String) -> String {
+    "micrograd: warning: \(message.withVisibleControlCharacters)\n"
   }
 
   /// `fail` for a message of several lines (the argument parser's): each

@@ -15,9 +15,13 @@ import Foundation
 /// - The target must be missing, empty, or a folder `micrograd figures`
 ///   made (one that holds `GRAPHVIZ_VERSION`, which it writes last); any
 ///   other folder, or a file, is refused before anything is written. A
-///   missing target is made, and its missing parent folders with it.
+///   missing target is made, and its missing parent folders with it; a
+///   failure removes the parent folders it made.
 /// - A symbolic link to a folder is followed: the folder it leads to is
 ///   replaced and the link is kept.
+/// - Hidden entries of the old folder (`.gitkeep`, `.DS_Store`, any name
+///   that starts with ".") are moved into the fresh folder before the
+///   swap: only the figures are replaced.
 /// - The fresh folder is `.NAME.partial-RANDOM` beside the target and the
 ///   old one is, for a moment, `.NAME.old-RANDOM`: same parent, so both
 ///   moves are renames. A run that is killed can leave either behind (the
@@ -31,6 +35,9 @@ struct StagedFolder {
   private let name: String
   /// Whether there is an old folder to move aside.
   private let existed: Bool
+  /// The folders above the target that ``init(out:)`` made, outermost
+  /// first; ``discard()`` removes them again (those still empty).
+  private let madeParents: [String]
 
   /// Checks that `out` may be replaced, makes its parent folders if need
   /// be, and makes the fresh folder beside it.
@@ -73,20 +80,28 @@ struct StagedFolder {
           column: nil)
       }
       existed = true
+      madeParents = []
     } else {
-      try Self.makeParents(of: path, out: out)
+      madeParents = try Self.makeParents(of: path, out: out)
       existed = false
     }
     let parent = (path as NSString).deletingLastPathComponent
     let base = (path as NSString).lastPathComponent
-    staging = try Self.makeSibling(parent, "." + base + ".partial-")
+    do {
+      staging = try Self.makeSibling(parent, "." + base + ".partial-", for: name)
+    } catch {
+      Self.removeEmpty(madeParents)
+      throw error
+    }
     target = path
     self.name = name
   }
 
   /// Puts the fresh folder in the target's place and removes the old one,
-  /// keeping the old folder's permissions. If the fresh folder cannot be
-  /// moved in, the old one is put back and the fresh one removed.
+  /// keeping the old folder's permissions and its hidden entries (moved
+  /// into the fresh folder first). If the fresh folder cannot be moved
+  /// in, the old one is put back, its hidden entries too, and the fresh
+  /// one removed.
   ///
   /// - Returns: A warning when the figures are in place but the old folder,
   ///   moved aside, could not be removed.
@@ -110,27 +125,33 @@ struct StagedFolder {
     let parent = (target as NSString).deletingLastPathComponent
     let old: String
     do {
-      old = try Self.makeSibling(parent, "." + (target as NSString).lastPathComponent + ".old-")
+      old = try Self.makeSibling(parent, "." + (target as NSString).lastPathComponent + ".old-", for: name)
     } catch {
       discard()
+      throw error
+    }
+    let carried: [String]
+    do {
+      carried = try carryHiddenEntries()
+    } catch {
+      rmdir(old)
       throw error
     }
     guard rename(target, old) == 0 else {
       let reason = Self.reason()
       rmdir(old)
-      discard()
-      throw InputError(message: "cannot move \(name) aside: \(reason); it is unchanged", column: nil)
+      throw InputError(message: "cannot move \(name) aside: \(reason); \(restore(carried))", column: nil)
     }
     guard rename(staging, target) == 0 else {
       let reason = Self.reason()
       guard rename(old, target) == 0 else {
         throw InputError(
           message: "cannot move the figures into \(name) (\(reason)) nor the old folder back (\(Self.reason())); "
-            + "the old folder is \"\(old)\", the new one \"\(staging)\"",
+            + "the old folder is \"\(old)\", the new one \"\(staging)\""
+            + (carried.isEmpty ? "" : " (with the old folder's hidden entries)"),
           column: nil)
       }
-      discard()
-      throw InputError(message: "cannot move the figures into \(name): \(reason); it is unchanged", column: nil)
+      throw InputError(message: "cannot move the figures into \(name): \(reason); \(restore(carried))", column: nil)
     }
     do {
       try FileManager.default.removeItem(atPath: old)
@@ -140,15 +161,71 @@ struct StagedFolder {
     return nil
   }
 
-  /// Removes the fresh folder and whatever was written into it.
+  /// Moves the target's hidden entries into the fresh folder, by name.
+  ///
+  /// - Returns: The names moved.
+  /// - Throws: `InputError` when one cannot be moved (or the fresh folder
+  ///   holds one of that name); those moved are put back first.
+  private func carryHiddenEntries() throws -> [String] {
+    let entries: [String]
+    do {
+      entries = try FileManager.default.contentsOfDirectory(atPath: target)
+    } catch {
+      discard()
+      throw InputError(message: "cannot read the folder \(name): \(Self.reason(error)); it is unchanged", column: nil)
+    }
+    var moved: [String] = []
+    for entry in entries.sorted() where entry.hasPrefix(".") {
+      let destination = (staging as NSString).appendingPathComponent(entry)
+      var info = stat()
+      let reason: String
+      if lstat(destination, &info) == 0 {
+        reason = "the figures hold one of that name"  // rename would replace it
+      } else if rename((target as NSString).appendingPathComponent(entry), destination) == 0 {
+        moved.append(entry)
+        continue
+      } else {
+        reason = Self.reason()
+      }
+      throw InputError(
+        message: "cannot move \"\(entry)\" from \(name) into the new figures: \(reason); \(restore(moved))",
+        column: nil)
+    }
+    return moved
+  }
+
+  /// After a failure, puts the hidden entries carried into the fresh
+  /// folder back into the target and removes the fresh folder.
+  ///
+  /// - Returns: How the error ends: "it is unchanged", or, should an entry
+  ///   not go back, where it is (the fresh folder is kept then).
+  private func restore(_ carried: [String]) -> String {
+    let stuck = carried.filter { entry in
+      rename((staging as NSString).appendingPathComponent(entry), (target as NSString).appendingPathComponent(entry)) != 0
+    }
+    guard stuck.isEmpty else {
+      let names = stuck.map { "\"\($0)\"" }.joined(separator: ", ")
+      return "it is unchanged but for its hidden \(names), which could not be put back from \"\(staging)\""
+    }
+    discard()
+    return "it is unchanged"
+  }
+
+  /// Removes the fresh folder and whatever was written into it, and the
+  /// parent folders ``init(out:)`` made, if nothing else is in them.
   func discard() {
     // Nothing more to do if this fails: the folder is hidden and ignored.
     try? FileManager.default.removeItem(atPath: staging)
+    Self.removeEmpty(madeParents)
   }
 
   /// Makes the folders above `path` that are missing, saying plainly when
   /// a file stands where a folder must be.
-  private static func makeParents(of path: String, out: String) throws {
+  ///
+  /// - Returns: The folders made, outermost first.
+  /// - Throws: `InputError`; the folders made are removed first.
+  private static func makeParents(of path: String, out: String) throws -> [String] {
+    var missing: [String] = []
     var ancestor = (path as NSString).deletingLastPathComponent
     while ancestor != "/" {
       var isFolder: ObjCBool = false
@@ -158,23 +235,37 @@ struct StagedFolder {
         }
         break
       }
+      missing.append(ancestor)
       ancestor = (ancestor as NSString).deletingLastPathComponent
     }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    } catch {
-      throw InputError(message: "cannot make the folder \"\(out)\": \(reason(error))", column: nil)
+    var made: [String] = []
+    for folder in missing.reversed() {
+      if mkdir(folder, 0o777) == 0 {
+        made.append(folder)
+      } else if errno != EEXIST {  // One made meanwhile is not ours to remove.
+        let reason = reason()
+        removeEmpty(made)
+        throw InputError(message: "cannot make the folder \"\(out)\": \(reason)", column: nil)
+      }
     }
+    return made
   }
 
-  /// Makes a new empty folder `prefix` + a random suffix in `parent`.
-  private static func makeSibling(_ parent: String, _ prefix: String) throws -> String {
+  /// Removes `folders` (outermost first), innermost first, each only if
+  /// it is empty: something put there meanwhile is not ours to remove.
+  private static func removeEmpty(_ folders: [String]) {
+    for folder in folders.reversed() { _ = rmdir(folder) }
+  }
+
+  /// Makes a new empty folder `prefix` + a random suffix in `parent`, for
+  /// the target `name` (as errors name it).
+  private static func makeSibling(_ parent: String, _ prefix: String, for name: String) throws -> String {
     for _ in 0..<100 {
       let path = (parent as NSString).appendingPathComponent(prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36))
       if mkdir(path, 0o777) == 0 { return path }
       guard errno == EEXIST else {
-        throw InputError(message: "cannot make the folder \"\(path)\": \(reason())", column: nil)
+        let shown = (parent as NSString).appendingPathComponent(prefix + "…")
+        throw InputError(message: "cannot make the folder \"\(shown)\" for \(name): \(reason())", column: nil)
       }
     }
     throw InputError(message: "cannot make a folder named \(prefix)… in \"\(parent)\": all names tried exist", column: nil)

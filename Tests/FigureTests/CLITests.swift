@@ -1,4 +1,5 @@
 import Foundation
+@testable import MicrogradCLI
 import Testing
 
 /// `micrograd draw` and the command's bad-input handling.
@@ -68,6 +69,8 @@ import Testing
     (["L = a * 2", "--set", "a=1", "--rankdir", "XY"], "micrograd: error: --rankdir XY: use LR or TB (or RL, BT)"),
     (["L = a $ 2", "--set", "a=1"], "micrograd: error: unexpected character '$' (column 7)"),
     ([""], "micrograd: error: the expression is empty"),
+    (["b = a", "--set", "a=1"], "micrograd: error: 'b' would be a second name for 'a'; write b = a + 0 for a new node (column 1)"),
+    (["b = 1.2.3"], "micrograd: error: '1.2.3' is not a number (column 5)"),
   ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let folder = try TemporaryFolder()
@@ -147,7 +150,9 @@ import Testing
     try Data().write(to: file)
     let result = try run("micrograd", ["figures", "--out", file.appendingPathComponent("sub").path])
     #expect(result.status == 2)
-    #expect(result.error.contains("\(file.path) is a file, not a folder"))
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(file.path)/sub\": \(file.path) is a file, not a folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try folder.files() == ["file"])
   }
 
   @Test func unwritableOutputIsAnErrorAndWritesNothing() throws {
@@ -221,10 +226,27 @@ import Testing
     (["draw", "a", "--set", "a=1", "--rankdir", "\u{1B}c"], "micrograd: error: --rankdir \u{241B}c: use LR or TB (or RL, BT)\n"),
     (["draw", "a", "--set", "a=1", "-o", "/no/such\u{1B}[2J/L.svg"],
      "micrograd: error: cannot write \"/no/such\u{241B}[2J/L.svg\": No such file or directory\n"),
+    // A line feed in a path or a format reaches GraphRender's errors,
+    // which are not the argument parser's: shown, not a second line.
+    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "-o", "/no/such\n\u{1B}[2J/L.svg"],
+     "micrograd: error: cannot write \"/no/such\u{240A}\u{241B}[2J/L.svg\": No such file or directory\n"),
+    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "--format", "svg:x\ny"],
+     "micrograd: error: Graphviz could not render the graph as svg:x\u{240A}y: renderer for svg:x; y is unavailable\n"),
   ])
   func messagesShowControlCharacters(_ arguments: [String], _ expected: String) throws {
     let result = try failure("micrograd", arguments)
     #expect(result.errorBytes == Array(expected.utf8), "\(result.error.debugDescription)")
+    // terminalControls lets any line feed through: count them.
+    #expect(result.errorBytes.filter { $0 == 0x0A }.count == 1, "\(result.error.debugDescription)")
+  }
+
+  /// `micrograd figures`' warning (the old folder could not be removed)
+  /// names the --out folder: one line, shown like an error. Unit-tested,
+  /// as no test can make the removal fail.
+  @Test func warningsShowControlCharacters() {
+    let line = MicrogradCommand.warningLine("the figures are in --out \"a\n\u{1B}[2Jb\"")
+    #expect(line == "micrograd: warning: the figures are in --out \"a\u{240A}\u{241B}[2Jb\"\n")
+    #expect(terminalControls(in: Array(line.utf8)) == [])
   }
 
   /// The argument parser's messages: the argument shown, no line added.

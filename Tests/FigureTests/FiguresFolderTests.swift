@@ -9,7 +9,7 @@ import Testing
   /// byte as it was, and nothing beside it.
   @Test func failureLeavesTheFolderAsItWas() throws {
     let root = try TemporaryFolder()
-    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note"])
+    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note", ".gitkeep": ""])
     let before = try snapshot(figures)
     let missing = root.url.appendingPathComponent("no-names.txt").path
     let result = try run("micrograd", ["figures", "--out", figures.path, "--quiet", "--names", missing])
@@ -18,31 +18,47 @@ import Testing
     #expect(result.error.split(separator: "\n").count == 1)
     #expect(try snapshot(figures) == before)
     #expect(try root.files() == ["figures"], "a staging folder was left beside the figures")
-    // The steps before bigram said what they wrote, under the folder's name.
-    let lines = result.output.split(separator: "\n")
-    #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("wrote \(figures.path)/") })
+    // The steps before bigram wrote figures, but none landed: no line
+    // may say it was written.
+    #expect(result.output.isEmpty, "\(result.output)")
+    // Without --quiet, the lectures' own lines, and still no `wrote`.
+    let loud = try run("micrograd", ["figures", "--out", figures.path, "--names", missing])
+    #expect(loud.status == 2)
+    #expect(loud.output.contains("== add: "), "\(loud.output)")
+    #expect(!loud.output.contains("wrote"), "\(loud.output)")
+    #expect(try snapshot(figures) == before)
   }
 
-  /// A success replaces the folder: a figure no longer made is gone. The
+  /// A success replaces the folder: a figure no longer made is gone, but
+  /// hidden entries (.gitkeep, a hidden folder) are kept as they were. The
   /// folder is reached through a symbolic link, which is kept.
   @Test func successRemovesAStaleFigureThroughALink() throws {
     let root = try TemporaryFolder()
-    let real = try fakeFigures(in: root, ["stale.svg": "stale", "add.svg": "old add"], name: "real")
+    let hidden = [".gitkeep": "", ".cache/a.txt": "a note"]
+    let real = try fakeFigures(
+      in: root, ["stale.svg": "stale", "add.svg": "old add"].merging(hidden) { $1 }, name: "real")
     try FileManager.default.createSymbolicLink(
       atPath: root.url.appendingPathComponent("link").path, withDestinationPath: "real")
     let result = try run("micrograd", ["figures", "--out", "link", "--quiet"], in: root.url)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.error.isEmpty)
-    let made = try FileManager.default.contentsOfDirectory(atPath: real.path).sorted()
+    let entries = try FileManager.default.contentsOfDirectory(atPath: real.path).sorted()
+    let made = entries.filter { !$0.hasPrefix(".") }
     #expect(made == (try committedFiles()))
+    #expect(entries.filter { $0.hasPrefix(".") } == [".cache", ".gitkeep"])
+    for (path, text) in hidden {
+      #expect(try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8) == text, "\(path)")
+    }
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("link").path) == "real")
     #expect(try root.files() == ["link", "real"], "the old or the staging folder was left behind")
     #expect(try Data(contentsOf: real.appendingPathComponent("add.svg")) != Data("old add".utf8))
     #expect(try String(contentsOf: real.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
       == graphvizVersion() + "\n")
-    // One line per file, naming the folder as given, not the staging one.
+    // One line per file, naming the folder as given, not the staging one;
+    // GRAPHVIZ_VERSION, written last, is said last.
     let lines = result.output.split(separator: "\n")
     #expect(lines.allSatisfy { $0.hasPrefix("wrote link/") })
+    #expect(lines.last?.hasPrefix("wrote link/GRAPHVIZ_VERSION (Graphviz ") == true)
     #expect(lines.map { line in String(line.dropFirst("wrote link/".count).prefix { $0 != " " }) }.sorted() == made)
   }
 
@@ -55,6 +71,58 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["figures"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent("figures").path).sorted()
       == (try committedFiles()))
+  }
+
+  /// A failure removes the parent folders it made (a/b and a/b/c), and
+  /// only those (not a, which was there).
+  @Test func failureRemovesTheParentsItMade() throws {
+    let root = try TemporaryFolder()
+    let a = root.url.appendingPathComponent("a")
+    try FileManager.default.createDirectory(at: a, withIntermediateDirectories: false)
+    let out = a.appendingPathComponent("b/c/figures").path
+    let missing = root.url.appendingPathComponent("no-names.txt").path
+    let result = try run("micrograd", ["figures", "--out", out, "--quiet", "--names", missing])
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
+    #expect(result.output.isEmpty)
+    #expect(try root.files() == ["a"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: a.path).isEmpty)
+  }
+
+  /// The staging folder's name (.NAME.partial-RANDOM) can be too long
+  /// where NAME is not: refused, and the parent folder made is removed.
+  @Test func aNameTooLongForTheStagingFolder() throws {
+    let root = try TemporaryFolder()
+    let base = String(repeating: "f", count: 250)
+    let out = root.url.appendingPathComponent("new/\(base)").path
+    let result = try run("micrograd", ["figures", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(root.url.path)/new/.\(base).partial-…\" "
+      + "for --out \"\(out)\": File name too long\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
+  }
+
+  /// A missing parent that cannot be made (its name too long): refused,
+  /// with the system's reason; the parents made before it are removed.
+  @Test func aParentThatCannotBeMade() throws {
+    let root = try TemporaryFolder()
+    let out = root.url.appendingPathComponent("new/\(String(repeating: "p", count: 300))/figures").path
+    let result = try run("micrograd", ["figures", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: cannot make the folder \"\(out)\": File name too long\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
+  }
+
+  /// An empty --out names no folder.
+  @Test func refusesAnEmptyOut() throws {
+    let root = try TemporaryFolder()
+    let result = try run("micrograd", ["figures", "--out", ""], in: root.url)
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: --out is empty; pass a folder\n")
+    #expect(result.output.isEmpty)
+    #expect(try root.files().isEmpty)
   }
 
   /// A folder with files but no GRAPHVIZ_VERSION (a file) is not one

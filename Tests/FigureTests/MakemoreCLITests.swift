@@ -102,6 +102,30 @@ import Testing
     #expect(result.output.isEmpty)
   }
 
+  /// Limits checked before a run, and a word list too short to train on:
+  /// the whole of stderr, one line.
+  @Test(arguments: [
+    (["--steps", "100000001"], "--steps must be at most 100000000, got 100000001"),
+    (["--samples", "100001"], "--samples must be 0 to 100000, got 100001"),
+    (["--samples=-1"], "--samples must be 0 to 100000, got -1"),
+  ])
+  func trainingLimits(arguments: [String], message: String) throws {
+    let result = try run("micrograd", ["makemore", "train"] + arguments)
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: \(message)\n")
+    #expect(result.output.isEmpty)
+  }
+
+  /// One word splits into an empty training set (80% of 1 is 0 words).
+  @Test func oneWordIsTooFewToTrain() throws {
+    let one = folder.url.appendingPathComponent("one.txt")
+    try Data("emma\n".utf8).write(to: one)
+    let result = try run("micrograd", ["makemore", "train", "--names", one.path, "--steps", "1"])
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: the training split has no words\n")
+    #expect(result.output.isEmpty)
+  }
+
   /// An error thrown while options are validated is its message alone.
   @Test func validationErrorIsItsMessage() throws {
     let result = try run("micrograd", ["makemore", "sample", "--model", "x", "--count", "1000000"])
