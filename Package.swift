@@ -67,14 +67,17 @@ let package = Package(
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",
-      dependencies: ["Micrograd", "GraphRender", "Makemore"],
+      dependencies: ["Micrograd", "GraphRender", "Makemore", "TestSupport"],
       path: "Benchmarks/bench"
     ),
+    // What the tests, render-probe and bench share: running a program, a
+    // temporary folder, the lecture's graphs. No Testing in it: bench links it.
+    .target(name: "TestSupport", dependencies: ["Micrograd"], path: "Tests/TestSupport"),
     .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
     .testTarget(
       name: "GraphRenderTests",
       dependencies: [
-        "GraphRender", "Micrograd", "render-probe",
+        "GraphRender", "Micrograd", "TestSupport", "render-probe",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
       exclude: ["__Snapshots__"]
@@ -82,7 +85,7 @@ let package = Package(
     .testTarget(
       name: "GraphSnapshotTestingTests",
       dependencies: [
-        "GraphSnapshotTesting", "GraphRender", "Micrograd",
+        "GraphSnapshotTesting", "GraphRender", "Micrograd", "TestSupport",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
       // Graphviz-16.1.0: real SVG of another Graphviz, for the version rule.
@@ -91,17 +94,17 @@ let package = Package(
     .testTarget(
       name: "FigureTests",
       dependencies: [
-        "Lectures", "GraphSnapshotTesting", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
+        "Lectures", "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
         "bigram",
       ]
     ),
-    .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),
+    .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",
-      dependencies: ["GraphRender", "Micrograd"],
+      dependencies: ["GraphRender", "TestSupport"],
       path: "Tests/RenderProbe"
     ),
   ],

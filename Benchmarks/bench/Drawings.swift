@@ -1,6 +1,7 @@
 import Foundation
 import GraphRender
 import Micrograd
+import TestSupport
 
 /// A graph to draw, for the drawing benchmark.
 struct DrawingWorkload {
@@ -13,32 +14,10 @@ struct DrawingWorkload {
 /// Graphviz nodes.
 func drawingWorkloads() -> [DrawingWorkload] {
   [
-    DrawingWorkload(name: "neuron", root: lectureNeuron()),
-    DrawingWorkload(name: "MLP(3,[4,4,1])", root: mlpForward()),
+    DrawingWorkload(name: "neuron", root: LectureGraphs.neuron().o),
+    DrawingWorkload(name: "MLP(3,[4,4,1])", root: LectureGraphs.mlpOutput()),
     DrawingWorkload(name: "2,000-node chain", root: chain(drawnNodes: 2_000)),
   ]
-}
-
-/// The lecture's neuron: o = tanh(x1*w1 + x2*w2 + b), after backward.
-func lectureNeuron() -> Value {
-  let x1 = Value(2.0, label: "x1")
-  let x2 = Value(0.0, label: "x2")
-  let w1 = Value(-3.0, label: "w1")
-  let w2 = Value(1.0, label: "w2")
-  let b = Value(6.8813735870195432, label: "b")
-  let n = x1 * w1 + x2 * w2 + b
-  let o = n.tanh()
-  o.backward()
-  return o
-}
-
-/// MLP(3, [4, 4, 1]) (seed 42) on the lecture's first input, after backward.
-func mlpForward() -> Value {
-  var rng = SplitMix64(seed: 42)
-  let model = MLP(3, [4, 4, 1], using: &rng)
-  let out = model([2.0, 3.0, -1.0])[0]
-  out.backward()
-  return out
 }
 
 /// `x = x * 1.0001 + 0.0001` repeated until the drawing has `drawnNodes`

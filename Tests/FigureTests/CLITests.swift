@@ -1,5 +1,6 @@
 import Foundation
 @testable import MicrogradCLI
+import TestSupport
 import Testing
 
 /// `micrograd draw` and the command's bad-input handling.
@@ -190,7 +191,7 @@ import Testing
 @Suite struct ControlCharacterTests {
   /// Runs a program that must fail, and checks what every such failure
   /// must be: status 2, nothing on stdout, nothing a terminal acts on.
-  func failure(_ product: String, _ arguments: [String]) throws -> Run {
+  func failure(_ product: String, _ arguments: [String]) throws -> ProgramRun {
     let result = try run(product, arguments)
     #expect(result.status == 2, "\(result.error)")
     #expect(result.output.isEmpty)

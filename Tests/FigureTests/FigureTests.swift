@@ -2,6 +2,7 @@ import Foundation
 import GraphRender
 import GraphSnapshotTesting
 import Lectures
+import TestSupport
 import Testing
 
 /// Every figure is current: regenerated, it matches output/.

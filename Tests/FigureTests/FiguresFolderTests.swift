@@ -1,5 +1,6 @@
 import Foundation
 import GraphRender
+import TestSupport
 import Testing
 
 /// `micrograd figures --out DIR` replaces DIR as a whole and only when

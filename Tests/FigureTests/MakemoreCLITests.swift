@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `micrograd makemore`: train, sample, evaluate, and their bad input.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `micrograd makemore train` reads the names the package carries, from

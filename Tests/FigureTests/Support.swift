@@ -9,42 +9,6 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 /// The committed figures.
 let outputFolder = repositoryRoot.appendingPathComponent("output")
 
-/// What a program printed and how it ended.
-struct Run {
-  var status: Int32
-  var output: String
-  var error: String
-  /// `error` as written, byte for byte.
-  var errorBytes: [UInt8]
-}
-
-/// Runs a product built beside the tests (`micrograd`, an example), or
-/// the program at an absolute path.
-func run(_ product: String, _ arguments: [String], in folder: URL? = nil) throws -> Run {
-  #if os(macOS)
-  let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!
-    .bundleURL.deletingLastPathComponent()
-  #else
-  let products = Bundle.main.bundleURL
-  #endif
-  let process = Process()
-  process.executableURL = product.hasPrefix("/") ? URL(fileURLWithPath: product) : products.appendingPathComponent(product)
-  process.arguments = arguments
-  if let folder { process.currentDirectoryURL = folder }
-  let output = Pipe()
-  let error = Pipe()
-  process.standardOutput = output
-  process.standardError = error
-  try process.run()
-  // Whatever stderr holds is small (a line or two); stdout is read first.
-  let out = output.fileHandleForReading.readDataToEndOfFile()
-  let err = error.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-    error: String(decoding: err, as: UTF8.self), errorBytes: Array(err))
-}
-
 /// The bytes in `bytes` that a terminal could act on: C0 control bytes
 /// other than the line feed, DEL, and C1 control characters in UTF-8
 /// (C2 80 to C2 9F), as `U+XX` strings, so that a failure says which.
@@ -58,24 +22,6 @@ func terminalControls(in bytes: [UInt8]) -> [String] {
     }
   }
   return found
-}
-
-/// A fresh folder under the temporary folder, removed on deinit.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("FigureTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  /// The names of the files in the folder, sorted.
-  func files() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-  }
 }
 
 /// The Graphviz version that made output/ (output/GRAPHVIZ_VERSION).

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GraphRender
 import Micrograd
+import TestSupport
 import Testing
 
 @Suite struct ConcurrencyTests {

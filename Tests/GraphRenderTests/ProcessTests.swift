@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs Tests/RenderProbe in fresh processes.
 @Suite struct ProcessTests {
   @Test(arguments: ["dot", "svg", "png"])
   func twoProcessesWriteTheSameBytes(_ format: String) throws {
-    let first = try Probe.run([format])
-    let second = try Probe.run([format])
+    let first = try probe([format])
+    let second = try probe([format])
     #expect(first.status == 0, "\(first.error)")
-    #expect(first.output.count > 100)
-    #expect(first.output == second.output)
+    #expect(first.outputData.count > 100)
+    #expect(first.outputData == second.outputData)
   }
 
   @Test func numbersIgnoreTheUsersLocale() throws {
@@ -29,17 +30,17 @@ import Testing
     german["LOCPATH"] = folder.url.path
     #endif
     for format in ["dot", "svg"] {
-      let plain = try Probe.run([format])
-      let localized = try Probe.run([format, "--locale"], environment: german)
+      let plain = try probe([format])
+      let localized = try probe([format, "--locale"], environment: german)
       // Status 3 would mean the probe did not get a decimal comma.
       #expect(localized.status == 0, "\(localized.error)")
-      #expect(localized.output == plain.output)
+      #expect(localized.outputData == plain.outputData)
     }
   }
 
   @Test func missingPluginConfigurationSaysWhatToDo() throws {
     let empty = try TemporaryFolder()
-    let result = try Probe.run(["svg"], environment: ["GVBINDIR": empty.url.path])
+    let result = try probe(["svg"], environment: ["GVBINDIR": empty.url.path])
     #expect(result.status == 1)
     #expect(result.output.isEmpty)
     let message = result.error
@@ -55,9 +56,9 @@ import Testing
     // agclose, gvFreeLayout or gvFreeRenderData adds 11 to 60 MB here;
     // what remains (about 0.8 MB) is mostly Graphviz 2.43's own leak of
     // record field text, about 10 bytes per field per render.
-    let result = try Probe.run(["leak", "1000"])
+    let result = try probe(["leak", "1000"])
     #expect(result.status == 0, "\(result.error)")
-    let numbers = String(decoding: result.output, as: UTF8.self)
+    let numbers = result.output
       .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
     try #require(numbers.count == 2)
     #expect(numbers[0] > 0)
@@ -65,41 +66,8 @@ import Testing
   }
 }
 
-/// The render-probe executable, built beside the tests.
-enum Probe {
-  struct Result {
-    var status: Int32
-    var output: Data
-    var error: String
-  }
-
-  static var url: URL {
-    #if os(macOS)
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-      return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("render-probe")
-    }
-    #endif
-    return Bundle.main.bundleURL.appendingPathComponent("render-probe")
-  }
-
-  /// Runs the probe with `arguments`, adding `environment` to this one's.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    // The probe writes at most a line to stderr, far below a pipe's
-    // buffer, so reading stdout to its end first cannot deadlock.
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, output: outputData,
-      error: String(decoding: errorData, as: UTF8.self))
-  }
+/// Runs the render-probe executable, built beside the tests, with
+/// `arguments`, adding `environment` to this process's.
+private func probe(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramRun {
+  try run("render-probe", arguments, environment: environment)
 }

@@ -1,13 +1,12 @@
 import Foundation
 @testable import GraphRender
 import Micrograd
+import TestSupport
 import Testing
 
 @Suite struct RenderTests {
   @Test func dotTextParsesBackToTheSameNodesAndEdges() throws {
-    var rng = SplitMix64(seed: 42)
-    let mlp = MLP(3, [4, 4, 1], using: &rng)
-    let out = mlp([2.0, 3.0, -1.0])[0]
+    let out = LectureGraphs.mlpOutput()
     let (o, parameters) = LectureGraphs.neuron()
     let roots = [LectureGraphs.expression(), o, LectureGraphs.usedTwice(), out]
     for root in roots {
@@ -154,17 +153,4 @@ import Testing
     #expect(!dot.contains("legend_grad_zero"))  // no gradient is 0 here
     #expect(!dot.contains("legend_grad_nonfinite"))
   }
-}
-
-/// A folder under the system's temporary folder, removed on deinit.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("GraphRenderTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
 }

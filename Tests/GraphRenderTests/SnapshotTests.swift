@@ -1,6 +1,7 @@
 import GraphRender
 import Micrograd
 import SnapshotTesting
+import TestSupport
 import Testing
 
 /// The DOT text of the lecture's graphs, compared with the files in

@@ -1,5 +1,6 @@
 import GraphRender
 import Micrograd
+import TestSupport
 import Testing
 
 @Suite struct TraceTests {

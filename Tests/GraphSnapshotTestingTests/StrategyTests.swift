@@ -3,6 +3,7 @@ import GraphRender
 import GraphSnapshotTesting
 import Micrograd
 import SnapshotTesting
+import TestSupport
 import Testing
 
 /// A user's graph: the lecture's expression, written as a user might.
@@ -42,40 +43,38 @@ private func expression() -> Value {
   /// The files the strategies write are the drawing's DOT and SVG, under
   /// the names and extensions a user expects.
   @Test func writesDOTAndSVGFiles() throws {
-    let folder = try scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder()
     let L = expression()
     withSnapshotTesting(record: .missing) {
-      _ = verifySnapshot(of: L, as: .dot, named: "L", snapshotDirectory: folder.path)
-      _ = verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.path)
+      _ = verifySnapshot(of: L, as: .dot, named: "L", snapshotDirectory: folder.url.path)
+      _ = verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.url.path)
     }
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
     #expect(files == ["writesDOTAndSVGFiles.L.dot", "writesDOTAndSVGFiles.L.svg"])
     let drawing = try drawDot(L)
-    #expect(try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8) == drawing.dot)
-    #expect(try String(contentsOf: folder.appendingPathComponent(files[1]), encoding: .utf8) == drawing.svg())
+    #expect(try String(contentsOf: folder.url.appendingPathComponent(files[0]), encoding: .utf8) == drawing.dot)
+    #expect(try String(contentsOf: folder.url.appendingPathComponent(files[1]), encoding: .utf8) == drawing.svg())
   }
 
   /// A reference recorded by another Graphviz (other coordinates, another
   /// version comment) holds while the drawing is the same, and fails with
   /// a message that says how it compared when a label changes.
   @Test func svgSnapshotSurvivesAnotherGraphviz() throws {
-    let folder = try scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder()
     let L = expression()
     let svg = try drawDot(L).svg()
-    let reference = folder.appendingPathComponent("svgSnapshotSurvivesAnotherGraphviz.L.svg")
+    let reference = folder.url.appendingPathComponent("svgSnapshotSurvivesAnotherGraphviz.L.svg")
     let other = asIfByAnotherGraphviz(svg)
     #expect(other != svg)
     try Data(other.utf8).write(to: reference)
     let held = withSnapshotTesting(record: .never) {
-      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.path)
+      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.url.path)
     }
     #expect(held == nil, "\(held ?? "")")
 
     try Data(other.replacingOccurrences(of: ">data 2.0000<", with: ">data 2.5000<").utf8).write(to: reference)
     let failed = withSnapshotTesting(record: .never) {
-      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.path)
+      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.url.path)
     }
     let message = try #require(failed)
     #expect(message.contains("compared by what it draws"))
@@ -86,7 +85,7 @@ private func expression() -> Value {
     let moved = svg.replacingOccurrences(of: "x=\"", with: "x=\"1")
     try Data(moved.utf8).write(to: reference)
     let strict = withSnapshotTesting(record: .never) {
-      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.path)
+      verifySnapshot(of: L, as: .svg, named: "L", snapshotDirectory: folder.url.path)
     }
     #expect(try #require(strict).contains("compared byte for byte (Graphviz \(try graphvizVersion()) made both)"))
   }
@@ -95,26 +94,25 @@ private func expression() -> Value {
   /// while recording, so that an error is never kept as a snapshot that
   /// later runs pass), and the snapshot shows the error.
   @Test func badOptionsFailWithTheError() throws {
-    let folder = try scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder()
     let L = expression()
     withKnownIssue {
       withSnapshotTesting(record: .missing) {
-        _ = verifySnapshot(of: L, as: .dot(numberFormat: .fixed(40)), named: "bad", snapshotDirectory: folder.path)
+        _ = verifySnapshot(of: L, as: .dot(numberFormat: .fixed(40)), named: "bad", snapshotDirectory: folder.url.path)
       }
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") && $0.rawValue.contains("40") }
     }
     withKnownIssue {
       withSnapshotTesting(record: .missing) {
-        _ = verifySnapshot(of: L, as: .svg(nodeLimit: 3), named: "big", snapshotDirectory: folder.path)
+        _ = verifySnapshot(of: L, as: .svg(nodeLimit: 3), named: "big", snapshotDirectory: folder.url.path)
       }
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") }
     }
-    let bad = try String(contentsOf: folder.appendingPathComponent("badOptionsFailWithTheError.bad.dot"), encoding: .utf8)
+    let bad = try String(contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.bad.dot"), encoding: .utf8)
     #expect(bad.hasPrefix("error: ") && bad.contains("40"))
-    let big = try String(contentsOf: folder.appendingPathComponent("badOptionsFailWithTheError.big.svg"), encoding: .utf8)
+    let big = try String(contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.big.svg"), encoding: .utf8)
     #expect(big.hasPrefix("error: ") && big.contains("3"))
   }
 }
@@ -130,11 +128,4 @@ func asIfByAnotherGraphviz(_ svg: String) -> String {
     .replacingOccurrences(of: "points=\"", with: "points=\"1")
     .replacingOccurrences(of: "stroke=\"transparent\"", with: "stroke=\"none\"")
     .replacingOccurrences(of: "<text ", with: "<text xml:space=\"preserve\" ")
-}
-
-/// A new empty folder under the temporary folder.
-func scratchFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("GraphSnapshotTesting-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
 }

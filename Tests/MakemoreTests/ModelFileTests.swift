@@ -1,17 +1,17 @@
 import Foundation
 import Micrograd
+import TestSupport
 import Testing
 
 @testable import Makemore
 
 /// Saving and loading models, and what a bad model file gives.
 @Suite struct ModelFileTests {
-  let folder: URL
+  /// A folder of this test's own, removed after it.
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
 
-  init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("ModelFileTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
+  init() throws { temporary = try TemporaryFolder() }
 
   /// A trained-a-little model, so that no weight is a plain randn draw.
   func trainedModel() -> MLPLanguageModel {

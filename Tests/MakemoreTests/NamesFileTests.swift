@@ -1,16 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Makemore
 
 /// Where the package's names.txt is found, and a clear error where it is not.
 @Suite struct NamesFileTests {
-  let folder: URL
+  /// A folder of this test's own, removed after it.
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
 
-  init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("NamesFileTests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
+  init() throws { temporary = try TemporaryFolder() }
 
   /// The resource bundle beside the program (or the tests) comes first.
   @Test func bundleBesideTheProgram() throws {

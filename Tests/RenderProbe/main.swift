@@ -12,23 +12,7 @@ import Darwin
 #endif
 import Foundation
 import GraphRender
-import Micrograd
-
-/// The lecture's neuron: o = tanh(x1*w1 + x2*w2 + b), after backward.
-func neuron() -> Value {
-  let x1 = Value(2.0, label: "x1")
-  let x2 = Value(0.0, label: "x2")
-  let w1 = Value(-3.0, label: "w1")
-  let w2 = Value(1.0, label: "w2")
-  let b = Value(6.8813735870195432, label: "b")
-  let x1w1 = x1 * w1; x1w1.label = "x1*w1"
-  let x2w2 = x2 * w2; x2w2.label = "x2*w2"
-  let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
-  let n = x1w1x2w2 + b; n.label = "n"
-  let o = n.tanh(); o.label = "o"
-  o.backward()
-  return o
-}
+import TestSupport
 
 /// The largest resident set size so far, in bytes (getrusage).
 func peakResidentBytes() -> Int {
@@ -57,12 +41,12 @@ do {
   }
   switch arguments.first {
   case "dot", "svg", "png":
-    let drawing = try drawDot(neuron(), style: .teaching)
+    let drawing = try drawDot(LectureGraphs.neuron().o, style: .teaching)
     let bytes = try drawing.render(OutputFormat(rawValue: arguments.first!))
     FileHandle.standardOutput.write(bytes)
   case "leak":
     let count = Int(arguments.dropFirst().first ?? "") ?? 1000
-    let drawing = try drawDot(neuron())
+    let drawing = try drawDot(LectureGraphs.neuron().o)
     var before = 0
     for i in 1...count {
       _ = try drawing.render(.svg)

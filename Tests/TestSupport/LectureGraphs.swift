@@ -1,0 +1,55 @@
+import Micrograd
+
+/// The lecture's graphs, built as the lecture builds them, once for the
+/// tests, `render-probe` and the drawing benchmark. (The lessons in
+/// Lectures build their own, step by step, as the lecture does.)
+public enum LectureGraphs {
+  /// `L = (a*b + c) * f`, every node labelled, after `L.backward()`.
+  public static func expression() -> Value {
+    let a = Value(2.0, label: "a")
+    let b = Value(-3.0, label: "b")
+    let c = Value(10.0, label: "c")
+    let e = a * b; e.label = "e"
+    let d = e + c; d.label = "d"
+    let f = Value(-2.0, label: "f")
+    let L = d * f; L.label = "L"
+    L.backward()
+    return L
+  }
+
+  /// The neuron `o = tanh(x1*w1 + x2*w2 + b)`, every node labelled, after
+  /// `o.backward()`, and its parameters `w1`, `w2`, `b`.
+  public static func neuron() -> (o: Value, parameters: [Value]) {
+    let x1 = Value(2.0, label: "x1")
+    let x2 = Value(0.0, label: "x2")
+    let w1 = Value(-3.0, label: "w1")
+    let w2 = Value(1.0, label: "w2")
+    let b = Value(6.8813735870195432, label: "b")
+    let x1w1 = x1 * w1; x1w1.label = "x1*w1"
+    let x2w2 = x2 * w2; x2w2.label = "x2*w2"
+    let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
+    let n = x1w1x2w2 + b; n.label = "n"
+    let o = n.tanh(); o.label = "o"
+    o.backward()
+    return (o, [w1, w2, b])
+  }
+
+  /// The lecture's bug demo: `b = a + a`, whose gradient is 2, not 1.
+  public static func usedTwice() -> Value {
+    let a = Value(3.0, label: "a")
+    let b = a + a; b.label = "b"
+    b.backward()
+    return b
+  }
+
+  /// The output of `MLP(3, [4, 4, 1])` (weights from `SplitMix64(seed: 42)`)
+  /// on the lecture's first input `[2, 3, -1]`, after `backward()`: a
+  /// forward graph of 190 drawn nodes.
+  public static func mlpOutput() -> Value {
+    var rng = SplitMix64(seed: 42)
+    let model = MLP(3, [4, 4, 1], using: &rng)
+    let out = model([2.0, 3.0, -1.0])[0]
+    out.backward()
+    return out
+  }
+}
