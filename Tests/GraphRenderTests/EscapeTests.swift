@@ -4,33 +4,29 @@ import Micrograd
 import Testing
 
 @Suite struct EscapeTests {
-  /// Labels that Graphviz would otherwise read as syntax, and how each must
-  /// be drawn: the lines of the label field. Spaces that Graphviz would
-  /// drop are drawn as no-break spaces (U+00A0), which look the same.
-  static let cases: [(label: String, lines: [String])] = [
-    ("back\\slash", ["back\\slash"]),
-    ("ends with \\", ["ends with \\"]),
-    ("\\\\ two", ["\\\\ two"]),
-    ("{braces}", ["{braces}"]),
-    ("a|b", ["a|b"]),
-    ("<port> x", ["<port> x"]),
-    ("say \"hi\"", ["say \"hi\""]),
-    ("line1\nline2", ["line1", "line2"]),
-    ("crlf\r\nnext", ["crlf", "next"]),
-    ("  leading", ["\u{A0}\u{A0}leading"]),
-    ("trailing  ", ["trailing \u{A0}"]),
-    (" both ", ["\u{A0}both\u{A0}"]),
-    ("two  spaces", ["two \u{A0}spaces"]),
-    ("end \n start", ["end\u{A0}", "\u{A0}start"]),
-    ("ünïcødé αβγ 你好 🎉", ["ünïcødé αβγ 你好 🎉"]),
-    ("&amp; &lt; & ;", ["&amp; &lt; & ;"]),
-    ("\\N \\G \\L \\E \\T \\H", ["\\N \\G \\L \\E \\T \\H"]),
-    ("literal \\n here", ["literal \\n here"]),
-    ("tab\there", ["tab\u{2409}here"]),
-    // Control characters as String.withVisibleControlCharacters shows them.
-    ("esc\u{1B}[2J del\u{7F} csi\u{9B}", ["esc\u{241B}[2J del\u{2421} csi\\u{9B}"]),
-    ("100% {a|b}\\", ["100% {a|b}\\"]),
+  /// Labels that Graphviz would otherwise read as syntax (escapes, record
+  /// fields, ports, HTML entities, its `\N`-style names), each drawn as
+  /// written, on one line.
+  static let literal = [
+    "back\\slash", "ends with \\", "\\\\ two", "{braces}", "a|b", "<port> x", "say \"hi\"",
+    "ünïcødé αβγ 你好 🎉", "&amp; &lt; & ;", "\\N \\G \\L \\E \\T \\H", "literal \\n here",
+    "100% {a|b}\\",
   ]
+
+  /// Labels drawn otherwise, and the lines of their label field: line
+  /// breaks start lines, spaces that Graphviz would drop are drawn as
+  /// no-break spaces (U+00A0), which look the same, and control characters
+  /// as String.withVisibleControlCharacters shows them.
+  static let shown: [(label: String, lines: [String])] = [
+    ("line1\nline2", ["line1", "line2"]), ("crlf\r\nnext", ["crlf", "next"]),
+    ("  leading", ["\u{A0}\u{A0}leading"]), ("trailing  ", ["trailing \u{A0}"]),
+    (" both ", ["\u{A0}both\u{A0}"]), ("two  spaces", ["two \u{A0}spaces"]),
+    ("end \n start", ["end\u{A0}", "\u{A0}start"]), ("tab\there", ["tab\u{2409}here"]),
+    ("esc\u{1B}[2J del\u{7F} csi\u{9B}", ["esc\u{241B}[2J del\u{2421} csi\\u{9B}"]),
+  ]
+
+  /// Every label, and how it must be drawn.
+  static let cases = literal.map { (label: $0, lines: [$0]) } + shown
 
   @Test(arguments: 0..<cases.count)
   func labelIsDrawnLiterally(_ index: Int) throws {
