@@ -46,12 +46,15 @@ let package = Package(
     ),
     // The lecture steps, shared by the examples and `micrograd figures`.
     .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
+    // `micrograd draw`'s expression language: parser and evaluator. Not a
+    // product; the command is its only user.
+    .target(name: "DrawLanguage", dependencies: ["Micrograd"]),
     // The command-line tool. Neither its module nor its folder is called
     // "micrograd", which is "Micrograd" on a case-insensitive file system.
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Lectures", "Makemore",
+        "Micrograd", "GraphRender", "Lectures", "Makemore", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,6 +102,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
+    .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).

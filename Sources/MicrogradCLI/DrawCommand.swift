@@ -1,4 +1,5 @@
 import ArgumentParser
+import DrawLanguage
 import Foundation
 import GraphRender
 import Micrograd
@@ -78,8 +79,8 @@ struct DrawCommand: ParsableCommand {
       if backward { root.backward() }
       try writeFigure(root)
       if json { print(Self.json(evaluator.named)) }
-    } catch let error as InputError {
-      guard let column = error.column else { throw error }
+    } catch let error as DrawLanguageError {
+      guard let column = error.column else { throw InputError(message: error.message, column: nil) }
       let (snippet, offset) = Self.window(of: expression, around: column)
       MicrogradCommand.fail(
         "\(error.message) (column \(column))",

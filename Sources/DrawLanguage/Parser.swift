@@ -1,5 +1,10 @@
 /// Reads a program of the expression language (see ``Expression``).
-struct Parser {
+///
+/// ```swift
+/// var parser = try Parser("e = a*b; L = e + c")
+/// let statements = try parser.program()
+/// ```
+package struct Parser {
   private enum Token: Equatable {
     case number(Double)
     case name(String)
@@ -16,11 +21,15 @@ struct Parser {
   /// The most tokens and the deepest nesting a program may have: the
   /// parser and the evaluator recurse into parentheses, unary minus, `**`
   /// and calls (not along sums and products), so that depth is bounded.
-  static let maximumTokens = 10_000
-  static let maximumDepth = 500
+  package static let maximumTokens = 10_000
+  package static let maximumDepth = 500
 
   /// Splits `source` into tokens.
-  init(_ source: String) throws {
+  ///
+  /// - Throws: ``DrawLanguageError`` with the column of a character the
+  ///   language does not have or of a malformed number; without a column
+  ///   when there are more than ``maximumTokens`` tokens.
+  package init(_ source: String) throws {
     let characters = Array(source)
     var i = 0
     while i < characters.count {
@@ -40,7 +49,7 @@ struct Parser {
         }
         let text = String(characters[i..<j])
         guard let value = Double(text) else {
-          throw InputError(message: "'\(text)' is not a number", column: column)
+          throw DrawLanguageError(message: "'\(text)' is not a number", column: column)
         }
         tokens.append((.number(value), column))
         i = j
@@ -58,24 +67,28 @@ struct Parser {
         tokens.append((.symbol(String(c)), column))
         i += 1
       } else {
-        throw InputError(message: "unexpected character '\(c)'", column: column)
+        throw DrawLanguageError(message: "unexpected character '\(c)'", column: column)
       }
     }
     guard tokens.count <= Self.maximumTokens else {
-      throw InputError(message: "the expression is too long (more than \(Self.maximumTokens) tokens)", column: nil)
+      throw DrawLanguageError(message: "the expression is too long (more than \(Self.maximumTokens) tokens)", column: nil)
     }
     tokens.append((.end, characters.count + 1))
   }
 
   /// The program's statements.
-  mutating func program() throws -> [Statement] {
+  ///
+  /// - Throws: ``DrawLanguageError``: a syntax error at its column, an
+  ///   expression nested more than ``maximumDepth`` deep, or an empty
+  ///   program.
+  package mutating func program() throws -> [Statement] {
     var statements: [Statement] = []
     repeat {
       if peek == .end { break }
       statements.append(try statement())
     } while accept(";")
     guard peek == .end else { throw unexpected("';' or the end") }
-    guard !statements.isEmpty else { throw InputError(message: "the expression is empty", column: nil) }
+    guard !statements.isEmpty else { throw DrawLanguageError(message: "the expression is empty", column: nil) }
     return statements
   }
 
@@ -117,7 +130,7 @@ struct Parser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.maximumDepth else {
-      throw InputError(message: "the expression is nested too deeply (more than \(Self.maximumDepth) levels)", column: column)
+      throw DrawLanguageError(message: "the expression is nested too deeply (more than \(Self.maximumDepth) levels)", column: column)
     }
     if accept("-") { return .negate(try unary(), column: column) }
     return try power()
@@ -164,7 +177,7 @@ struct Parser {
     return true
   }
 
-  private func unexpected(_ expected: String) -> InputError {
+  private func unexpected(_ expected: String) -> DrawLanguageError {
     let (token, column) = tokens[position]
     let found: String
     switch token {
@@ -173,6 +186,6 @@ struct Parser {
     case .symbol(let symbol): found = "'\(symbol)'"
     case .end: found = "the end"
     }
-    return InputError(message: "syntax error: expected \(expected), found \(found)", column: column)
+    return DrawLanguageError(message: "syntax error: expected \(expected), found \(found)", column: column)
   }
 }

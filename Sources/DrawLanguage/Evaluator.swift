@@ -1,7 +1,15 @@
 import Micrograd
 
 /// Builds the graph of a program with the engine's operators.
-struct Evaluator {
+///
+/// Numbers combine as numbers (`2 ** 3` is 8, not a node); a value
+/// assigned a name gets it as its label; the inputs are labelled leaves.
+///
+/// ```swift
+/// var evaluator = Evaluator(inputs: [("a", 2), ("b", -3)])
+/// let root = try evaluator.run(try Parser("q = a + b").program())
+/// ```
+package struct Evaluator {
   /// A number, or a node of the graph.
   private enum Quantity {
     case number(Double)
@@ -16,13 +24,13 @@ struct Evaluator {
   }
 
   /// Every named value, in order: the inputs as given, then assignments.
-  private(set) var named: [(name: String, value: Value)] = []
+  package private(set) var named: [(name: String, value: Value)] = []
   private var scope: [String: Value] = [:]
   private var unusedInputs: [String]
   private let inputs: Set<String>
 
   /// Makes a labelled leaf for each input.
-  init(inputs: [(name: String, value: Double)]) {
+  package init(inputs: [(name: String, value: Double)]) {
     for (name, value) in inputs {
       let leaf = Value(value, label: name)
       named.append((name, leaf))
@@ -33,7 +41,12 @@ struct Evaluator {
   }
 
   /// Runs the statements; returns the last one's value, the root.
-  mutating func run(_ statements: [Statement]) throws -> Value {
+  ///
+  /// - Throws: ``DrawLanguageError``: an unknown name or function, a name
+  ///   assigned twice (or given with `--set` and assigned), a second name
+  ///   for a node, an exponent that is not a number, or an input the
+  ///   program does not use.
+  package mutating func run(_ statements: [Statement]) throws -> Value {
     var last: Value?
     for statement in statements {
       let result = try evaluate(statement.expression)
@@ -42,7 +55,7 @@ struct Evaluator {
         continue
       }
       if scope[name] != nil {
-        throw InputError(
+        throw DrawLanguageError(
           message: inputs.contains(name)
             ? "'\(name)' is given twice: with --set and assigned here"
             : "'\(name)' is assigned twice",
@@ -56,7 +69,7 @@ struct Evaluator {
         v.label = name
         value = v
       case .value(let v):
-        throw InputError(
+        throw DrawLanguageError(
           message: "'\(name)' would be a second name for '\(v.label)'; write \(name) = \(v.label) + 0 for a new node",
           column: statement.nameColumn)
       }
@@ -65,7 +78,7 @@ struct Evaluator {
       last = value
     }
     if let unused = unusedInputs.first {
-      throw InputError(message: "--set \(unused): the expression does not use '\(unused)'", column: nil)
+      throw DrawLanguageError(message: "--set \(unused): the expression does not use '\(unused)'", column: nil)
     }
     return last!
   }
@@ -77,7 +90,7 @@ struct Evaluator {
     case .name(let name, let column):
       guard let value = scope[name] else {
         let hint = functionNames.contains(name) ? " ('\(name)' is a function: write \(name)(x))" : "; give it a value with --set \(name)=NUMBER"
-        throw InputError(message: "unknown name '\(name)'\(hint)", column: column)
+        throw DrawLanguageError(message: "unknown name '\(name)'\(hint)", column: column)
       }
       unusedInputs.removeAll { $0 == name }
       return .value(value)
@@ -94,7 +107,7 @@ struct Evaluator {
       return result
     case .power(let base, let exponent, _):
       guard case .number(let k) = try evaluate(exponent) else {
-        throw InputError(
+        throw DrawLanguageError(
           message: "the exponent of ** must be a number (micrograd's ** takes a constant)",
           column: exponent.column)
       }
@@ -104,7 +117,7 @@ struct Evaluator {
       }
     case .call(let function, let argument, let column):
       guard functionNames.contains(function) else {
-        throw InputError(
+        throw DrawLanguageError(
           message: "unknown function '\(function)'; the functions are \(functionNames.joined(separator: " "))",
           column: column)
       }
