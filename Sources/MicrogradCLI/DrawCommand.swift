@@ -80,7 +80,7 @@ struct DrawCommand: ParsableCommand {
       try writeFigure(root)
       if json { print(Self.json(evaluator.named)) }
     } catch let error as DrawLanguageError {
-      guard let column = error.column else { throw InputError(message: error.message, column: nil) }
+      guard let column = error.column else { throw InputError(message: error.message) }
       let (snippet, offset) = Self.window(of: expression, around: column)
       MicrogradCommand.fail(
         "\(error.message) (column \(column))",
@@ -118,15 +118,15 @@ struct DrawCommand: ParsableCommand {
       guard parts.count == 2, let first = parts[0].first, first.isLetter || first == "_",
         parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       else {
-        throw InputError(message: "--set \(assignment): write --set name=value, e.g. --set a=2", column: nil)
+        throw InputError(message: "--set \(assignment): write --set name=value, e.g. --set a=2")
       }
       let name = parts[0]
       let text = parts[1].trimmingCharacters(in: .whitespaces)
       guard let value = Double(text) else {
-        throw InputError(message: "--set \(name)=\(parts[1]): '\(parts[1])' is not a number", column: nil)
+        throw InputError(message: "--set \(name)=\(parts[1]): '\(parts[1])' is not a number")
       }
       guard !inputs.contains(where: { $0.name == name }) else {
-        throw InputError(message: "--set \(name): '\(name)' is given twice", column: nil)
+        throw InputError(message: "--set \(name): '\(name)' is given twice")
       }
       inputs.append((name, value))
     }
@@ -136,7 +136,7 @@ struct DrawCommand: ParsableCommand {
   /// Draws the root and writes it where the options say.
   private func writeFigure(_ root: Value) throws {
     guard let direction = ["LR": RankDir.leftToRight, "TB": .topToBottom, "RL": .rightToLeft, "BT": .bottomToTop][rankdir.uppercased()] else {
-      throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)", column: nil)
+      throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)")
     }
     let drawing = try drawDot(root, rankdir: direction, nodeLimit: nodeLimit)
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
@@ -144,8 +144,7 @@ struct DrawCommand: ParsableCommand {
       let offered = try availableFormats()
       guard offered.contains(chosen) else {
         throw InputError(
-          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " "))",
-          column: nil)
+          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " "))")
       }
     }
     if let output {

@@ -79,7 +79,7 @@ struct FiguresCommand: ParsableCommand {
       do {
         try lecture.run(&figures)
       } catch {
-        throw InputError(message: "\(lecture.name): \(error)", column: nil)
+        throw InputError(message: "\(lecture.name): \(error)")
       }
       files += figures.written
     }
@@ -89,7 +89,7 @@ struct FiguresCommand: ParsableCommand {
     do {
       try Data((version + "\n").utf8).write(to: url, options: .atomic)
     } catch {
-      throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)", column: nil)
+      throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)")
     }
     return (files, version)
   }

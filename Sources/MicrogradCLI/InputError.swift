@@ -1,7 +1,7 @@
-/// A mistake in the user's input, with the column it is at when there is one.
+/// A mistake in the user's input: one line, printed as
+/// `micrograd: error: MESSAGE` with exit status 2.
 struct InputError: Error, CustomStringConvertible {
   var message: String
-  var column: Int?
 
   /// The message alone: what argument parser prints for an error thrown
   /// from `validate()`.

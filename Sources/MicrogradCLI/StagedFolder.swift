@@ -45,14 +45,13 @@ struct StagedFolder {
   /// - Throws: `InputError`, one line naming the folder and what to do;
   ///   nothing is written then.
   init(out: String) throws {
-    guard !out.isEmpty else { throw InputError(message: "--out is empty; pass a folder", column: nil) }
+    guard !out.isEmpty else { throw InputError(message: "--out is empty; pass a folder") }
     var path = URL(fileURLWithPath: out).standardizedFileURL.path
     var name = "--out \"\(out)\""
     if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
       guard let real = realpath(path, nil) else {
         throw InputError(
-          message: "cannot follow the symbolic link \(name): \(Self.reason()); make the folder it leads to, or remove the link",
-          column: nil)
+          message: "cannot follow the symbolic link \(name): \(Self.reason()); make the folder it leads to, or remove the link")
       }
       path = String(cString: real)
       free(real)
@@ -61,13 +60,13 @@ struct StagedFolder {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
       guard isFolder.boolValue else {
-        throw InputError(message: "\(name) is a file, not a folder; pass --out a folder", column: nil)
+        throw InputError(message: "\(name) is a file, not a folder; pass --out a folder")
       }
       let entries: [String]
       do {
         entries = try FileManager.default.contentsOfDirectory(atPath: path)
       } catch {
-        throw InputError(message: "cannot read the folder \(name): \(Self.reason(error))", column: nil)
+        throw InputError(message: "cannot read the folder \(name): \(Self.reason(error))")
       }
       var isVersionFolder: ObjCBool = false
       let version = (path as NSString).appendingPathComponent("GRAPHVIZ_VERSION")
@@ -76,8 +75,7 @@ struct StagedFolder {
       else {
         throw InputError(
           message: "will not replace \(name): it holds files but no GRAPHVIZ_VERSION, so micrograd figures "
-            + "did not make it; pass --out a new or empty folder",
-          column: nil)
+            + "did not make it; pass --out a new or empty folder")
       }
       existed = true
       madeParents = []
@@ -117,7 +115,7 @@ struct StagedFolder {
       guard rename(staging, target) == 0 else {
         let reason = Self.reason()
         discard()
-        throw InputError(message: "cannot move the figures into \(name): \(reason)", column: nil)
+        throw InputError(message: "cannot move the figures into \(name): \(reason)")
       }
       return nil
     }
@@ -140,7 +138,7 @@ struct StagedFolder {
     guard rename(target, old) == 0 else {
       let reason = Self.reason()
       rmdir(old)
-      throw InputError(message: "cannot move \(name) aside: \(reason); \(restore(carried))", column: nil)
+      throw InputError(message: "cannot move \(name) aside: \(reason); \(restore(carried))")
     }
     guard rename(staging, target) == 0 else {
       let reason = Self.reason()
@@ -148,10 +146,9 @@ struct StagedFolder {
         throw InputError(
           message: "cannot move the figures into \(name) (\(reason)) nor the old folder back (\(Self.reason())); "
             + "the old folder is \"\(old)\", the new one \"\(staging)\""
-            + (carried.isEmpty ? "" : " (with the old folder's hidden entries)"),
-          column: nil)
+            + (carried.isEmpty ? "" : " (with the old folder's hidden entries)"))
       }
-      throw InputError(message: "cannot move the figures into \(name): \(reason); \(restore(carried))", column: nil)
+      throw InputError(message: "cannot move the figures into \(name): \(reason); \(restore(carried))")
     }
     do {
       try FileManager.default.removeItem(atPath: old)
@@ -172,7 +169,7 @@ struct StagedFolder {
       entries = try FileManager.default.contentsOfDirectory(atPath: target)
     } catch {
       discard()
-      throw InputError(message: "cannot read the folder \(name): \(Self.reason(error)); it is unchanged", column: nil)
+      throw InputError(message: "cannot read the folder \(name): \(Self.reason(error)); it is unchanged")
     }
     var moved: [String] = []
     for entry in entries.sorted() where entry.hasPrefix(".") {
@@ -188,8 +185,7 @@ struct StagedFolder {
         reason = Self.reason()
       }
       throw InputError(
-        message: "cannot move \"\(entry)\" from \(name) into the new figures: \(reason); \(restore(moved))",
-        column: nil)
+        message: "cannot move \"\(entry)\" from \(name) into the new figures: \(reason); \(restore(moved))")
     }
     return moved
   }
@@ -231,7 +227,7 @@ struct StagedFolder {
       var isFolder: ObjCBool = false
       if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder) {
         guard isFolder.boolValue else {
-          throw InputError(message: "cannot make the folder \"\(out)\": \(ancestor) is a file, not a folder", column: nil)
+          throw InputError(message: "cannot make the folder \"\(out)\": \(ancestor) is a file, not a folder")
         }
         break
       }
@@ -245,7 +241,7 @@ struct StagedFolder {
       } else if errno != EEXIST {  // One made meanwhile is not ours to remove.
         let reason = reason()
         removeEmpty(made)
-        throw InputError(message: "cannot make the folder \"\(out)\": \(reason)", column: nil)
+        throw InputError(message: "cannot make the folder \"\(out)\": \(reason)")
       }
     }
     return made
@@ -265,10 +261,10 @@ struct StagedFolder {
       if mkdir(path, 0o777) == 0 { return path }
       guard errno == EEXIST else {
         let shown = (parent as NSString).appendingPathComponent(prefix + "…")
-        throw InputError(message: "cannot make the folder \"\(shown)\" for \(name): \(reason())", column: nil)
+        throw InputError(message: "cannot make the folder \"\(shown)\" for \(name): \(reason())")
       }
     }
-    throw InputError(message: "cannot make a folder named \(prefix)… in \"\(parent)\": all names tried exist", column: nil)
+    throw InputError(message: "cannot make a folder named \(prefix)… in \"\(parent)\": all names tried exist")
   }
 
   /// The system's reason for the last failed call.

@@ -40,7 +40,7 @@ struct NamesOptions: ParsableArguments {
       if words.skipped > 0 { print("skipped \(grouped(words.skipped)) words with characters other than a-z") }
       return WordSplit(words.words, seed: splitSeed)
     } catch let error as MakemoreError {
-      throw InputError(message: "\(error)" + (names == nil ? " (pass --names FILE)" : ""), column: nil)
+      throw InputError(message: "\(error)" + (names == nil ? " (pass --names FILE)" : ""))
     }
   }
 }
@@ -50,7 +50,7 @@ func loadModel(_ path: String) throws -> MLPLanguageModel {
   do {
     return try MLPLanguageModel(contentsOf: URL(fileURLWithPath: path))
   } catch {
-    throw InputError(message: "\(error)", column: nil)
+    throw InputError(message: "\(error)")
   }
 }
 
@@ -60,14 +60,14 @@ func checkWritable(_ path: String, option: String) throws {
   let url = URL(fileURLWithPath: path)
   var isFolder: ObjCBool = false
   if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-    throw InputError(message: "\(option) \"\(path)\" is a folder, not a file", column: nil)
+    throw InputError(message: "\(option) \"\(path)\" is a folder, not a file")
   }
   let folder = url.deletingLastPathComponent().path
   guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" does not exist", column: nil)
+    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" does not exist")
   }
   guard FileManager.default.isWritableFile(atPath: folder) else {
-    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" is not writable", column: nil)
+    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" is not writable")
   }
 }
 

@@ -28,7 +28,7 @@ struct SampleCommand: ParsableCommand {
 
   func validate() throws {
     guard (0...100_000).contains(count) else {
-      throw InputError(message: "--count must be 0 to 100000, got \(count)", column: nil)
+      throw InputError(message: "--count must be 0 to 100000, got \(count)")
     }
   }
 
@@ -38,7 +38,7 @@ struct SampleCommand: ParsableCommand {
     do {
       for _ in 0..<count { print(try weights.sample(using: &generator)) }
     } catch {
-      throw InputError(message: "\(model): \(error)", column: nil)
+      throw InputError(message: "\(model): \(error)")
     }
   }
 }

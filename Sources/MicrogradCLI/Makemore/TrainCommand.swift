@@ -70,13 +70,13 @@ struct TrainCommand: ParsableCommand {
 
   func validate() throws {
     if let problem = MLPLanguageModel.problem(modelConfiguration, schedule) {
-      throw InputError(message: problem, column: nil)
+      throw InputError(message: problem)
     }
     guard steps <= 100_000_000 else {
-      throw InputError(message: "--steps must be at most 100000000, got \(steps)", column: nil)
+      throw InputError(message: "--steps must be at most 100000000, got \(steps)")
     }
     guard (0...100_000).contains(samples) else {
-      throw InputError(message: "--samples must be 0 to 100000, got \(samples)", column: nil)
+      throw InputError(message: "--samples must be 0 to 100000, got \(samples)")
     }
   }
 
@@ -87,7 +87,7 @@ struct TrainCommand: ParsableCommand {
     let split = try data.split()
     let train = Dataset(split.train, blockSize: blockSize)
     let dev = Dataset(split.dev, blockSize: blockSize)
-    guard train.count > 0 else { throw InputError(message: "the training split has no words", column: nil) }
+    guard train.count > 0 else { throw InputError(message: "the training split has no words") }
 
     var generator = TorchGenerator(seed: seed)
     let model = MLPLanguageModel(modelConfiguration, using: &generator)
@@ -112,7 +112,7 @@ struct TrainCommand: ParsableCommand {
     if let last = losses.last, !last.isFinite {
       throw InputError(
         message: "training diverged: the loss was \(last) at step \(grouped(losses.count - 1)); "
-          + "lower --learning-rate (now \(s.learningRate))", column: nil)
+          + "lower --learning-rate (now \(s.learningRate))")
     }
     let time = seconds(ContinuousClock.now - start)
     print("trained in \(duration(time)) (\(String(format: "%.0f", Double(s.steps) / max(time, 1e-9))) steps/s)")
@@ -125,7 +125,7 @@ struct TrainCommand: ParsableCommand {
       do {
         try model.save(to: URL(fileURLWithPath: save))
       } catch {
-        throw InputError(message: "\(error)", column: nil)
+        throw InputError(message: "\(error)")
       }
       print("saved the model to \(save)")
     }
@@ -134,7 +134,7 @@ struct TrainCommand: ParsableCommand {
       do {
         try Data(svg.utf8).write(to: URL(fileURLWithPath: lossPlot), options: .atomic)
       } catch {
-        throw InputError(message: "cannot write \"\(lossPlot)\": \(error.localizedDescription)", column: nil)
+        throw InputError(message: "cannot write \"\(lossPlot)\": \(error.localizedDescription)")
       }
       print("wrote the loss curve to \(lossPlot)")
     }
@@ -142,7 +142,7 @@ struct TrainCommand: ParsableCommand {
     do {
       for _ in 0..<samples { print(try weights.sample(using: &sampler)) }
     } catch {
-      throw InputError(message: "\(error)", column: nil)
+      throw InputError(message: "\(error)")
     }
   }
 
