@@ -132,37 +132,28 @@ package struct Evaluator {
     }
   }
 
-  /// `+ - * /` on numbers (folded, as Python would) or values.
+  /// `+ - * /` on numbers (folded, as Python would) or values, with the
+  /// engine's operator for the operands' types (`a - 1.0` is `a + (-1.0)`,
+  /// not `a + (1.0 * -1)`).
   private func apply(_ op: Character, _ l: Quantity, _ r: Quantity) -> Quantity {
     switch (l, r) {
-    case (.number(let a), .number(let b)):
-      switch op {
-      case "+": return .number(a + b)
-      case "-": return .number(a - b)
-      case "*": return .number(a * b)
-      default: return .number(a / b)
-      }
-    case (.number(let a), .value(let b)):
-      switch op {
-      case "+": return .value(a + b)
-      case "-": return .value(a - b)
-      case "*": return .value(a * b)
-      default: return .value(a / b)
-      }
-    case (.value(let a), .number(let b)):
-      switch op {
-      case "+": return .value(a + b)
-      case "-": return .value(a - b)
-      case "*": return .value(a * b)
-      default: return .value(a / b)
-      }
-    case (.value(let a), .value(let b)):
-      switch op {
-      case "+": return .value(a + b)
-      case "-": return .value(a - b)
-      case "*": return .value(a * b)
-      default: return .value(a / b)
-      }
+    case (.number(let a), .number(let b)): .number(Self.arithmetic(op, a, b, +, -, *, /))
+    case (.number(let a), .value(let b)): .value(Self.arithmetic(op, a, b, +, -, *, /))
+    case (.value(let a), .number(let b)): .value(Self.arithmetic(op, a, b, +, -, *, /))
+    case (.value(let a), .value(let b)): .value(Self.arithmetic(op, a, b, +, -, *, /))
+    }
+  }
+
+  /// `l op r`, given the four operators for `L` and `R`.
+  private static func arithmetic<L, R, Result>(
+    _ op: Character, _ l: L, _ r: R, _ add: (L, R) -> Result, _ subtract: (L, R) -> Result,
+    _ multiply: (L, R) -> Result, _ divide: (L, R) -> Result
+  ) -> Result {
+    switch op {
+    case "+": add(l, r)
+    case "-": subtract(l, r)
+    case "*": multiply(l, r)
+    default: divide(l, r)
     }
   }
 }

@@ -104,23 +104,24 @@ package struct Parser {
   }
 
   private mutating func expression() throws -> Expression {
-    let column = tokens[position].column
-    let first = try term()
-    var rest: [(op: Character, operand: Expression)] = []
-    while case .symbol(let op) = peek, op == "+" || op == "-" {
-      position += 1
-      rest.append((Character(op), try term()))
-    }
-    return rest.isEmpty ? first : .chain(first, rest, column: column)
+    try chain(of: ["+", "-"]) { try $0.term() }
   }
 
   private mutating func term() throws -> Expression {
+    try chain(of: ["*", "/"]) { try $0.unary() }
+  }
+
+  /// `operand (op operand)*` with `op` one of `operators`: one
+  /// ``Expression/chain(_:_:column:)``, or the operand alone.
+  private mutating func chain(
+    of operators: Set<String>, _ operand: (inout Parser) throws -> Expression
+  ) throws -> Expression {
     let column = tokens[position].column
-    let first = try unary()
+    let first = try operand(&self)
     var rest: [(op: Character, operand: Expression)] = []
-    while case .symbol(let op) = peek, op == "*" || op == "/" {
+    while case .symbol(let op) = peek, operators.contains(op) {
       position += 1
-      rest.append((Character(op), try unary()))
+      rest.append((Character(op), try operand(&self)))
     }
     return rest.isEmpty ? first : .chain(first, rest, column: column)
   }

@@ -46,6 +46,13 @@ import Testing
     let divide = try evaluate("a / b", [("a", 6), ("b", 3)]).root
     #expect(divide.op == .multiply && divide.data == 2)
     #expect(divide.operands[1].op == .power(-1))
+    // With a number on one side, the engine's Double operators.
+    let half = try evaluate("a / 2", [("a", 3)]).root
+    #expect(half.op == .multiply && half.operands.map(\.data) == [3, 0.5])
+    let inverse = try evaluate("2 / a", [("a", 4)]).root
+    #expect(inverse.op == .multiply && inverse.operands[0].data == 2 && inverse.operands[1].op == .power(-1))
+    let oneMinus = try evaluate("1 - a", [("a", 4)]).root
+    #expect(oneMinus.op == .add && oneMinus.operands[0].data == 1 && oneMinus.operands[1].op == .multiply)
     let negate = try evaluate("-a", [("a", 2)]).root
     #expect(negate.op == .multiply && negate.operands.map(\.data) == [2, -1])
     let power = try evaluate("a ** 2 ** 3", [("a", 2)]).root
