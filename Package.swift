@@ -94,8 +94,10 @@ let package = Package(
       // Graphviz-16.1.0: real SVG of another Graphviz, for the version rule.
       exclude: ["__Snapshots__", "Graphviz-16.1.0"]
     ),
+    // The built programs run as a user runs them: the figures against
+    // output/, the examples, and micrograd's commands, outputs and errors.
     .testTarget(
-      name: "FigureTests",
+      name: "EndToEndTests",
       dependencies: [
         "Lectures", "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
         "bigram",

@@ -2,7 +2,7 @@ import Foundation
 import GraphSnapshotTesting
 import Testing
 
-/// The repository's root folder (this file is Tests/FigureTests/Support.swift).
+/// The repository's root folder (this file is Tests/EndToEndTests/Support.swift).
 let repositoryRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
