@@ -3,17 +3,17 @@ import Foundation
 /// The bigram language model by counting: how often each token follows
 /// each other one, over every word with `.` before and after it.
 public struct BigramCounts: Sendable {
-  /// The tokens.
-  public let vocabulary: Vocabulary
+  /// The tokens: the lecture's, the only ``Vocabulary``.
+  public var vocabulary: Vocabulary { .lecture }
   /// `counts[i][j]`: how often token `j` follows token `i` (the lecture's `N`).
   public let counts: [[Int]]
 
   /// Counts the bigrams of `words` (`.emma.` gives `.e em mm ma a.`).
-  public init(_ words: Words, vocabulary: Vocabulary = .lecture) {
-    self.vocabulary = vocabulary
+  public init(_ words: Words) {
+    let vocabulary = Vocabulary.lecture
     var counts = [[Int]](repeating: [Int](repeating: 0, count: vocabulary.count), count: vocabulary.count)
     for word in words.words {
-      for (a, b) in Self.bigrams(of: word, vocabulary) {
+      for (a, b) in Self.bigrams(of: word) {
         counts[a][b] += 1
       }
     }
@@ -21,8 +21,8 @@ public struct BigramCounts: Sendable {
   }
 
   /// The index pairs of `word` with its start and end marks.
-  static func bigrams(of word: String, _ vocabulary: Vocabulary) -> [(Int, Int)] {
-    let indices = [0] + word.map { vocabulary.index(of: $0)! } + [0]
+  static func bigrams(of word: String) -> [(Int, Int)] {
+    let indices = [0] + word.map { Vocabulary.lecture.index(of: $0)! } + [0]
     return zip(indices, indices.dropFirst()).map { ($0, $1) }
   }
 
@@ -60,10 +60,10 @@ public struct BigramCounts: Sendable {
     var total = 0.0
     var n = 0
     for (line, word) in words.enumerated() {
-      if let bad = word.first(where: { $0 == "." || vocabulary.index(of: $0) == nil }) {
+      if let bad = word.first(where: Vocabulary.isNotInWords) {
         throw MakemoreError.unknownCharacter(path: "", line: line + 1, character: bad, word: word)
       }
-      for (a, b) in Self.bigrams(of: word, vocabulary) {
+      for (a, b) in Self.bigrams(of: word) {
         total -= Foundation.log(p[a][b])
         n += 1
       }
@@ -75,19 +75,19 @@ public struct BigramCounts: Sendable {
   /// from the float32 probabilities with `multinomial`, until `.`. Returns
   /// the word with its closing `.` (`"mor."`).
   public func sample(smoothing: Int = 1, using generator: inout TorchGenerator) -> String {
-    sampleWord(floatProbabilities(smoothing: smoothing), vocabulary, using: &generator)
+    sampleWord(floatProbabilities(smoothing: smoothing), using: &generator)
   }
 }
 
 /// A word drawn as the lecture draws it from a bigram model: from `.`,
 /// the next token by `multinomial` over row `p[index]` of the float32
 /// probabilities, until `.`. Returns the word with its closing `.`.
-func sampleWord(_ p: [[Float]], _ vocabulary: Vocabulary, using generator: inout TorchGenerator) -> String {
+func sampleWord(_ p: [[Float]], using generator: inout TorchGenerator) -> String {
   var out = ""
   var index = 0
   repeat {
     index = generator.multinomial(p[index], count: 1)[0]
-    out.append(vocabulary.token(at: index))
+    out.append(Vocabulary.lecture.token(at: index))
   } while index != 0
   return out
 }

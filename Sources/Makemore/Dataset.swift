@@ -41,8 +41,8 @@ public struct Dataset: Sendable {
   /// Builds the examples of `words` (`build_dataset` in the notebook).
   ///
   /// - Precondition: `blockSize >= 1` and every word's characters are in
-  ///   `vocabulary` (as ``Words`` guarantees).
-  public init(_ words: [String], blockSize: Int, vocabulary: Vocabulary = .lecture) {
+  ///   the ``Vocabulary`` (as ``Words`` guarantees).
+  public init(_ words: [String], blockSize: Int) {
     precondition(blockSize >= 1, "the block size must be at least 1, got \(blockSize)")
     self.blockSize = blockSize
     var X: [Int] = []
@@ -50,7 +50,7 @@ public struct Dataset: Sendable {
     for word in words {
       var context = [Int](repeating: 0, count: blockSize)
       for character in word + "." {
-        guard let ix = vocabulary.index(of: character) else {
+        guard let ix = Vocabulary.lecture.index(of: character) else {
           preconditionFailure("\"\(character)\" in \"\(word)\" is not in the vocabulary")
         }
         X += context

@@ -9,15 +9,14 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
   public var embeddingSize: Int
   /// The number of tanh neurons in the hidden layer (200).
   public var hiddenSize: Int
-  /// The number of tokens (27).
-  public var vocabularySize: Int
+  /// The number of tokens: 27, the lecture's ``Vocabulary``.
+  public var vocabularySize: Int { Vocabulary.lecture.count }
 
   /// The lecture's model: block 3, embeddings of 10, 200 hidden neurons.
-  public init(blockSize: Int = 3, embeddingSize: Int = 10, hiddenSize: Int = 200, vocabularySize: Int = 27) {
+  public init(blockSize: Int = 3, embeddingSize: Int = 10, hiddenSize: Int = 200) {
     self.blockSize = blockSize
     self.embeddingSize = embeddingSize
     self.hiddenSize = hiddenSize
-    self.vocabularySize = vocabularySize
   }
 
   /// The hidden layer's number of inputs: `blockSize * embeddingSize` (30).
@@ -41,15 +40,12 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
   ///
   /// Every size must be at least 1, and the hidden layer at least 16
   /// wide: `randn` reproduces PyTorch for 16 values or more, and `b1`
-  /// has `hiddenSize`. The vocabulary is the lecture's 27 tokens, and the
-  /// model at most ``maxParameterCount`` parameters.
+  /// has `hiddenSize`. The model may have at most ``maxParameterCount``
+  /// parameters.
   public var problem: String? {
     if blockSize < 1 || blockSize > 64 { return "the block size must be 1 to 64, got \(blockSize)" }
     if embeddingSize < 1 || embeddingSize > 1_000 { return "the embedding size must be 1 to 1000, got \(embeddingSize)" }
     if hiddenSize < 16 || hiddenSize > 10_000 { return "the hidden size must be 16 to 10000, got \(hiddenSize)" }
-    if vocabularySize != Vocabulary.lecture.count {
-      return "the vocabulary must be the lecture's \(Vocabulary.lecture.count) tokens, got \(vocabularySize)"
-    }
     if parameterCount > Self.maxParameterCount {
       return "the model would have \(parameterCount) parameters; at most \(Self.maxParameterCount) are allowed "
         + "(lower the block, embedding or hidden size)"

@@ -73,16 +73,13 @@ public struct MLPWeights: Sendable {
   /// - Parameters:
   ///   - generator: Where the draws come from (the lecture seeds it with
   ///     2147483647 + 10).
-  ///   - vocabulary: The tokens the indices stand for.
   ///   - maxLength: A bound on the word's length, so that a model that
   ///     never gives `.` cannot loop forever: a word cut there has
   ///     `maxLength` characters and no closing `.`.
   /// - Throws: ``MakemoreError/notFinite(_:)`` when the model's logits are
   ///   NaN or infinite (weights that training blew up, or a file's huge
   ///   numbers), which have no probabilities to sample from.
-  public func sample(using generator: inout TorchGenerator, vocabulary: Vocabulary = .lecture, maxLength: Int = 100)
-    throws -> String
-  {
+  public func sample(using generator: inout TorchGenerator, maxLength: Int = 100) throws -> String {
     var context = [Int](repeating: 0, count: configuration.blockSize)
     var out = ""
     for _ in 0..<maxLength {
@@ -93,7 +90,7 @@ public struct MLPWeights: Sendable {
       let m = logits.max()!
       let counts = logits.map { Float(Foundation.exp($0 - m)) }
       let ix = generator.multinomial(counts, count: 1)[0]
-      out.append(vocabulary.token(at: ix))
+      out.append(Vocabulary.lecture.token(at: ix))
       if ix == 0 { break }
       context = context.dropFirst() + [ix]
     }

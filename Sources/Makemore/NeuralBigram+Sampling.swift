@@ -19,7 +19,7 @@ extension NeuralBigram {
   /// var g = TorchGenerator(seed: 2147483647)
   /// let names = (0..<5).map { _ in model.sample(using: &g) }
   /// ```
-  public func sample(vocabulary: Vocabulary = .lecture, using generator: inout TorchGenerator) -> String {
-    sampleWord(probabilities().map { row in row.map(Float.init) }, vocabulary, using: &generator)
+  public func sample(using generator: inout TorchGenerator) -> String {
+    sampleWord(probabilities().map { row in row.map(Float.init) }, using: &generator)
   }
 }

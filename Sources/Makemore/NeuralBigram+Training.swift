@@ -1,7 +1,7 @@
 import Micrograd
 
 extension NeuralBigram {
-  /// The loss of ``loss(_:vocabulary:regularization:)`` over every bigram
+  /// The loss of ``loss(_:regularization:)`` over every bigram
   /// that `counts` counted, with one term per distinct bigram instead of
   /// one per occurrence: `counts[x][y] * -log(softmax(W[x])[y])`, summed
   /// over all `x` and `y` and divided by the number of bigrams. The same

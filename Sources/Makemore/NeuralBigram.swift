@@ -8,8 +8,8 @@ public struct NeuralBigram: Module {
   public let weights: [[Value]]
 
   /// Weights from `torch.randn((27, 27), generator=g)`.
-  public init(vocabulary: Vocabulary = .lecture, using generator: inout TorchGenerator) {
-    let n = vocabulary.count
+  public init(using generator: inout TorchGenerator) {
+    let n = Vocabulary.lecture.count
     let draws = generator.randn(n * n)
     weights = (0..<n).map { i in (0..<n).map { j in Value(Double(draws[i * n + j])) } }
   }
@@ -25,10 +25,10 @@ public struct NeuralBigram: Module {
   /// A one-hot input times `W` is a row of `W`, so the logits of token `i`
   /// are `W[i]`, as the lecture's `xenc @ W` gives them. This builds a
   /// node for every bigram; for a whole data set use ``loss(counts:regularization:)``.
-  public func loss(_ words: Words, vocabulary: Vocabulary = .lecture, regularization: Double = 0) -> Value {
+  public func loss(_ words: Words, regularization: Double = 0) -> Value {
     var terms: [Value] = []
     for word in words.words {
-      for (x, y) in BigramCounts.bigrams(of: word, vocabulary) {
+      for (x, y) in BigramCounts.bigrams(of: word) {
         let counts = weights[x].map { $0.exp() }
         let probability = counts[y] / counts.sum()
         terms.append(-probability.log())

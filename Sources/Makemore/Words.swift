@@ -11,14 +11,15 @@ public struct Words: Sendable {
   /// Reads a UTF-8 file with one word per line. Blank lines (and spaces
   /// or a carriage return around a word) are ignored.
   ///
+  /// A word may use `a` to `z`, the lecture's ``Vocabulary`` (`.`, which
+  /// marks word ends, may not appear in a word).
+  ///
   /// - Parameters:
   ///   - url: The file.
-  ///   - vocabulary: The characters a word may use (besides `.`, which marks
-  ///     word ends and may not appear in a word).
   ///   - skippingUnknown: Skip words with other characters, counting them,
   ///     instead of failing.
   /// - Throws: ``MakemoreError`` naming the file, and the line for a bad word.
-  public init(contentsOf url: URL, vocabulary: Vocabulary = .lecture, skippingUnknown: Bool = false) throws {
+  public init(contentsOf url: URL, skippingUnknown: Bool = false) throws {
     let data = try readRegularFile(url)
     guard let text = String(data: data, encoding: .utf8) else {
       throw MakemoreError.notUTF8(path: url.path)
@@ -28,7 +29,7 @@ public struct Words: Sendable {
     for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if word.isEmpty { continue }
-      if let bad = word.first(where: { $0 == "." || vocabulary.index(of: $0) == nil }) {
+      if let bad = word.first(where: Vocabulary.isNotInWords) {
         if skippingUnknown {
           skipped += 1
           continue
@@ -47,9 +48,9 @@ public struct Words: Sendable {
   ///
   /// - Throws: ``MakemoreError/unknownCharacter(path:line:character:word:)``
   ///   with an empty path and the word's position (from 1) as its line.
-  public init(_ words: [String], vocabulary: Vocabulary = .lecture) throws {
+  public init(_ words: [String]) throws {
     for (i, word) in words.enumerated() {
-      if let bad = word.first(where: { $0 == "." || vocabulary.index(of: $0) == nil }) {
+      if let bad = word.first(where: Vocabulary.isNotInWords) {
         throw MakemoreError.unknownCharacter(path: "", line: i + 1, character: bad, word: word)
       }
     }
@@ -95,5 +96,13 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
     case .cannotSave(let path, let reason):
       "cannot save the model to \"\(path)\": \(reason)"
     }
+  }
+}
+
+extension Vocabulary {
+  /// Whether `character` cannot be in a word: `.`, which marks word ends,
+  /// or a character outside the vocabulary.
+  static func isNotInWords(_ character: Character) -> Bool {
+    character == "." || lecture.index(of: character) == nil
   }
 }
