@@ -20,7 +20,7 @@ struct MakemoreStep: Workload {
   init(names: Words, chains: Bool) throws {
     name = chains ? "W4 makemore, chains" : "W4 makemore"
     var g = TorchGenerator(seed: 2_147_483_647)
-    model = MLPLanguageModel(using: &g)
+    model = try MLPLanguageModel(using: &g)
     data = Dataset(WordSplit(names.words).train, blockSize: 3)
     guard data.count > 0 else { throw TooFewWords() }
     self.chains = chains

@@ -53,12 +53,12 @@ func main(names: URL, steps: Int, blockSize: Int) throws {
 
   // g = torch.Generator().manual_seed(2147483647); C, W1, b1, W2, b2 = randn(...)
   var g = TorchGenerator(seed: 2_147_483_647)
-  let model = MLPLanguageModel(MLPConfiguration(blockSize: blockSize), using: &g)
+  let model = try MLPLanguageModel(MLPConfiguration(blockSize: blockSize), using: &g)
   print("parameters: \(model.parameters().count)")
 
   // Minibatches of 32; lr 0.1, then 0.01 for the last quarter.
   let schedule = TrainingSchedule(steps: steps, batchSize: 32, decayStep: steps * 3 / 4)
-  model.train(on: Xtr, schedule: schedule, using: &g) { step in
+  try model.train(on: Xtr, schedule: schedule, using: &g) { step in
     if step.step % 10_000 == 0 { print("step \(step.step): loss \(step.loss)") }
     return true
   }

@@ -36,21 +36,22 @@ public struct MLPConfiguration: Hashable, Sendable, Codable {
   /// hidden neuron (dot, bias, tanh), and a few per output.
   public var nodesPerExample: Int { 3 * hiddenSize + 5 * vocabularySize + 5 }
 
-  /// What is wrong with these sizes, or `nil` when they can be used.
+  /// Checks that these sizes can be used.
   ///
   /// Every size must be at least 1, and the hidden layer at least 16
   /// wide: `randn` reproduces PyTorch for 16 values or more, and `b1`
   /// has `hiddenSize`. The model may have at most ``maxParameterCount``
   /// parameters.
-  public var problem: String? {
-    if blockSize < 1 || blockSize > 64 { return "the block size must be 1 to 64, got \(blockSize)" }
-    if embeddingSize < 1 || embeddingSize > 1_000 { return "the embedding size must be 1 to 1000, got \(embeddingSize)" }
-    if hiddenSize < 16 || hiddenSize > 10_000 { return "the hidden size must be 16 to 10000, got \(hiddenSize)" }
-    if parameterCount > Self.maxParameterCount {
-      return "the model would have \(parameterCount) parameters; at most \(Self.maxParameterCount) are allowed "
-        + "(lower the block, embedding or hidden size)"
-    }
-    return nil
+  ///
+  /// - Throws: The first of ``ConfigurationError/blockSize(_:)``,
+  ///   ``ConfigurationError/embeddingSize(_:)``,
+  ///   ``ConfigurationError/hiddenSize(_:)`` and
+  ///   ``ConfigurationError/tooManyParameters(_:)`` that applies.
+  public func validate() throws(ConfigurationError) {
+    guard (1...64).contains(blockSize) else { throw .blockSize(blockSize) }
+    guard (1...1_000).contains(embeddingSize) else { throw .embeddingSize(embeddingSize) }
+    guard (16...10_000).contains(hiddenSize) else { throw .hiddenSize(hiddenSize) }
+    guard parameterCount <= Self.maxParameterCount else { throw .tooManyParameters(parameterCount) }
   }
 }
 
@@ -87,9 +88,12 @@ public struct MLPLanguageModel: Module {
   /// Parameters drawn as the lecture draws them, `randn` after `randn`
   /// from one generator: `C`, `W1`, `b1`, `W2`, `b2`.
   ///
-  /// - Precondition: `configuration.problem == nil`.
-  public init(_ configuration: MLPConfiguration = MLPConfiguration(), using generator: inout TorchGenerator) {
-    precondition(configuration.problem == nil, configuration.problem ?? "")
+  /// - Throws: ``ConfigurationError`` when the sizes cannot be used (see
+  ///   ``MLPConfiguration/validate()``); nothing is drawn then.
+  public init(
+    _ configuration: MLPConfiguration = MLPConfiguration(), using generator: inout TorchGenerator
+  ) throws(ConfigurationError) {
+    try configuration.validate()
     let n = configuration
     let c = generator.randn(n.vocabularySize * n.embeddingSize).map(Double.init)
     let w1 = generator.randn(n.inputSize * n.hiddenSize).map(Double.init)

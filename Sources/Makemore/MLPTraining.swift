@@ -35,13 +35,18 @@ public struct TrainingSchedule: Hashable, Sendable {
   /// The most graph nodes one step may build (about 3 GB of nodes).
   public static let maxNodesPerStep = 20_000_000
 
-  /// What is wrong with the schedule, or `nil` when it can be used.
-  public var problem: String? {
-    if steps < 0 { return "the number of steps must not be negative, got \(steps)" }
-    if batchSize < 1 { return "the batch size must be at least 1, got \(batchSize)" }
-    if batchSize > 1_000_000 { return "the batch size must be at most 1000000, got \(batchSize)" }
-    if !learningRate.isFinite || !decayedLearningRate.isFinite { return "the learning rates must be finite numbers" }
-    return nil
+  /// Checks that the schedule can be used: no negative steps, a batch
+  /// size of 1 to 1,000,000, finite learning rates.
+  ///
+  /// - Throws: The first of ``ConfigurationError/negativeSteps(_:)``,
+  ///   ``ConfigurationError/batchSizeTooSmall(_:)``,
+  ///   ``ConfigurationError/batchSizeTooLarge(_:)`` and
+  ///   ``ConfigurationError/learningRateNotFinite`` that applies.
+  public func validate() throws(ConfigurationError) {
+    guard steps >= 0 else { throw .negativeSteps(steps) }
+    guard batchSize >= 1 else { throw .batchSizeTooSmall(batchSize) }
+    guard batchSize <= 1_000_000 else { throw .batchSizeTooLarge(batchSize) }
+    guard learningRate.isFinite, decayedLearningRate.isFinite else { throw .learningRateNotFinite }
   }
 }
 
@@ -74,17 +79,18 @@ extension MLPLanguageModel {
     return loss.data
   }
 
-  /// What is wrong with training this model on this schedule, or `nil`:
-  /// each problem's own, or a step graph of more than
-  /// ``TrainingSchedule/maxNodesPerStep`` nodes.
-  public static func problem(_ configuration: MLPConfiguration, _ schedule: TrainingSchedule) -> String? {
-    if let problem = configuration.problem ?? schedule.problem { return problem }
+  /// Checks that a model of `configuration` can be trained on `schedule`,
+  /// before building either: each one's own checks, then that one step's
+  /// graph has at most ``TrainingSchedule/maxNodesPerStep`` nodes.
+  ///
+  /// - Throws: The first ``ConfigurationError`` that applies, the sizes'
+  ///   first, then the schedule's, then
+  ///   ``ConfigurationError/tooManyNodesPerStep(_:)``.
+  public static func validate(_ configuration: MLPConfiguration, _ schedule: TrainingSchedule) throws(ConfigurationError) {
+    try configuration.validate()
+    try schedule.validate()
     let nodes = configuration.nodesPerExample * schedule.batchSize
-    if nodes > TrainingSchedule.maxNodesPerStep {
-      return "a step would build about \(nodes) graph nodes (batch size × nodes per example); "
-        + "at most \(TrainingSchedule.maxNodesPerStep) are allowed (lower the batch or hidden size)"
-    }
-    return nil
+    guard nodes <= TrainingSchedule.maxNodesPerStep else { throw .tooManyNodesPerStep(nodes) }
   }
 
   /// Trains on `data` for `schedule.steps` steps, calling `progress` after
@@ -93,12 +99,15 @@ extension MLPLanguageModel {
   /// for the model): the returned losses then end with it.
   ///
   /// - Returns: Every step's minibatch loss, in order.
+  /// - Throws: ``ConfigurationError`` when the schedule cannot be used, or
+  ///   one step would be too large for this model (see
+  ///   ``validate(_:_:)``); no step is taken then.
   @discardableResult
   public func train(
     on data: Dataset, schedule: TrainingSchedule, using generator: inout TorchGenerator,
     progress: (TrainingStep) -> Bool = { _ in true }
-  ) -> [Double] {
-    precondition(schedule.problem == nil, schedule.problem ?? "")
+  ) throws(ConfigurationError) -> [Double] {
+    try Self.validate(configuration, schedule)
     var losses: [Double] = []
     losses.reserveCapacity(min(schedule.steps, 1_000_000))
     for step in 0..<schedule.steps {

@@ -127,7 +127,7 @@ extension MLPLanguageModel {
       throw .problem("its vocabulary \"\(file.vocabulary)\" is not the lecture's \".a...z\"")
     }
     let n = MLPConfiguration(blockSize: file.blockSize, embeddingSize: file.embeddingSize, hiddenSize: file.hiddenSize)
-    if let problem = n.problem { throw .problem(problem) }
+    do { try n.validate() } catch { throw .problem(error.description) }
     try ModelFile.check("C", file.C, rows: n.vocabularySize, columns: n.embeddingSize, "tokens", "embeddingSize")
     try ModelFile.check("W1", file.W1, rows: n.inputSize, columns: n.hiddenSize, "blockSize × embeddingSize", "hiddenSize")
     try ModelFile.check("b1", [file.b1], rows: 1, columns: n.hiddenSize, "", "hiddenSize")

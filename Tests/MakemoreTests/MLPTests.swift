@@ -37,9 +37,9 @@ import Testing
     #expect(two.X == [0, 0, 0, 1, 1, 2] && two.Y == [1, 2, 0])
   }
 
-  @Test func lectureModelHas11897Parameters() {
+  @Test func lectureModelHas11897Parameters() throws {
     var g = TorchGenerator(seed: 2_147_483_647)
-    let model = MLPLanguageModel(using: &g)
+    let model = try MLPLanguageModel(using: &g)
     #expect(model.parameters().count == 11_897 && model.configuration.parameterCount == 11_897)
     #expect(model.C.count == 27 && model.C[0].count == 10)
     #expect(model.W1.count == 200 && model.W1[0].count == 30 && model.W2.count == 27 && model.W2[0].count == 200)
@@ -50,19 +50,18 @@ import Testing
     // W1 is (30, 200) row-major in the generator's order: W1[i][j] is neuron j's weight i.
     let w1 = h.randn(6_000)
     #expect(model.W1[7][4].data == Double(w1[4 * 200 + 7]))
-    #expect(MLPConfiguration(hiddenSize: 8).problem != nil && MLPConfiguration(blockSize: 0).problem != nil)
   }
 
   /// A small model for the tests: block 3, embeddings of 2, 16 neurons.
-  static func smallModel() -> MLPLanguageModel {
+  static func smallModel() throws -> MLPLanguageModel {
     var g = TorchGenerator(seed: 2_147_483_647)
-    return MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 2, hiddenSize: 16), using: &g)
+    return try MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 2, hiddenSize: 16), using: &g)
   }
 
   static let words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia"]
 
-  @Test func graphAndPlainNumbersGiveTheSameLoss() {
-    let model = Self.smallModel()
+  @Test func graphAndPlainNumbersGiveTheSameLoss() throws {
+    let model = try Self.smallModel()
     let data = Dataset(Self.words, blockSize: 3)
     let batch = [0, 5, 9, 9, 20, data.count - 1]
     let graph = model.loss(batch, in: data)
@@ -75,8 +74,8 @@ import Testing
     #expect(abs(MLPWeights(model).loss([5], in: data) - expected) < 1e-12)
   }
 
-  @Test func gradientsMatchCentralDifferences() {
-    let model = Self.smallModel()
+  @Test func gradientsMatchCentralDifferences() throws {
+    let model = try Self.smallModel()
     let data = Dataset(Self.words, blockSize: 3)
     let batch = [1, 4, 7, 30]
     let loss = model.loss(batch, in: data)
@@ -95,14 +94,14 @@ import Testing
     }
   }
 
-  @Test func shortTrainingLowersTheLoss() {
-    let model = Self.smallModel()
+  @Test func shortTrainingLowersTheLoss() throws {
+    let model = try Self.smallModel()
     let data = Dataset(Self.words, blockSize: 3)
     let before = MLPWeights(model).loss(on: data)
     var g = TorchGenerator(seed: 1)
     let schedule = TrainingSchedule(steps: 300, batchSize: 16, learningRate: 0.1, decayedLearningRate: 0.05)
     var seen = 0
-    let losses = model.train(on: data, schedule: schedule, using: &g) { step in
+    let losses = try model.train(on: data, schedule: schedule, using: &g) { step in
       seen += 1
       #expect(step.learningRate == (step.step < 150 ? 0.1 : 0.05))
       return true
@@ -111,30 +110,102 @@ import Testing
     #expect(losses.count == 300 && seen == 300)
     #expect(after < before - 1, "before \(before), after \(after)")
     // Stopping early: progress returns false.
-    let stopped = model.train(on: data, schedule: schedule, using: &g) { $0.step < 9 }
+    let stopped = try model.train(on: data, schedule: schedule, using: &g) { $0.step < 9 }
     #expect(stopped.count == 10)
   }
 
   @Test func divergingTrainingStopsAndCannotBeSampled() throws {
-    let model = Self.smallModel()
+    let model = try Self.smallModel()
     let data = Dataset(Self.words, blockSize: 3)
     var g = TorchGenerator(seed: 1)
     let schedule = TrainingSchedule(steps: 50, batchSize: 8, learningRate: 1e300, decayedLearningRate: 1e300)
-    let losses = model.train(on: data, schedule: schedule, using: &g)
+    let losses = try model.train(on: data, schedule: schedule, using: &g)
     #expect(losses.count < 50 && !losses.last!.isFinite && losses.dropLast().allSatisfy(\.isFinite))
     var sampler = TorchGenerator(seed: 2)
     #expect(throws: MakemoreError.self) { try MLPWeights(model).sample(using: &sampler) }
   }
 
-  @Test func sizesThatCannotBeUsedAreProblems() {
-    #expect(MLPConfiguration(blockSize: 64, embeddingSize: 1_000, hiddenSize: 10_000).problem?.hasPrefix("the model would have 640") == true)
+  /// Each size out of its bounds is its own error; the bounds themselves
+  /// can be used.
+  @Test func sizesOutOfBoundsAreTypedErrors() throws {
+    #expect(throws: ConfigurationError.blockSize(0)) { try MLPConfiguration(blockSize: 0).validate() }
+    #expect(throws: ConfigurationError.blockSize(65)) { try MLPConfiguration(blockSize: 65).validate() }
+    #expect(throws: ConfigurationError.embeddingSize(0)) { try MLPConfiguration(embeddingSize: 0).validate() }
+    #expect(throws: ConfigurationError.embeddingSize(1_001)) { try MLPConfiguration(embeddingSize: 1_001).validate() }
+    #expect(throws: ConfigurationError.hiddenSize(15)) { try MLPConfiguration(hiddenSize: 15).validate() }
+    #expect(throws: ConfigurationError.hiddenSize(10_001)) { try MLPConfiguration(hiddenSize: 10_001).validate() }
+    let huge = MLPConfiguration(blockSize: 64, embeddingSize: 1_000, hiddenSize: 10_000)
+    #expect(throws: ConfigurationError.tooManyParameters(640_307_027)) { try huge.validate() }
+    try MLPConfiguration(blockSize: 1, embeddingSize: 1_000, hiddenSize: 16).validate()
+    try MLPConfiguration(blockSize: 64, embeddingSize: 1, hiddenSize: 10_000).validate()
+    try MLPConfiguration().validate()
+  }
+
+  /// Each schedule that cannot be used is its own error, and so is a step
+  /// too large for the model; the sizes are checked first.
+  @Test func schedulesThatCannotBeUsedAreTypedErrors() throws {
+    #expect(throws: ConfigurationError.negativeSteps(-1)) { try TrainingSchedule(steps: -1).validate() }
+    #expect(throws: ConfigurationError.batchSizeTooSmall(0)) { try TrainingSchedule(batchSize: 0).validate() }
+    #expect(throws: ConfigurationError.batchSizeTooLarge(1_000_001)) { try TrainingSchedule(batchSize: 1_000_001).validate() }
+    #expect(throws: ConfigurationError.learningRateNotFinite) { try TrainingSchedule(learningRate: .nan).validate() }
+    #expect(throws: ConfigurationError.learningRateNotFinite) { try TrainingSchedule(decayedLearningRate: -.infinity).validate() }
+    try TrainingSchedule(steps: 0, batchSize: 1_000_000).validate()
+    // 740 nodes an example (3 × 200 + 5 × 27 + 5), 100,000 examples.
     let big = TrainingSchedule(steps: 1, batchSize: 100_000)
-    #expect(MLPLanguageModel.problem(MLPConfiguration(), big)?.hasPrefix("a step would build about") == true)
-    #expect(MLPLanguageModel.problem(MLPConfiguration(), TrainingSchedule()) == nil)
+    #expect(throws: ConfigurationError.tooManyNodesPerStep(74_000_000)) {
+      try MLPLanguageModel.validate(MLPConfiguration(), big)
+    }
+    #expect(throws: ConfigurationError.hiddenSize(8)) {
+      try MLPLanguageModel.validate(MLPConfiguration(hiddenSize: 8), TrainingSchedule(steps: -1))
+    }
+    try MLPLanguageModel.validate(MLPConfiguration(), TrainingSchedule())
+  }
+
+  /// The messages micrograd makemore train prints for them.
+  @Test func configurationErrorsSayWhatIsAllowed() {
+    let messages = [
+      ConfigurationError.blockSize(0): "the block size must be 1 to 64, got 0",
+      .embeddingSize(1_001): "the embedding size must be 1 to 1000, got 1001",
+      .hiddenSize(8): "the hidden size must be 16 to 10000, got 8",
+      .tooManyParameters(640_307_027):
+        "the model would have 640307027 parameters; at most 10000000 are allowed (lower the block, embedding or hidden size)",
+      .negativeSteps(-1): "the number of steps must not be negative, got -1",
+      .batchSizeTooSmall(0): "the batch size must be at least 1, got 0",
+      .batchSizeTooLarge(1_000_001): "the batch size must be at most 1000000, got 1000001",
+      .learningRateNotFinite: "the learning rates must be finite numbers",
+      .tooManyNodesPerStep(74_000_000):
+        "a step would build about 74000000 graph nodes (batch size × nodes per example); at most 20000000 are allowed (lower the batch or hidden size)",
+    ]
+    for (error, message) in messages {
+      #expect(error.description == message)
+    }
+  }
+
+  /// The model's initialiser and train throw instead of stopping the
+  /// program, and do nothing first: no draw, no step.
+  @Test func modelAndTrainingRefuseWhatCannotBeUsed() throws {
+    var g = TorchGenerator(seed: 1)
+    #expect(throws: ConfigurationError.hiddenSize(8)) {
+      try MLPLanguageModel(MLPConfiguration(hiddenSize: 8), using: &g)
+    }
+    var fresh = TorchGenerator(seed: 1)
+    #expect(g.randn(16) == fresh.randn(16))
+    let model = try Self.smallModel()
+    let before = model.parameters().map(\.data)
+    let data = Dataset(Self.words, blockSize: 3)
+    #expect(throws: ConfigurationError.batchSizeTooSmall(0)) {
+      try model.train(on: data, schedule: TrainingSchedule(steps: 5, batchSize: 0), using: &g)
+    }
+    // The small model builds 188 nodes an example (3 × 16 + 5 × 27 + 5).
+    #expect(throws: ConfigurationError.tooManyNodesPerStep(188_000_000)) {
+      try model.train(on: data, schedule: TrainingSchedule(steps: 5, batchSize: 1_000_000), using: &g)
+    }
+    #expect(model.parameters().map(\.data) == before)
+    #expect(g.randn(16) == fresh.randn(16))
   }
 
   @Test func samplingIsSeededAndEndsWithADot() throws {
-    let weights = MLPWeights(Self.smallModel())
+    let weights = MLPWeights(try Self.smallModel())
     var a = TorchGenerator(seed: 2_147_483_657)
     var b = TorchGenerator(seed: 2_147_483_657)
     let first = try (0..<20).map { _ in try weights.sample(using: &a) }

@@ -14,15 +14,15 @@ import Testing
   init() throws { temporary = try TemporaryFolder() }
 
   /// A trained-a-little model, so that no weight is a plain randn draw.
-  func trainedModel() -> MLPLanguageModel {
-    let model = MLPTests.smallModel()
+  func trainedModel() throws -> MLPLanguageModel {
+    let model = try MLPTests.smallModel()
     var g = TorchGenerator(seed: 3)
-    model.train(on: Dataset(MLPTests.words, blockSize: 3), schedule: TrainingSchedule(steps: 20, batchSize: 8), using: &g)
+    try model.train(on: Dataset(MLPTests.words, blockSize: 3), schedule: TrainingSchedule(steps: 20, batchSize: 8), using: &g)
     return model
   }
 
   @Test func roundTripGivesIdenticalPredictions() throws {
-    let model = trainedModel()
+    let model = try trainedModel()
     let url = folder.appendingPathComponent("model.json")
     try model.save(to: url)
     let loaded = try MLPLanguageModel(contentsOf: url)
@@ -81,7 +81,7 @@ import Testing
   @Test func missingFileAndUnsavableModels() throws {
     let missing = folder.appendingPathComponent("nothing.json")
     #expect(throws: MakemoreError.self) { try MLPLanguageModel(contentsOf: missing) }
-    let model = trainedModel()
+    let model = try trainedModel()
     model.b1[3].data = .nan
     let url = folder.appendingPathComponent("nan.json")
     #expect(throws: MakemoreError.cannotSave(path: url.path, reason: "b1 holds nan, which a model file cannot hold")) {

@@ -69,8 +69,10 @@ struct TrainCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let problem = MLPLanguageModel.problem(modelConfiguration, schedule) {
-      throw InputError(message: problem)
+    do {
+      try MLPLanguageModel.validate(modelConfiguration, schedule)
+    } catch {
+      throw InputError(message: error.description)
     }
     guard steps <= 100_000_000 else {
       throw InputError(message: "--steps must be at most 100000000, got \(steps)")
@@ -90,7 +92,7 @@ struct TrainCommand: ParsableCommand {
     guard train.count > 0 else { throw InputError(message: "the training split has no words") }
 
     var generator = TorchGenerator(seed: seed)
-    let model = MLPLanguageModel(modelConfiguration, using: &generator)
+    let model = try MLPLanguageModel(modelConfiguration, using: &generator)
     let n = modelConfiguration
     print(
       "MLP: block \(n.blockSize), C \(n.vocabularySize)x\(n.embeddingSize), hidden \(n.hiddenSize) (tanh), "
@@ -105,7 +107,7 @@ struct TrainCommand: ParsableCommand {
 
     var progress = TrainingProgress(steps: s.steps, batchSize: s.batchSize, quiet: quiet)
     let start = ContinuousClock.now
-    let losses = model.train(on: train, schedule: s, using: &generator) { step in
+    let losses = try model.train(on: train, schedule: s, using: &generator) { step in
       progress.report(step)
       return true
     }
