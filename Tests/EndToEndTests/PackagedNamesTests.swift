@@ -21,12 +21,7 @@ import Testing
   @Test func copiedProgramStillFindsTheNames() throws {
     let folder = try TemporaryFolder()
     let copy = folder.url.appendingPathComponent("micrograd")
-    #if os(macOS)
-    let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL.deletingLastPathComponent()
-    #else
-    let products = Bundle.main.bundleURL
-    #endif
-    try FileManager.default.copyItem(at: products.appendingPathComponent("micrograd"), to: copy)
+    try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
     let result = try run(copy.path, Self.quickRun, in: folder.url)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("(25,626 / 3,203 / 3,204 words)"))

@@ -1,5 +1,6 @@
 import Foundation
 import Makemore
+import TestSupport
 import Testing
 
 /// makemore's names.txt, as the package carries it.
@@ -90,8 +91,14 @@ let namesURL = Words.namesFile
 }
 
 @Suite struct WordsTests {
+  /// A folder of this test's own, removed after it.
+  let folder: TemporaryFolder
+
+  init() throws { folder = try TemporaryFolder() }
+
+  /// A new file in the folder holding `text`.
   func file(_ text: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString).txt")
+    let url = folder.url.appendingPathComponent("words-\(UUID().uuidString).txt")
     try Data(text.utf8).write(to: url)
     return url
   }
@@ -120,7 +127,7 @@ let namesURL = Words.namesFile
       guard case MakemoreError.unreadable(let path, _) = error else { return false }
       return path == missing.path
     }
-    let binary = FileManager.default.temporaryDirectory.appendingPathComponent("bin-\(UUID().uuidString)")
+    let binary = folder.url.appendingPathComponent("binary")
     try Data([0xFF, 0xFE, 0x00]).write(to: binary)
     #expect(throws: MakemoreError.notUTF8(path: binary.path)) { try Words(contentsOf: binary) }
   }
