@@ -26,7 +26,7 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
-    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
+    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz", "FileOutput"]),
     // swift-snapshot-testing strategies for Value graphs (DOT, and SVG that
     // survives another Graphviz), also used for output/'s check.
     .target(
@@ -40,10 +40,13 @@ let package = Package(
     // It carries makemore's names.txt (Resources/README.md says whence).
     .target(
       name: "Makemore",
-      dependencies: ["Micrograd"],
+      dependencies: ["Micrograd", "FileOutput"],
       exclude: ["Resources/README.md"],
       resources: [.copy("Resources/names.txt")]
     ),
+    // Writing a file whole or not at all, for every writer: GraphRender,
+    // Figures, Makemore's model files, the command.
+    .target(name: "FileOutput"),
     // The lecture steps, shared by the examples and `micrograd figures`.
     .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
     // The command-line tool. Neither its module nor its folder is called
@@ -96,6 +99,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),
+    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
