@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "GraphRender", targets: ["GraphRender"]),
     .library(name: "Makemore", targets: ["Makemore"]),
     .library(name: "GraphSnapshotTesting", targets: ["GraphSnapshotTesting"]),
+    .library(name: "Figures", targets: ["Figures"]),
     .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
   dependencies: [
@@ -47,14 +48,17 @@ let package = Package(
     // Writing a file whole or not at all, for every writer: GraphRender,
     // Figures, Makemore's model files, the command.
     .target(name: "FileOutput"),
+    // Every picture that is not a computation graph: line plots, the
+    // decision boundary, the count matrix, the loss curve; and FigureWriter.
+    .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
     // The lecture steps, shared by the examples and `micrograd figures`.
-    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
+    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore", "Figures"]),
     // The command-line tool. Neither its module nor its folder is called
     // "micrograd", which is "Micrograd" on a case-insensitive file system.
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Lectures", "Makemore",
+        "Micrograd", "GraphRender", "Lectures", "Makemore", "Figures", "FileOutput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,6 +103,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "GraphRender", "Makemore"]),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
