@@ -8,7 +8,7 @@ import Foundation
 ///
 /// ```swift
 /// let curve = LossCurve(losses: model.train(on: train, schedule: s, using: &g))
-/// try AtomicFile.write(curve.svg(), to: "loss.svg")
+/// try figures.write(curve, "loss")        // loss.svg; or curve.svg(), the text
 /// ```
 public struct LossCurve: Plot {
   /// The points drawn: (first step of the run, log10 of its mean loss).
