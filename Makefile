@@ -49,7 +49,7 @@ bench: deps
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
 	  generate-documentation --target Micrograd --target GraphRender --target GraphSnapshotTesting \
-	  --target Lectures --target Makemore \
+	  --target Lectures --target Makemore --target Figures --target FileOutput \
 	  --output-path .build/docs --transform-for-static-hosting
 
 clean:

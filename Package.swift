@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "GraphRender", targets: ["GraphRender"]),
     .library(name: "Makemore", targets: ["Makemore"]),
     .library(name: "GraphSnapshotTesting", targets: ["GraphSnapshotTesting"]),
+    .library(name: "Figures", targets: ["Figures"]),
     .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
   dependencies: [
@@ -26,7 +27,7 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
-    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz"]),
+    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz", "FileOutput"]),
     // swift-snapshot-testing strategies for Value graphs (DOT, and SVG that
     // survives another Graphviz), also used for output/'s check.
     .target(
@@ -40,12 +41,18 @@ let package = Package(
     // It carries makemore's names.txt (Resources/README.md says whence).
     .target(
       name: "Makemore",
-      dependencies: ["Micrograd"],
+      dependencies: ["Micrograd", "FileOutput"],
       exclude: ["Resources/README.md"],
       resources: [.copy("Resources/names.txt")]
     ),
+    // Writing a file whole or not at all, for every writer: GraphRender,
+    // Figures, Makemore's model files, the command.
+    .target(name: "FileOutput"),
+    // Every picture that is not a computation graph: line plots, the
+    // decision boundary, the count matrix, the loss curve; and FigureWriter.
+    .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
     // The lecture steps, shared by the examples and `micrograd figures`.
-    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore"]),
+    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore", "Figures"]),
     // `micrograd draw`'s expression language: parser and evaluator. Not a
     // product; the command is its only user.
     .target(name: "DrawLanguage", dependencies: ["Micrograd"]),
@@ -54,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Lectures", "Makemore", "DrawLanguage",
+        "Micrograd", "GraphRender", "Lectures", "Makemore", "Figures", "FileOutput", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -105,6 +112,8 @@ let package = Package(
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "GraphRender", "Makemore", "TestSupport"]),
+    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).

@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 
 /// A drawn computation graph: its DOT text, ready to be laid out and
@@ -103,7 +104,11 @@ public struct Drawing: Hashable, Sendable {
   public func write(to url: URL, format: OutputFormat) throws {
     try checkIsFile(url)
     let bytes = try render(format)
-    try AtomicFile.replace(url.path, with: bytes)
+    do {
+      try AtomicFile.write(bytes, to: url.path)
+    } catch {
+      throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
+    }
   }
 
   private func checkIsFile(_ url: URL) throws {

@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// The notes' first graph: `q = a + b`.

@@ -1,22 +1,22 @@
-import GraphRender
+import Figures
+import Foundation
 import Makemore
 import Micrograd
 
 /// makemore's first model, the bigram, on `names.txt`: counted into the
 /// matrix `N`, drawn, sampled and scored; then the same model as a network
 /// of 27×27 weights, trained by gradient descent to about the same loss.
-public enum BigramLecture: Lecture {
+public enum BigramLecture: NamesLecture {
   public static let name = "bigram"
   public static let summary = "makemore's bigram: counts, their figure, samples, loss, and the neural bigram"
-  public static let readsNames = true
 
   /// The lecture's seed, `torch.Generator().manual_seed(2147483647)`.
   public static let seed: UInt64 = 2_147_483_647
   /// Steps of gradient descent on the neural bigram, the lecture's.
   public static let steps = 100
 
-  public static func run(_ figures: inout FigureWriter) throws {
-    let words = try figures.words()
+  public static func run(_ figures: inout FigureWriter, names: URL) throws {
+    let words = try readNames(names)
     figures.say("words: \(words.words.count)")
 
     // N[a][b]: how often b follows a, with '.' around every word.
@@ -26,7 +26,10 @@ public enum BigramLecture: Lecture {
       figures.say("N[\(a)\(b)] = \(N.count(a, b))")
     }
     figures.say("zero counts: \(N.counts.joined().filter { $0 == 0 }.count) of \(N.counts.count * N.counts.count)")
-    try figures.draw(Drawing(dot: N.countMatrixDOT()), "bigram-counts")
+    // The lecture's figure of N: each cell's bigram over its count, in Blues.
+    let tokens = N.vocabulary.tokens.map { String($0) }
+    let matrix = try CountMatrix(counts: N.counts, rowLabels: tokens, columnLabels: tokens)
+    try figures.draw(matrix.drawing(), "bigram-counts")
 
     // Sampling: P = (N + 1) normalised, one character at a time from '.'.
     var g = TorchGenerator(seed: seed)

@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// The chain rule by hand: `l = c * (a + b) + e`, drawn three times: before

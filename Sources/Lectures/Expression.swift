@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// The notes' second expression, `L = (a*b + c) * f`: forward, backward by

@@ -1,5 +1,7 @@
 import Foundation
+import Figures
 import GraphRender
+import Makemore
 
 /// One step of the lectures: code that reads as the notes do, printing
 /// what the notes print and writing their figures.
@@ -8,16 +10,38 @@ public protocol Lecture {
   static var name: String { get }
   /// What the step shows, in one line.
   static var summary: String { get }
-  /// Whether the step reads makemore's `names.txt` (``FigureWriter/names``),
-  /// so that its example takes `--names PATH`; `false` unless a step says so.
-  static var readsNames: Bool { get }
   /// Runs the step, writing its figures with `figures`.
   static func run(_ figures: inout FigureWriter) throws
 }
 
+/// A step that reads makemore's word list, `names.txt`, so that its
+/// example takes `--names FILE`.
+public protocol NamesLecture: Lecture {
+  /// Runs the step on the word list at `names`, writing its figures with
+  /// `figures`.
+  static func run(_ figures: inout FigureWriter, names: URL) throws
+}
+
+extension NamesLecture {
+  /// Runs the step on the names the package carries (`Words.namesFile`).
+  public static func run(_ figures: inout FigureWriter) throws {
+    try run(&figures, names: Words.namesFile)
+  }
+}
+
 extension Lecture {
-  /// micrograd's steps read no data.
-  public static var readsNames: Bool { false }
+  /// Whether the step reads makemore's `names.txt` (is a
+  /// ``NamesLecture``), so that its example takes `--names FILE`.
+  public static var readsNames: Bool { self is any NamesLecture.Type }
+
+  /// Runs the step, handing `names` to a step that reads names.
+  public static func run(_ figures: inout FigureWriter, readingNamesFrom names: URL) throws {
+    if let step = self as? any NamesLecture.Type {
+      try step.run(&figures, names: names)
+    } else {
+      try run(&figures)
+    }
+  }
 }
 
 /// Every lecture step, in the order of the notes.
@@ -37,7 +61,7 @@ public var allLectures: [any Lecture.Type] {
 public func exampleMain(_ lecture: any Lecture.Type) -> Never {
   var arguments = CommandLine.arguments.dropFirst()
   var folder = "output"
-  var names = FigureWriter.defaultNames
+  var names = Words.namesFile
   let usage = "\(lecture.name) [--out DIR]" + (lecture.readsNames ? " [--names FILE]" : "")
   while let argument = arguments.popFirst() {
     switch argument {
@@ -61,8 +85,8 @@ public func exampleMain(_ lecture: any Lecture.Type) -> Never {
     }
   }
   do {
-    var figures = try FigureWriter(folder: URL(fileURLWithPath: folder), names: names)
-    try lecture.run(&figures)
+    var figures = try FigureWriter(folder: URL(fileURLWithPath: folder))
+    try lecture.run(&figures, readingNamesFrom: names)
     exit(0)
   } catch {
     fail("\(error)")

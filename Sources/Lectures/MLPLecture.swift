@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// The lecture's small MLP and its data set of four examples.

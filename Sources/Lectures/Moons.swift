@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// micrograd's demo: a two-layer ReLU network learns the moons.
@@ -28,11 +29,19 @@ public enum MoonsLecture: Lecture {
       losses.append((Double(k), loss.data))
       accuracies.append((Double(k), accuracy * 100))
     }
-    try figures.picture(
-      Plot.lines([("loss", "step", losses), ("accuracy (%)", "step", accuracies)]), "moons-training")
-    try figures.picture(
-      Plot.boundary(title: "decision boundary", points: data.points, labels: data.labels) { x, y in
-        model([Value(x), Value(y)])[0].data
-      }, "moons-boundary")
+    try figures.write(
+      PlotRow([
+        LinePlot(
+          title: "loss", xLabel: "step", yLabel: "max-margin loss + L2",
+          series: [Series("loss", points: losses)], yRange: .includingZero),
+        LinePlot(
+          title: "accuracy", xLabel: "step", yLabel: "accuracy (%)",
+          series: [Series("accuracy", points: accuracies)], yRange: .includingZero),
+      ]), "moons-training")
+    // The sign of the model's score over the plane, and the data on top.
+    let boundary = try DecisionBoundary(title: "decision boundary", points: data.points, labels: data.labels) { x, y in
+      model([Value(x), Value(y)])[0].data
+    }
+    try figures.write(boundary, "moons-boundary")
   }
 }

@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// A neuron with two inputs and tanh, after backward; then the same neuron

@@ -1,3 +1,4 @@
+import Figures
 import Micrograd
 
 /// The lecture's training loop on the four examples, with the gradients
@@ -28,6 +29,10 @@ public enum TrainingLecture: Lecture {
     }
     let predictions = MLPLecture.xs.map { n($0)[0].data }
     figures.say("predictions \(predictions)")
-    try figures.picture(Plot.lines([("loss", "step", curve)]), "training-loss")
+    try figures.write(
+      LinePlot(
+        title: "training loss", xLabel: "step", yLabel: "loss (sum of squared errors)",
+        series: [Series("loss", points: curve)], yRange: .includingZero),
+      "training-loss")
   }
 }

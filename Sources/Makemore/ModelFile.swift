@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 import Micrograd
 
@@ -79,10 +80,9 @@ extension MLPLanguageModel {
       throw MakemoreError.cannotSave(path: url.path, reason: reason)
     }
     do {
-      try Data(text.utf8).write(to: url, options: .atomic)
+      try AtomicFile.write(text, to: url.path)
     } catch {
-      let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
-      throw MakemoreError.cannotSave(path: url.path, reason: reason ?? error.localizedDescription)
+      throw MakemoreError.cannotSave(path: url.path, reason: error.reason)
     }
   }
 

@@ -1,7 +1,10 @@
 import ArgumentParser
+internal import FileOutput
+import Figures
 import Foundation
 import GraphRender
 import Lectures
+import Makemore
 
 /// `micrograd figures`: every lecture figure into a folder, replaced as a
 /// whole and only when every step succeeded (``StagedFolder``).
@@ -74,10 +77,9 @@ struct FiguresCommand: ParsableCommand {
     var files: [String] = []
     for lecture in allLectures {
       if !quiet { print("== \(lecture.name): \(lecture.summary)") }
-      var figures = try FigureWriter(
-        folder: folder, echo: !quiet, names: names.map { URL(fileURLWithPath: $0) } ?? FigureWriter.defaultNames)
+      var figures = try FigureWriter(folder: folder, echo: !quiet)
       do {
-        try lecture.run(&figures)
+        try lecture.run(&figures, readingNamesFrom: names.map { URL(fileURLWithPath: $0) } ?? Words.namesFile)
       } catch {
         throw InputError(message: "\(lecture.name): \(error)")
       }
@@ -85,11 +87,10 @@ struct FiguresCommand: ParsableCommand {
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
-    let url = folder.appendingPathComponent("GRAPHVIZ_VERSION")
     do {
-      try Data((version + "\n").utf8).write(to: url, options: .atomic)
+      try AtomicFile.write(version + "\n", to: folder.appendingPathComponent("GRAPHVIZ_VERSION").path)
     } catch {
-      throw InputError(message: "cannot write \"\(url.path)\": \(error.localizedDescription)")
+      throw InputError(message: error.description)
     }
     return (files, version)
   }

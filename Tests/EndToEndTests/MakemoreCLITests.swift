@@ -35,7 +35,8 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("train loss ") } && lines.contains { $0.hasPrefix("dev loss ") })
     #expect(lines.contains("saved the model to \(model.path)"))
     #expect(lines.suffix(3).allSatisfy { $0.hasSuffix(".") || $0.count == 100 })
-    #expect(try String(contentsOf: plot, encoding: .utf8).contains("<svg"))
+    let curve = try String(contentsOf: plot, encoding: .utf8)
+    #expect(curve.contains("<svg") && curve.contains(">log10(loss)</text>") && curve.contains(">minibatch loss</text>"))
 
     let sample = try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"])
     #expect(sample.status == 0, "\(sample.error)")

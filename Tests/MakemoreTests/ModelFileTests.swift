@@ -90,6 +90,9 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: url.path))
     let nowhere = folder.appendingPathComponent("no/such/folder/model.json")
     model.b1[3].data = 0
-    #expect(throws: MakemoreError.self) { try model.save(to: nowhere) }
+    // Written as every file is (FileOutput's AtomicFile): the system's reason.
+    #expect(throws: MakemoreError.cannotSave(path: nowhere.path, reason: "No such file or directory")) {
+      try model.save(to: nowhere)
+    }
   }
 }

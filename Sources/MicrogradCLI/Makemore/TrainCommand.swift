@@ -1,6 +1,7 @@
 import ArgumentParser
+internal import FileOutput
+import Figures
 import Foundation
-import Lectures
 import Makemore
 
 /// `micrograd makemore train`: the lecture's MLP, trained with the engine.
@@ -132,11 +133,10 @@ struct TrainCommand: ParsableCommand {
       print("saved the model to \(save)")
     }
     if let lossPlot {
-      let svg = Plot.lines([(title: "minibatch loss (log10)", xLabel: "step", points: Self.curve(losses))])
       do {
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: lossPlot), options: .atomic)
+        try AtomicFile.write(LossCurve(losses: losses, title: "minibatch loss").svg(), to: lossPlot)
       } catch {
-        throw InputError(message: "cannot write \"\(lossPlot)\": \(error.localizedDescription)")
+        throw InputError(message: "\(error)")
       }
       print("wrote the loss curve to \(lossPlot)")
     }
@@ -145,15 +145,6 @@ struct TrainCommand: ParsableCommand {
       for _ in 0..<samples { print(try weights.sample(using: &sampler)) }
     } catch {
       throw InputError(message: "\(error)")
-    }
-  }
-
-  /// At most 1,000 points: log10 of the mean loss of each run of steps.
-  static func curve(_ losses: [Double]) -> [(Double, Double)] {
-    let bucket = max(1, (losses.count + 999) / 1_000)
-    return stride(from: 0, to: losses.count, by: bucket).map { first in
-      let part = losses[first..<min(first + bucket, losses.count)]
-      return (Double(first), Foundation.log10(part.reduce(0, +) / Double(part.count)))
     }
   }
 }

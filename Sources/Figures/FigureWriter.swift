@@ -1,10 +1,21 @@
+internal import FileOutput
 import Foundation
 import GraphRender
-import Makemore
 import Micrograd
 
-/// Writes a lecture's figures into a folder and its printed lines to
-/// standard output (and keeps both, for tests).
+/// Writes a lesson's figures into a folder, and its printed lines to
+/// standard output (and keeps both, for tests): computation graphs as
+/// DOT, SVG and PNG through GraphRender, plots as SVG.
+///
+/// ```swift
+/// var figures = try FigureWriter(folder: URL(fileURLWithPath: "output"))
+/// figures.say("L = \(L.data)")
+/// try figures.draw(L, "expression")                  // expression.dot, .svg, .png
+/// try figures.write(LossCurve(losses: losses), "loss")   // loss.svg
+/// figures.written                                    // the file names, in order
+/// ```
+///
+/// Every file is written whole or not at all (FileOutput's `AtomicFile`).
 public struct FigureWriter {
   /// Where the figures go.
   public let folder: URL
@@ -14,25 +25,17 @@ public struct FigureWriter {
   public private(set) var written: [String] = []
   /// The lines said so far.
   public private(set) var lines: [String] = []
-  /// makemore's word list (`names.txt`), for the steps that read it
-  /// (``Lecture/readsNames``); ``defaultNames`` unless given.
-  public var names: URL
-
-  /// makemore's `names.txt` unless `--names` says otherwise: the copy the
-  /// package carries (`Words.namesFile`), found from any folder.
-  public static var defaultNames: URL { Words.namesFile }
 
   /// Makes the folder if need be.
   ///
   /// - Parameters:
   ///   - folder: Where the figures go.
   ///   - echo: Whether ``say(_:)`` prints.
-  ///   - names: makemore's word list, for the steps that read it.
-  /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``.
-  public init(folder: URL, echo: Bool = true, names: URL = FigureWriter.defaultNames) throws {
+  /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``, saying which path
+  ///   is a file when one stands where a folder must be.
+  public init(folder: URL, echo: Bool = true) throws {
     self.folder = folder
     self.echo = echo
-    self.names = names
     // Say plainly when a file stands where a folder must be.
     var ancestor = folder.standardizedFileURL
     while ancestor.path != "/" {
@@ -65,12 +68,19 @@ public struct FigureWriter {
 
   /// Draws the graph of `root` as `name.dot`, `name.svg` and, for graphs
   /// of at most ``pngNodeLimit`` nodes, `name.png`.
+  ///
+  /// - Throws: A `GraphRenderError` when the graph cannot be drawn or a
+  ///   file cannot be written.
   public mutating func draw(_ root: Value, _ name: String) throws {
     try draw(try drawDot(root), name)
   }
 
-  /// Writes a drawing (of DOT text made elsewhere, say) as `name.dot`,
-  /// `name.svg` and, for at most ``pngNodeLimit`` nodes, `name.png`.
+  /// Writes a drawing (of DOT text made elsewhere, such as a
+  /// ``CountMatrix``) as `name.dot`, `name.svg` and, for at most
+  /// ``pngNodeLimit`` nodes, `name.png`.
+  ///
+  /// - Throws: A `GraphRenderError` when the drawing cannot be rendered
+  ///   or a file cannot be written.
   public mutating func draw(_ drawing: Drawing, _ name: String) throws {
     let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
     for ext in formats {
@@ -79,35 +89,41 @@ public struct FigureWriter {
     }
   }
 
-  /// Writes an SVG picture (a plot) as `name.svg`.
+  /// Writes a plot as `name.svg`.
+  ///
+  /// - Throws: The plot's ``PlotError``, or
+  ///   ``FigureError/cannotWrite(_:_:)``.
+  public mutating func write(_ plot: some Plot, _ name: String) throws {
+    try picture(try plot.svg(), name)
+  }
+
+  /// Writes SVG text made elsewhere as `name.svg`.
+  ///
+  /// - Throws: ``FigureError/cannotWrite(_:_:)`` with the path and the
+  ///   system's reason.
   public mutating func picture(_ svg: String, _ name: String) throws {
     let url = folder.appendingPathComponent("\(name).svg")
     do {
-      try Data(svg.utf8).write(to: url, options: .atomic)
+      try AtomicFile.write(svg, to: url.path)
     } catch {
-      throw FigureError.cannotWrite(url.path, error.localizedDescription)
+      throw FigureError.cannotWrite(error.path, error.reason)
     }
     written.append("\(name).svg")
   }
 }
 
-/// Why a lecture's figures could not be written, or its data read.
-public enum FigureError: Error, CustomStringConvertible {
-  /// The output folder could not be made.
+/// Why a lesson's figures could not be written.
+public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The output folder could not be made: its path, and why.
   case cannotMakeFolder(String, String)
-  /// A picture could not be written.
+  /// A picture could not be written: its path, and why.
   case cannotWrite(String, String)
-  /// makemore's word list could not be read: its path, and why.
-  case cannotReadNames(String, String)
 
   /// What went wrong, with the path.
   public var description: String {
     switch self {
     case .cannotMakeFolder(let path, let reason): "cannot make the folder \"\(path)\": \(reason)"
     case .cannotWrite(let path, let reason): "cannot write \"\(path)\": \(reason)"
-    case .cannotReadNames(let path, let reason):
-      "cannot read the names file \"\(path)\": \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason); "
-        + "pass --names PATH (makemore's names.txt, one name per line)"
     }
   }
 }

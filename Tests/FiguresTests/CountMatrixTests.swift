@@ -1,13 +1,23 @@
+@testable import Figures
 import Foundation
-@testable import Makemore
+import GraphRender
+import Makemore
 import Testing
 
-/// The lecture's figure of `N`, as DOT text.
-@Suite struct CountMatrixFigureTests {
+/// The lecture's figure of `N`, as DOT text: the counts of the names the
+/// package carries, handed to Figures as plain numbers and labels.
+@Suite struct CountMatrixTests {
   let dot: String
 
+  /// makemore's `N` as a count matrix, its tokens as the labels.
+  static func lectureMatrix() throws -> CountMatrix {
+    let counts = BigramCounts(try Words.names())
+    let tokens = counts.vocabulary.tokens.map { String($0) }
+    return try CountMatrix(counts: counts.counts, rowLabels: tokens, columnLabels: tokens)
+  }
+
   init() throws {
-    dot = BigramCounts(try Words(contentsOf: namesURL)).countMatrixDOT()
+    dot = try Self.lectureMatrix().dot()
   }
 
   /// The cells, read back from their `<TD>` lines (the cells that do not
@@ -59,15 +69,41 @@ import Testing
   }
 
   @Test func theSameTextEveryTime() throws {
-    #expect(BigramCounts(try Words(contentsOf: namesURL)).countMatrixDOT() == dot)
+    #expect(try Self.lectureMatrix().dot() == dot)
     #expect(Blues.hex(Blues.color(.nan, largest: 1)) == "#f7fbff")
     #expect(Blues.hex(Blues.color(5, largest: 0)) == "#f7fbff")
-    #expect(BigramCounts.htmlEscaped("a<b>&\"c") == "a&lt;b&gt;&amp;&quot;c")
+    #expect(CountMatrix.htmlEscaped("a<b>&\"c") == "a&lt;b&gt;&amp;&quot;c")
   }
 
   @Test func sizesAreOptions() throws {
-    let small = BigramCounts(try Words(["ab"])).countMatrixDOT(cellSize: 20, fontSize: 0)
+    let small = try CountMatrix(counts: [[0, 1], [1, 0]], rowLabels: [".", "a"], columnLabels: [".", "b"])
+      .dot(cellSize: 20, fontSize: 0)
     #expect(small.contains("WIDTH=\"20\" HEIGHT=\"20\"") && small.contains("POINT-SIZE=\"1\""))
-    #expect(small.contains(">.a<BR/>1</FONT>") && small.contains("BGCOLOR=\"#08306b\""))
+    #expect(small.contains(">.b<BR/>1</FONT>") && small.contains("BGCOLOR=\"#08306b\""))
+  }
+
+  /// Any table of counts: labels of any length, escaped; not square.
+  @Test func plainDataOfAnyShape() throws {
+    let matrix = try CountMatrix(counts: [[3, 0, 1]], rowLabels: ["<x>"], columnLabels: ["&", "b", "\"c"])
+    let dot = matrix.dot()
+    #expect(dot.components(separatedBy: "<TR>").count - 1 == 1)
+    #expect(dot.contains(">&lt;x&gt;&amp;<BR/>3</FONT>") && dot.contains(">&lt;x&gt;&quot;c<BR/>1</FONT>"))
+    // Graphviz reads it, and draws each caption and count.
+    let svg = try matrix.drawing().svg()
+    #expect(svg.contains(">&lt;x&gt;b</text>") && svg.contains(">0</text>"))
+    // An empty matrix is a figure too (of nothing).
+    #expect(try CountMatrix(counts: [], rowLabels: [], columnLabels: []).dot().contains("<TABLE"))
+  }
+
+  @Test func badShapesSayWhatIsWrong() {
+    #expect(throws: PlotError.mismatchedShape("the count matrix has 2 rows but 1 row labels")) {
+      try CountMatrix(counts: [[1], [2]], rowLabels: ["a"], columnLabels: ["b"])
+    }
+    #expect(throws: PlotError.mismatchedShape("row 1 of the count matrix has 1 counts but there are 2 column labels")) {
+      try CountMatrix(counts: [[1, 2], [3]], rowLabels: ["a", "b"], columnLabels: ["c", "d"])
+    }
+    #expect(throws: PlotError.invalidOption("a count matrix holds counts, not -1")) {
+      try CountMatrix(counts: [[-1]], rowLabels: ["a"], columnLabels: ["b"])
+    }
   }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// What output/'s plots show: the lessons' numbers on axes a reader of
+/// matplotlib expects (ticks at 1, 2 or 5 × 10ⁿ, labels without float
+/// noise), titled and labelled, in the graphs' font.
+@Suite struct PlotFigureTests {
+  static let plots = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg"]
+
+  func svg(_ file: String) throws -> String {
+    try String(contentsOf: outputFolder.appendingPathComponent(file), encoding: .utf8)
+  }
+
+  /// The texts of each `<g class="NAME">` group, one list per group.
+  func groupTexts(_ svg: String, _ name: String) -> [[String]] {
+    svg.components(separatedBy: "<g class=\"\(name)\">\n").dropFirst().map { group in
+      let body = group.components(separatedBy: "</g>\n")[0]
+      return body.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.1) }
+    }
+  }
+
+  /// The texts of the `<text class="NAME">` elements.
+  func texts(_ svg: String, class name: String) -> [String] {
+    svg.matches(of: /<text class="([a-z]+)"[^>]*>([^<]*)<\/text>/).filter { $0.1 == name }.map { String($0.2) }
+  }
+
+  @Test(arguments: plots)
+  func niceTicksInTheGraphsFont(_ file: String) throws {
+    let svg = try svg(file)
+    let texts = svg.components(separatedBy: "<text ").dropFirst()
+    #expect(!texts.isEmpty && texts.allSatisfy { $0.contains("font-family=\"Times,serif\"") }, "\(file)")
+    for ticks in groupTexts(svg, "xticks") + groupTexts(svg, "yticks") {
+      let values = try ticks.map { try #require(Double($0.replacingOccurrences(of: "\u{2212}", with: "-")), "\($0)") }
+      #expect(values.count >= 3, "\(file): \(ticks)")
+      // Evenly spaced by 1, 2 or 5 × 10ⁿ, every label as many decimals.
+      let step = values[1] - values[0]
+      let mantissa = step / pow(10, (log10(step)).rounded(.down))
+      #expect([1, 2, 5].contains { abs(mantissa - Double($0)) < 1e-9 }, "\(file): \(ticks)")
+      #expect(zip(values, values.dropFirst()).allSatisfy { abs($1 - $0 - step) < step * 1e-9 }, "\(file): \(ticks)")
+      #expect(Set(ticks.map { $0.split(separator: ".").dropFirst().first?.count ?? 0 }).count == 1, "\(file): \(ticks)")
+    }
+  }
+
+  @Test func trainingLoss() throws {
+    let svg = try svg("training-loss.svg")
+    #expect(groupTexts(svg, "xticks") == [["0", "10", "20", "30", "40", "50"]])
+    // A sum of squared errors: 0 is where it is going.
+    #expect(groupTexts(svg, "yticks").first?.first == "0")
+    #expect(texts(svg, class: "title") == ["training loss"] && texts(svg, class: "xlabel") == ["step"])
+  }
+
+  @Test func moonsTraining() throws {
+    let svg = try svg("moons-training.svg")
+    #expect(texts(svg, class: "title") == ["loss", "accuracy"])
+    #expect(groupTexts(svg, "xticks") == [["0", "20", "40", "60", "80", "100"], ["0", "20", "40", "60", "80", "100"]])
+    #expect(groupTexts(svg, "yticks").last == ["0", "20", "40", "60", "80", "100"])
+    #expect(texts(svg, class: "ylabel").last == "accuracy (%)")
+  }
+
+  @Test func moonsBoundary() throws {
+    let svg = try svg("moons-boundary.svg")
+    #expect(texts(svg, class: "title") == ["decision boundary"])
+    #expect(groupTexts(svg, "legend") == [["class +1", "class \u{2212}1"]])
+    // micrograd's 100 moons: 50 of each class.
+    let points = svg.components(separatedBy: "<g class=\"points\">\n")[1].components(separatedBy: "</g>")[0]
+    #expect(points.components(separatedBy: "<circle ").count - 1 == 100)
+    #expect(points.components(separatedBy: "fill=\"#2171b5\"").count - 1 == 50)
+    #expect(points.components(separatedBy: "fill=\"#cb181d\"").count - 1 == 50)
+    #expect(groupTexts(svg, "xticks") == [["\u{2212}2", "\u{2212}1", "0", "1", "2"]])
+    #expect(groupTexts(svg, "yticks") == [["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0", "1.5"]])
+  }
+}
