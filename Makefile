@@ -33,10 +33,11 @@ deps:
 	  exit 1; \
 	fi
 
-# output/ holds only generated figures. `micrograd figures` renders into a
-# new hidden folder beside it and swaps that in only when every step
-# succeeded: no figure that is no longer made lingers, and a failure leaves
-# output/ as it was.
+# output/ holds only generated figures. `micrograd figures` runs the lesson
+# programs (Examples/; micrograd depends on them, so `swift run` builds them
+# too) into a new hidden folder beside it and swaps that in only when every
+# lesson succeeded: no figure that is no longer made lingers, and a failure
+# leaves output/ as it was.
 figures: deps
 	$(SWIFT) run micrograd figures --out output
 
@@ -49,7 +50,7 @@ bench: deps
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
 	  generate-documentation --target Micrograd --target GraphRender --target GraphSnapshotTesting \
-	  --target Lectures --target Makemore --target Figures --target FileOutput \
+	  --target Makemore --target Figures --target FileOutput \
 	  --output-path .build/docs --transform-for-static-hosting
 
 clean:

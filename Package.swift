@@ -51,8 +51,6 @@ let package = Package(
     // Every picture that is not a computation graph: line plots, the
     // decision boundary, the count matrix, the loss curve; and FigureWriter.
     .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
-    // The lecture steps, shared by the examples and `micrograd figures`.
-    .target(name: "Lectures", dependencies: ["Micrograd", "GraphRender", "Makemore", "Figures"]),
     // `micrograd draw`'s expression language: parser and evaluator. Not a
     // product; the command is its only user.
     .target(name: "DrawLanguage", dependencies: ["Micrograd"]),
@@ -61,18 +59,23 @@ let package = Package(
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Lectures", "Makemore", "Figures", "FileOutput", "DrawLanguage",
+        "Micrograd", "GraphRender", "Makemore", "Figures", "FileOutput", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // `micrograd figures` runs the lesson programs built beside it: not
+        // linked, but built with it, so `swift run micrograd figures` works.
+        "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
       ]
     ),
-    .executableTarget(name: "add", dependencies: ["Lectures"], path: "Examples/add"),
-    .executableTarget(name: "chain", dependencies: ["Lectures"], path: "Examples/chain"),
-    .executableTarget(name: "expression", dependencies: ["Lectures"], path: "Examples/expression"),
-    .executableTarget(name: "neuron", dependencies: ["Lectures"], path: "Examples/neuron"),
-    .executableTarget(name: "mlp", dependencies: ["Lectures"], path: "Examples/mlp"),
-    .executableTarget(name: "training", dependencies: ["Lectures"], path: "Examples/training"),
-    .executableTarget(name: "moons", dependencies: ["Lectures"], path: "Examples/moons"),
-    .executableTarget(name: "bigram", dependencies: ["Lectures"], path: "Examples/bigram"),
+    // The lessons, each a whole program to read (Figures' lessonMain is
+    // their plumbing); `micrograd figures` runs the built programs.
+    .executableTarget(name: "add", dependencies: ["Micrograd", "Figures"], path: "Examples/add"),
+    .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
+    .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
+    .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
+    .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures"], path: "Examples/mlp"),
+    .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
+    .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
+    .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),
     // GraphRender for its error messages (withVisibleControlCharacters).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
@@ -106,8 +109,9 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "Lectures", "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp", "add", "chain", "expression", "neuron", "mlp", "training", "moons",
-        "bigram",
+        "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
+        // The lessons: the tests run them, and so does `micrograd figures`.
+        "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),

@@ -1,7 +1,33 @@
-// swift run expression [--out DIR]
+// The notes' second expression, L = (a*b + c) * f.
 //
-// The lecture step itself is Sources/Lectures/Expression.swift: read it there.
-// `micrograd figures` runs every step; this runs one.
-import Lectures
+// Forward, then backward(): the chain rule fills in every node's grad, the
+// derivative of L with respect to that node. Then the numerical check the
+// notes make: nudge d by h and see L move by about dL/dd = f = -2.
+//
+//   swift run expression [--out DIR]   writes expression-forward and
+//                                      expression-backward (.dot, .svg, .png)
+import Figures
+import Micrograd
 
-exampleMain(ExpressionLecture.self)
+lessonMain("expression", summary: "L = (a*b + c) * f, before and after backward, checked by nudging") { figures in
+  let a = Value(2.0, label: "a")
+  let b = Value(-3.0, label: "b")
+  let c = Value(10.0, label: "c")
+  let e = a * b; e.label = "e"
+  let d = e + c; d.label = "d"
+  let f = Value(-2.0, label: "f")
+  let L = d * f; L.label = "L"
+  print("L = \(L.data)")
+  try figures.draw(L, "expression-forward")
+
+  L.backward()
+  for v in [a, b, c, e, d, f, L] {
+    print("\(v.label).grad = \(v.grad)")
+  }
+  try figures.draw(L, "expression-backward")
+
+  // Nudge d by h and see how much L moves: about dL/dd = f = -2.
+  let h = 0.001
+  let nudged = Value(d.data + h) * f
+  print("(L(d + h) - L(d)) / h = \((nudged.data - L.data) / h)")
+}

@@ -1,7 +1,31 @@
-// swift run mlp [--out DIR]
+// The lecture's small network, MLP(3, [4, 4, 1]), and its four examples.
 //
-// The lecture step itself is Sources/Lectures/MLPLecture.swift: read it there.
-// `micrograd figures` runs every step; this runs one.
-import Lectures
+// One forward pass on [2, 3, -1] is already a graph of 117 Values; the
+// loss of the four examples (the sum of squared errors against their
+// targets) is one of 360, and backward() fills in all their grads. The
+// weights come from SplitMix64 seeded 42, so every run is the same.
+//
+//   swift run mlp [--out DIR]   writes mlp-forward (.dot, .svg, .png) and
+//                               mlp-loss (.dot, .svg: 663 nodes drawn, too
+//                               many for a PNG)
+import Figures
+import Micrograd
 
-exampleMain(MLPLecture.self)
+lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph, and the loss of four examples") { figures in
+  var rng = SplitMix64(seed: 42)
+  let n = MLP(3, [4, 4, 1], using: &rng)
+  print("parameters: \(n.parameters().count)")
+  let out = n([2.0, 3.0, -1.0])[0]
+  out.label = "out"
+  print("n([2, 3, -1]) = \(out.data)")
+  try figures.draw(out, "mlp-forward")
+
+  // The four examples and their targets.
+  let xs: [[Double]] = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]]
+  let ys: [Double] = [1, -1, -1, 1]
+  let ypred = xs.map { n($0)[0] }
+  let loss = sumSquaredError(ypred, ys); loss.label = "loss"
+  loss.backward()
+  print("loss = \(loss.data)")
+  try figures.draw(loss, "mlp-loss")
+}

@@ -1,27 +1,29 @@
 import ArgumentParser
 internal import FileOutput
-import Figures
 import Foundation
 import GraphRender
-import Lectures
-import Makemore
 
 /// `micrograd figures`: every lecture figure into a folder, replaced as a
-/// whole and only when every step succeeded (``StagedFolder``).
+/// whole and only when every lesson succeeded (``StagedFolder``).
+///
+/// The lessons are the example programs (`Examples/<name>/main.swift`),
+/// which SwiftPM builds beside `micrograd`; this runs each of them, in the
+/// notes' order, into the staging folder.
 struct FiguresCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "figures",
     abstract: "Render every figure of the lecture notes (what `make figures` runs).",
     discussion: """
-      Runs each lecture step (add, chain, expression, neuron, mlp, training, moons, \
-      bigram), printing what the notes print, and writes its figures as DOT, SVG and \
-      PNG (plots as SVG; no PNG for graphs of more than 400 nodes) into the folder, \
-      with GRAPHVIZ_VERSION, the Graphviz that rendered them. Each step is also an \
-      example: swift run neuron. The bigram step reads makemore's names.txt (the \
-      package's copy unless --names says otherwise).
+      Runs each lesson (add, chain, expression, neuron, mlp, training, moons, bigram: \
+      the example programs, built beside micrograd), printing what the notes print, \
+      and writes its figures as DOT, SVG and PNG (plots as SVG; no PNG for graphs of \
+      more than 400 nodes) into the folder, with GRAPHVIZ_VERSION, the Graphviz that \
+      rendered them. Each lesson is also a program of its own: swift run neuron. The \
+      bigram lesson reads makemore's names.txt (the package's copy unless --names \
+      says otherwise).
 
       The figures are made in a new hidden folder beside the output folder \
-      (.NAME.partial-RANDOM), which replaces the output folder only when every step \
+      (.NAME.partial-RANDOM), which replaces the output folder only when every lesson \
       succeeded: no figure that is no longer made lingers, and a failure leaves the \
       folder exactly as it was. Its hidden files and folders (.gitkeep, .DS_Store) \
       are moved into the new folder, not replaced. Only a missing folder (made, with \
@@ -37,27 +39,32 @@ struct FiguresCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The folder to write, replaced only when every step succeeded.")
+  /// The lesson programs, in the order of the notes. Each says what it
+  /// shows in the first line of its `--help` (`add: q = a + b, ...`).
+  static let lessons = ["add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram"]
+
+  @Option(name: .long, help: "The folder to write, replaced only when every lesson succeeded.")
   var out = "output"
 
-  @Flag(name: .long, help: "Print only the files written, not the lectures' numbers.")
+  @Flag(name: .long, help: "Print only the files written, not the lessons' numbers.")
   var quiet = false
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "makemore's word list, one name per line, for the bigram step (default: the package's names.txt).",
+      "makemore's word list, one name per line, for the bigram lesson (default: the package's names.txt).",
       valueName: "file"))
   var names: String?
 
-  /// Renders into the staging folder and swaps it in; only then says
-  /// which files were written, so that no `wrote` line names a file that
-  /// is not there.
+  /// Finds the lessons, renders into the staging folder and swaps it in;
+  /// only then says which files were written, so that no `wrote` line
+  /// names a file that is not there.
   func run() throws {
+    let programs = try Self.lessons.map(LessonProgram.init(name:))
     let folder = try StagedFolder(out: out)
     let rendered: (files: [String], version: String)
     do {
-      rendered = try render(into: URL(fileURLWithPath: folder.staging))
+      rendered = try render(programs, into: folder.staging)
     } catch {
       folder.discard()
       throw error
@@ -69,29 +76,126 @@ struct FiguresCommand: ParsableCommand {
     print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(rendered.version))")
   }
 
-  /// Runs every lecture into `folder`, GRAPHVIZ_VERSION last.
+  /// Runs every lesson into `folder`, then writes GRAPHVIZ_VERSION.
   ///
-  /// - Returns: The figures' file names, in the order written, and
-  ///   Graphviz's version.
-  private func render(into folder: URL) throws -> (files: [String], version: String) {
+  /// - Returns: The files each lesson added, lesson by lesson, each
+  ///   lesson's sorted; and Graphviz's version.
+  private func render(_ programs: [LessonProgram], into folder: String) throws -> (files: [String], version: String) {
     var files: [String] = []
-    for lecture in allLectures {
-      if !quiet { print("== \(lecture.name): \(lecture.summary)") }
-      var figures = try FigureWriter(folder: folder, echo: !quiet)
-      do {
-        try lecture.run(&figures, readingNamesFrom: names.map { URL(fileURLWithPath: $0) } ?? Words.namesFile)
-      } catch {
-        throw InputError(message: "\(lecture.name): \(error)")
-      }
-      files += figures.written
+    for program in programs {
+      if !quiet { print("== \(program.name): \(program.summary)") }
+      let before = Set(try Self.contents(of: folder))
+      try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet)
+      files += try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
     do {
-      try AtomicFile.write(version + "\n", to: folder.appendingPathComponent("GRAPHVIZ_VERSION").path)
+      try AtomicFile.write(version + "\n", to: (folder as NSString).appendingPathComponent("GRAPHVIZ_VERSION"))
     } catch {
       throw InputError(message: error.description)
     }
     return (files, version)
+  }
+
+  /// The names of the files in `folder`.
+  private static func contents(of folder: String) throws -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: folder)
+    } catch {
+      throw InputError(message: "cannot read the folder \"\(folder)\": \(error.localizedDescription)")
+    }
+  }
+}
+
+/// A lesson program built beside `micrograd` (`Examples/<name>`), and what
+/// its `--help` says of it.
+struct LessonProgram {
+  /// Its name, `add`.
+  let name: String
+  /// Where it is.
+  let url: URL
+  /// What it shows: its help's first line, after `name: `.
+  let summary: String
+  /// Whether it takes `--names FILE` (its usage says so).
+  let readsNames: Bool
+
+  /// Finds the program beside this one and asks it for its help.
+  ///
+  /// - Throws: `InputError` saying which program is missing and what to
+  ///   do, or that it failed.
+  init(name: String) throws {
+    let folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+      .resolvingSymlinksInPath().deletingLastPathComponent()
+    url = folder.appendingPathComponent(name)
+    guard FileManager.default.isExecutableFile(atPath: url.path) else {
+      throw InputError(
+        message: "the lesson program \"\(name)\" is not beside micrograd (in \"\(folder.path)\"); "
+          + "run swift build first; make figures does")
+    }
+    self.name = name
+    let help = try Self.run(url, ["--help"], name: name, quiet: false, capture: true)
+    let lines = help.split(separator: "\n")
+    guard let first = lines.first, first.hasPrefix("\(name): ") else {
+      throw InputError(message: "\(name): its --help does not begin with \"\(name): \"; rebuild it with swift build")
+    }
+    summary = String(first.dropFirst(name.count + 2))
+    readsNames = lines.dropFirst().first?.contains("[--names FILE]") ?? false
+  }
+
+  /// Runs the lesson into `out`, its printed lines shown unless `quiet`.
+  ///
+  /// - Throws: `InputError`: the lesson's own one-line error, or how it
+  ///   ended.
+  func run(out: String, names: String?, quiet: Bool) throws {
+    let arguments = ["--out", out] + (names.map { ["--names", $0] } ?? [])
+    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false)
+  }
+
+  /// Runs `program` and waits for it; its standard error is kept for the
+  /// error message.
+  ///
+  /// - Parameters:
+  ///   - capture: Return its standard output instead of passing it on.
+  ///   - quiet: Neither pass it on nor keep it.
+  /// - Returns: Its standard output, when captured.
+  /// - Throws: `InputError`: `name: message` when it failed with a
+  ///   one-line message (`name: ...`, as lesson programs write), else how
+  ///   it ended and what it wrote, in one line.
+  private static func run(_ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool) throws -> String {
+    let process = Process()
+    process.executableURL = program
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    if capture {
+      process.standardOutput = output
+    } else if quiet {
+      process.standardOutput = FileHandle.nullDevice
+    }
+    // Otherwise the lesson writes to this program's standard output, which
+    // must first pass on what this one printed, for the order of the lines.
+    fflush(nil)
+    process.standardError = error
+    do {
+      try process.run()
+    } catch {
+      throw InputError(message: "cannot run the lesson program \"\(program.path)\": \(error.localizedDescription)")
+    }
+    // A lesson writes little to stderr (one line), far below a pipe's
+    // buffer, so reading stdout to its end first cannot deadlock.
+    let printed = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+    let said = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      let lines = said.split(separator: "\n")
+      if lines.count == 1, lines[0].hasPrefix("\(name): ") {
+        throw InputError(message: String(lines[0]))
+      }
+      let ended = process.terminationReason == .exit
+        ? "exited with status \(process.terminationStatus)" : "was stopped by signal \(process.terminationStatus)"
+      throw InputError(message: "\(name) \(ended)" + (said.isEmpty ? "" : ": " + lines.joined(separator: " / ")))
+    }
+    return String(decoding: printed, as: UTF8.self)
   }
 }

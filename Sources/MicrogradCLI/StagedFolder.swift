@@ -8,7 +8,7 @@ import Darwin
 import Foundation
 
 /// The folder `micrograd figures` writes into: a fresh one beside the
-/// target, swapped in by ``commit()`` only once every step succeeded, so
+/// target, swapped in by ``commit()`` only once every lesson succeeded, so
 /// that a figure no longer made does not linger and a failure leaves the
 /// target exactly as it was.
 ///

@@ -1,7 +1,6 @@
 import Foundation
 import GraphRender
 import GraphSnapshotTesting
-import Lectures
 import TestSupport
 import Testing
 

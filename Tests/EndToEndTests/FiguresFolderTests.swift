@@ -25,7 +25,11 @@ import Testing
     // Without --quiet, the lectures' own lines, and still no `wrote`.
     let loud = try run("micrograd", ["figures", "--out", figures.path, "--names", missing])
     #expect(loud.status == 2)
-    #expect(loud.output.contains("== add: "), "\(loud.output)")
+    // Each lesson announced, in the notes' order, with its --help's summary.
+    let announced = loud.output.split(separator: "\n").filter { $0.hasPrefix("== ") }
+    #expect(announced.map { $0.dropFirst(3).prefix { $0 != ":" } }
+      == ["add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram"])
+    #expect(announced.first == "== add: q = a + b, the smallest graph")
     #expect(!loud.output.contains("wrote"), "\(loud.output)")
     #expect(try snapshot(figures) == before)
   }
@@ -61,6 +65,47 @@ import Testing
     #expect(lines.allSatisfy { $0.hasPrefix("wrote link/") })
     #expect(lines.last?.hasPrefix("wrote link/GRAPHVIZ_VERSION (Graphviz ") == true)
     #expect(lines.map { line in String(line.dropFirst("wrote link/".count).prefix { $0 != " " }) }.sorted() == made)
+  }
+
+  /// A micrograd copied away from the lesson programs says which one is
+  /// missing and what to do, before anything is written.
+  @Test func missingLessonProgramSaysWhatToDo() throws {
+    let root = try TemporaryFolder()
+    let copy = root.url.appendingPathComponent("micrograd")
+    try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
+    let result = try run(copy.path, ["figures", "--out", "figures"], in: root.url)
+    #expect(result.status == 2)
+    #expect(result.error.hasPrefix("micrograd: error: the lesson program \"add\" is not beside micrograd (in \"/"))
+    #expect(result.error.hasSuffix("\"); run swift build first; make figures does\n"))
+    #expect(result.output.isEmpty)
+    #expect(try root.files() == ["micrograd"])
+  }
+
+  /// A lesson that fails without its one-line `name: message` (here a
+  /// stand-in for add that exits with 3) stops the run with how it ended
+  /// and what it wrote, in one line; nothing is written.
+  @Test func aLessonThatFailsOtherwise() throws {
+    let root = try TemporaryFolder()
+    let copy = root.url.appendingPathComponent("micrograd")
+    try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
+    for lesson in ["chain", "expression", "neuron", "mlp", "training", "moons", "bigram"] {
+      try FileManager.default.createSymbolicLink(
+        at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))
+    }
+    let add = root.url.appendingPathComponent("add")
+    try Data("""
+      #!/bin/sh
+      if [ "$1" = --help ]; then echo 'add: a stand-in'; echo 'usage: add [--out DIR]'; exit 0; fi
+      echo 'Fatal error' >&2; echo 'in add' >&2; exit 3
+
+      """.utf8).write(to: add)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: add.path)
+    let result = try run(copy.path, ["figures", "--out", "figures"], in: root.url)
+    #expect(result.status == 2)
+    #expect(result.error == "micrograd: error: add exited with status 3: Fatal error / in add\n")
+    #expect(result.output == "== add: a stand-in\n")
+    #expect(try root.files().filter { !$0.hasPrefix(".") }.contains("figures") == false)
+    #expect(try root.files().allSatisfy { !$0.hasPrefix(".") }, "a staging folder was left")
   }
 
   /// A missing folder is made, and its missing parents.
