@@ -2,7 +2,7 @@ import Micrograd
 
 /// The lecture's graphs, built as the lecture builds them, once for the
 /// tests, `render-probe` and the drawing benchmark. (The lessons in
-/// Lectures build their own, step by step, as the lecture does.)
+/// Examples/ build their own, step by step, as the lecture does.)
 public enum LectureGraphs {
   /// `L = (a*b + c) * f`, every node labelled, after `L.backward()`.
   public static func expression() -> Value {
