@@ -5,9 +5,16 @@ extension Value {
   /// local derivative 1 for every operand.
   ///
   /// The same number as `values.sum()`, which builds micrograd's chain of
-  /// `+` nodes (the one the lectures draw), in one node instead of
-  /// *n* - 1: faster and lighter for large sums. The sum of nothing is 0.
-  public static func sum(_ values: [Value]) -> Value {
+  /// `+` nodes (the one the lectures draw, as Python's `sum` does), in one
+  /// node instead of *n* - 1: faster and lighter for large sums. The sum of
+  /// nothing is 0.
+  ///
+  /// ```swift
+  /// let x = [Value(1), Value(2), Value(3)]
+  /// Value.sumNode(x).operands.count  // 3: one node
+  /// x.sum().operands.count           // 2: (x0 + x1) + x2
+  /// ```
+  public static func sumNode(_ values: [Value]) -> Value {
     let list = OperandList(values)
     let total = list.withUnretainedValues { values in
       var total = 0.0
