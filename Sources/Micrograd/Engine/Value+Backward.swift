@@ -67,16 +67,6 @@ extension Value {
     rhs?.grad += dr * grad
   }
 
-  /// The derivatives of this node's data with respect to its first two
-  /// operands' data (0 where there is no such operand).
-  ///
-  /// For example, for `a * b` they are `(b.data, a.data)`; for `tanh(a)`,
-  /// `(1 - tanh(a)², 0)`. For `sum` and `dot`, which take more operands,
-  /// ``localDerivative(at:)`` gives each.
-  public var localDerivatives: (Double, Double) {
-    (localDerivative(at: 0), localDerivative(at: 1))
-  }
-
   /// The derivative of this node's data with respect to the data of its
   /// operand at `index` (in ``operands``' order); 0 for a leaf and past the
   /// last operand.
