@@ -19,9 +19,17 @@
 extension Value {
   /// Takes the graph below this node apart without recursion; called by
   /// `deinit` only.
+  ///
+  /// Inlined into `deinit`, so that the common case (operands that are
+  /// leaves, which free nothing deep) costs no call.
+  @inline(__always)
   func freeOperandsIteratively() {
-    // Leaves, and nodes whose operands are leaves, free nothing deep.
     guard lhs?.isComputed == true || rhs?.isComputed == true || list?.mayFreeDeep == true else { return }
+    takeApartOnStack()
+  }
+
+  /// The loop of `freeOperandsIteratively()`.
+  private func takeApartOnStack() {
     var pending: [Value] = []
     var pendingLists: [OperandList] = []
     Value.detachOperands(of: self, into: &pending, &pendingLists)
