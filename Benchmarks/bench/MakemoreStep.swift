@@ -58,8 +58,8 @@ struct MakemoreStep: Workload {
       let logits = layer(model.W2, model.b2, h)
       let m = logits.map(\.data).max()!
       let shifted = logits.map { $0 - m }
-      terms.append(Value.sum(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
+      terms.append(Value.sumNode(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
     }
-    return Value.sum(terms) / Double(batch.count)
+    return Value.sumNode(terms) / Double(batch.count)
   }
 }

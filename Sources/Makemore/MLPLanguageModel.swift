@@ -160,8 +160,8 @@ public struct MLPLanguageModel: Module {
       let logits = logits(data.context(i))
       let m = logits.map(\.data).max()!
       let shifted = logits.map { $0 - m }
-      terms.append(Value.sum(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
+      terms.append(Value.sumNode(shifted.map { $0.exp() }).log() - shifted[data.Y[i]])
     }
-    return Value.sum(terms) / Double(batch.count)
+    return Value.sumNode(terms) / Double(batch.count)
   }
 }

@@ -159,9 +159,33 @@ struct OperatorTests {
   @Test("local derivatives, as the chain rule uses them")
   func localDerivatives() {
     let a = Value(2), b = Value(-3)
-    #expect((a * b).localDerivatives == (-3, 2))
-    #expect((a + b).localDerivatives == (1, 1))
-    #expect((a ** 3).localDerivatives == (12, 0))
-    #expect(a.localDerivatives == (0, 0))
+    func derivatives(_ v: Value) -> [Double] { (0..<2).map { v.localDerivative(at: $0) } }
+    #expect(derivatives(a * b) == [-3, 2])
+    #expect(derivatives(a + b) == [1, 1])
+    #expect(derivatives(a ** 3) == [12, 0])  // 0 past the last operand
+    #expect(derivatives(a) == [0, 0])        // a leaf has none
+  }
+
+  @Test("backwardStep multiplies the gradient by localDerivative(at:), for every operation")
+  func backwardStepUsesLocalDerivatives() {
+    let makers: [(Value, Value) -> Value] = [
+      { a, b in a + b }, { a, b in a * b }, { a, _ in a ** 3 }, { a, _ in a ** 0.5 },
+      { a, _ in a.tanh() }, { a, _ in a.exp() }, { a, _ in a.log() }, { a, _ in a.relu() },
+      { a, _ in a.sigmoid() }, { a, b in Value.sumNode([a, b, a]) },
+      { a, b in Value.dot([a, b], [b, b]) },
+    ]
+    for make in makers {
+      let a = Value(0.75), b = Value(-1.5)
+      let out = make(a, b)
+      out.grad = 2
+      out.backwardStep()
+      // What each operand received, summed over the places it appears.
+      var expected: [ObjectIdentifier: Double] = [:]
+      for (i, operand) in out.operands.enumerated() {
+        expected[ObjectIdentifier(operand), default: 0] += out.localDerivative(at: i) * 2
+      }
+      #expect(a.grad == expected[ObjectIdentifier(a), default: 0], "\(out.op!)")
+      #expect(b.grad == expected[ObjectIdentifier(b), default: 0], "\(out.op!)")
+    }
   }
 }

@@ -21,7 +21,7 @@ public enum Operation: Hashable, Sendable {
   case relu
   /// The logistic function `1 / (1 + exp(-a))`.
   case sigmoid
-  /// `a₀ + a₁ + ... + aₙ₋₁` in one node (``Value/sum(_:)``).
+  /// `a₀ + a₁ + ... + aₙ₋₁` in one node (``Value/sumNode(_:)``).
   case sum
   /// `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` in one node (`Value.dot(a, b)`):
   /// the operands are the `a`s, then the `b`s.

@@ -1,5 +1,3 @@
-import Foundation
-
 // MARK: - Topological order
 
 extension Value {
@@ -12,81 +10,11 @@ extension Value {
   ///
   /// - Complexity: O(*n*) for a graph of *n* nodes.
   public func topologicalOrder() -> [Value] {
-    unretainedTopologicalOrder().map { $0.takeUnretainedValue() }
-  }
-
-  /// ``topologicalOrder()`` without retaining each node: the nodes are kept
-  /// alive by `self`, so the walk skips the reference counting that would
-  /// otherwise dominate its cost. Valid only while `self` is alive and the
-  /// graph is not changed.
-  func unretainedTopologicalOrder() -> [Unmanaged<Value>] {
-    let order = markedTopologicalOrder()
-    for node in order {
-      node._withUnsafeGuaranteedRef { $0.visited = false }
-    }
+    let topo = UnretainedTopologicalOrder(of: self)  // the walk: _UnretainedWalk.swift
+    var order: [Value] = []
+    order.reserveCapacity(topo.count)
+    topo.forEach { order.append($0) }
     return order
-  }
-
-  /// The walk itself; it leaves every node of the order marked `visited`,
-  /// and the caller must clear the marks (so that a caller that visits every
-  /// node anyway, like ``backward()``, clears them in the same pass).
-  private func markedTopologicalOrder() -> [Unmanaged<Value>] {
-    var order: [Unmanaged<Value>] = []
-    // Each frame holds a node and how many of its operands were visited.
-    var stack: [(node: Unmanaged<Value>, next: Int)] = [(Unmanaged.passUnretained(self), 0)]
-    visited = true
-    while let (node, next) = stack.last {
-      let (operand, after) = node._withUnsafeGuaranteedRef { $0.nextUnvisited(from: next, order: &order) }
-      guard let operand else {
-        stack.removeLast()
-        order.append(node)
-        continue
-      }
-      stack[stack.count - 1].next = after
-      stack.append((operand, 0))
-    }
-    return order
-  }
-
-  /// Visits this node's operands from `index` on, in operand order, up to
-  /// the first one that was computed from others and not visited yet: it
-  /// is marked and returned with the index after it, for the walk to visit
-  /// its operands first. Leaves on the way are marked and go straight into
-  /// `order`, where their own frames would have put them. Returns `nil`
-  /// when no operand is left.
-  private func nextUnvisited(from index: Int, order: inout [Unmanaged<Value>]) -> (Unmanaged<Value>?, Int) {
-    func visit(_ operand: Unmanaged<Value>) -> Bool {
-      operand._withUnsafeGuaranteedRef { value in
-        guard !value.visited else { return false }
-        value.visited = true
-        if value.isComputed { return true }
-        order.append(operand)
-        return false
-      }
-    }
-    guard let list else {
-      if index == 0, let lhs = lhs.map(Unmanaged.passUnretained), visit(lhs) { return (lhs, 1) }
-      if index <= 1, let rhs = rhs.map(Unmanaged.passUnretained), visit(rhs) { return (rhs, 2) }
-      return (nil, 2)
-    }
-    // The `a`s, then the `b`s of a dot; indices past the first list count on.
-    var offset = 0
-    var current: OperandList? = list
-    while let operands = current {
-      let found: (Unmanaged<Value>?, Int)? = operands.withUnretainedValues { buffer in
-        var i = max(index - offset, 0)
-        while i < buffer.count {
-          let operand = buffer[i]
-          i += 1
-          if visit(operand) { return (operand, offset + i) }
-        }
-        return nil
-      }
-      if let found { return found }
-      offset += operands.values.count
-      current = operands.next
-    }
-    return (nil, offset)
   }
 }
 
@@ -109,13 +37,10 @@ extension Value {
   /// - Complexity: O(*n*) time and memory for a graph of *n* nodes; no
   ///   recursion.
   public func backward() {
-    let topo = markedTopologicalOrder()
+    let topo = UnretainedTopologicalOrder(of: self)  // build_topo: _UnretainedWalk.swift
     grad = 1
-    for node in topo.reversed() {
-      node._withUnsafeGuaranteedRef { node in
-        node.visited = false
-        node.backwardStep()
-      }
+    topo.forEachReversed { node in
+      node.backwardStep()
     }
   }
 
@@ -128,86 +53,64 @@ extension Value {
   /// backpropagates.
   public func backwardStep() {
     if let list {
-      backwardStep(list)
+      // A sum or dot node: the same rule over its many operands, in one
+      // loop (`_OperandList.swift`).
+      list.addGradients(grad)
       return
     }
-    guard let lhs else { return }
-    let (dl, dr) = localDerivatives(lhs)
+    guard let op, let lhs else { return }  // a leaf
+    // Both derivatives first, then both updates: in this order the
+    // compiler retains no operand twice, which the chain benchmark feels.
+    let dl = localDerivative(of: op, at: 0)
+    let dr = rhs == nil ? 0 : localDerivative(of: op, at: 1)
     lhs.grad += dl * grad
-    if let rhs {
-      rhs.grad += dr * grad
-    }
-  }
-
-  /// The chain rule at a `sum` or `dot` node, operand by operand.
-  private func backwardStep(_ list: OperandList) {
-    let g = grad
-    list.withUnretainedValues { a in
-      guard op == .dot, let second = list.next else {
-        for value in a { value._withUnsafeGuaranteedRef { $0.grad += g } }
-        return
-      }
-      second.withUnretainedValues { b in
-        for i in 0..<a.count {
-          let (ai, bi) = (a[i], b[i])
-          ai._withUnsafeGuaranteedRef { a in bi._withUnsafeGuaranteedRef { b in
-            a.grad += b.data * g
-            b.grad += a.data * g
-          } }
-        }
-      }
-    }
-  }
-
-  /// The derivatives of this node's data with respect to its first two
-  /// operands' data (0 where there is no such operand).
-  ///
-  /// For example, for `a * b` they are `(b.data, a.data)`; for `tanh(a)`,
-  /// `(1 - tanh(a)², 0)`. For `sum` and `dot`, which take more operands,
-  /// ``localDerivative(at:)`` gives each.
-  public var localDerivatives: (Double, Double) {
-    if list != nil { return (localDerivative(at: 0), localDerivative(at: 1)) }
-    guard let lhs else { return (0, 0) }
-    return localDerivatives(lhs)
+    rhs?.grad += dr * grad
   }
 
   /// The derivative of this node's data with respect to the data of its
-  /// operand at `index` (in ``operands``' order); 0 past the last operand.
+  /// operand at `index` (in ``operands``' order); 0 for a leaf and past the
+  /// last operand.
+  ///
+  /// For `a * b` it is `b.data` at index 0 and `a.data` at index 1; for
+  /// `tanh(a)`, `1 - tanh(a)²`. Each rule is written beside its operation:
+  /// `Value+Arithmetic.swift`, `Value+Activations.swift`,
+  /// `Value+SumAndDot.swift`.
+  ///
+  /// ```swift
+  /// let a = Value(2), b = Value(-3)
+  /// (a * b).localDerivative(at: 0)  // -3, b's data
+  /// (a * b).localDerivative(at: 1)  //  2, a's data
+  /// ```
   public func localDerivative(at index: Int) -> Double {
-    guard index >= 0, index < operandCount else { return 0 }
-    if let list {
-      guard op == .dot, let second = list.next else { return 1 }
-      let n = list.values.count
-      // d(Σ aᵢbᵢ)/daᵢ = bᵢ and d/dbᵢ = aᵢ.
-      return index < n ? second.values[index].data : list.values[index - n].data
-    }
-    let (dl, dr) = localDerivatives(lhs!)
-    return index == 0 ? dl : dr
+    guard let op, index >= 0, index < operandCount else { return 0 }
+    return localDerivative(of: op, at: index)
   }
 
-  private func localDerivatives(_ lhs: Value) -> (Double, Double) {
+  /// ``localDerivative(at:)`` for an `index` known to be an operand's.
+  @inline(__always)
+  private func localDerivative(of op: Operation, at index: Int) -> Double {
     switch op {
-    case nil, .sum, .dot: return (0, 0)
-    case .add: return (1, 1)
-    case .multiply: return (rhs!.data, lhs.data)
-    case .power(let n):
-      // x ** 0 is constant: its derivative is 0 even at x = 0, where the
-      // general formula would give 0 * inf.
-      return (n == 0 ? 0 : n * Foundation.pow(lhs.data, n - 1), 0)
-    case .tanh: return (1 - data * data, 0)
-    case .exp: return (data, 0)
-    case .log: return (1 / lhs.data, 0)
-    case .relu: return (data > 0 ? 1 : 0, 0)
-    case .sigmoid: return (data * (1 - data), 0)
+    case .add: return addDerivative
+    case .multiply: return multiplyDerivative(at: index)
+    case .power(let exponent): return powerDerivative(exponent)
+    case .tanh: return tanhDerivative
+    case .exp: return expDerivative
+    case .log: return logDerivative
+    case .relu: return reluDerivative
+    case .sigmoid: return sigmoidDerivative
+    case .sum: return sumDerivative
+    case .dot: return dotDerivative(at: index)
     }
   }
+}
 
+// MARK: - Zeroing
+
+extension Value {
   /// Sets the gradient of this value and of every value it depends on to 0.
   ///
   /// - Complexity: O(*n*) for a graph of *n* nodes.
   public func zeroGradInGraph() {
-    for node in unretainedTopologicalOrder() {
-      node._withUnsafeGuaranteedRef { $0.grad = 0 }
-    }
+    UnretainedTopologicalOrder(of: self).forEach { $0.grad = 0 }
   }
 }

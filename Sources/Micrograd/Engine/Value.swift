@@ -21,6 +21,10 @@
 /// object, as in Python. A graph belongs to one task at a time, so `Value`
 /// is not `Sendable`.
 public final class Value {
+  // The stored fields are `@exclusivity(unchecked)`: graph walks touch
+  // millions of them, no walk makes overlapping accesses, and the dynamic
+  // check would cost more than the arithmetic (Benchmarks/README.md).
+
   /// The number this node holds.
   @exclusivity(unchecked) public var data: Double
 
@@ -34,21 +38,26 @@ public final class Value {
   /// The operation that made this value, or `nil` for a leaf.
   public let op: Operation?
 
+  // MARK: Operands
+  //
+  // micrograd's `_prev`, kept in operand order. One or two operands are
+  // stored inline (no array to allocate per node); a `sum` or `dot` node
+  // keeps its many in a list. They are `var` only so that `deinit` can take
+  // them apart without recursion (`_IterativeDeinit.swift`).
+
   /// The first operand (`nil` for a leaf).
-  ///
-  /// Operands are stored inline rather than in an array: no allocation per
-  /// node beyond the node itself. They are `var` only so that `deinit` can
-  /// take them apart without recursion.
   @exclusivity(unchecked) var lhs: Value?
 
   /// The second operand (`nil` for a leaf and for unary operations).
   @exclusivity(unchecked) var rhs: Value?
 
   /// The operands of a `sum` or `dot` node, which takes any number of them
-  /// (`nil` for every other node; `lhs` and `rhs` are then `nil`).
+  /// (`nil` for every other node; `lhs` and `rhs` are then `nil`). See
+  /// `_OperandList.swift`.
   @exclusivity(unchecked) var list: OperandList?
 
-  /// Scratch mark for graph walks; always `false` between walks.
+  /// Scratch mark for the graph walks of `_UnretainedWalk.swift`; always
+  /// `false` between walks.
   @exclusivity(unchecked) var visited = false
 
   /// Makes a leaf: a value given by hand, such as an input or a weight.
@@ -109,46 +118,12 @@ public final class Value {
   /// Whether this value is a leaf (made by hand, not by an operation).
   public var isLeaf: Bool { op == nil }
 
-  /// Frees the graph below this node without recursion.
-  ///
-  /// Releasing a node releases its operands, whose `deinit` would release
-  /// theirs, and so on: a chain of a million operations would overflow the
-  /// stack. Instead, the operands are moved onto an explicit stack, and each
-  /// one that nothing else holds is taken apart there in turn.
+  /// Frees the graph below this node without recursion: releasing a node
+  /// releases its operands, whose `deinit` would release theirs, and a
+  /// chain of a million operations would overflow the stack. How it is
+  /// avoided is in `_IterativeDeinit.swift`.
   deinit {
-    // Leaves, and nodes whose operands are leaves, free nothing deep.
-    guard lhs?.isComputed == true || rhs?.isComputed == true || list?.mayFreeDeep == true else { return }
-    var pending: [Value] = []
-    var pendingLists: [OperandList] = []
-    Value.detachOperands(of: self, into: &pending, &pendingLists)
-    while true {
-      if var node = pending.popLast() {
-        if isKnownUniquelyReferenced(&node) {
-          Value.detachOperands(of: node, into: &pending, &pendingLists)
-        }
-        // `node` is released here with its operands already detached, or
-        // it lives on because something else holds it.
-      } else if var list = pendingLists.popLast() {
-        if isKnownUniquelyReferenced(&list) {
-          list.detachValues(into: &pending, &pendingLists)
-        }
-        // The same for a list of operands: its values that were computed
-        // are on `pending` now, so releasing the list frees nothing deep.
-      } else {
-        break
-      }
-    }
-  }
-
-  /// Moves a node's operands out of it onto `pending` (and its operand
-  /// list onto `pendingLists`).
-  private static func detachOperands(
-    of node: Value, into pending: inout [Value], _ pendingLists: inout [OperandList]
-  ) {
-    // Checked first, so that the move out of the field needs no retain.
-    if node.lhs != nil { pending.append(node.lhs.take().unsafelyUnwrapped) }
-    if node.rhs != nil { pending.append(node.rhs.take().unsafelyUnwrapped) }
-    if node.list != nil { pendingLists.append(node.list.take().unsafelyUnwrapped) }
+    freeOperandsIteratively()
   }
 }
 

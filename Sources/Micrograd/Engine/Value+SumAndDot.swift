@@ -1,21 +1,25 @@
-// MARK: - Sums and dot products in one node
+// MARK: - Sums and dot products in one node, each with its local derivative
 
 extension Value {
-  /// The sum of `values` as one `sum` node: `a₀ + a₁ + ... + aₙ₋₁`, its
-  /// local derivative 1 for every operand.
+  /// The sum of `values` as one `sum` node: `a₀ + a₁ + ... + aₙ₋₁`.
   ///
   /// The same number as `values.sum()`, which builds micrograd's chain of
-  /// `+` nodes (the one the lectures draw), in one node instead of
-  /// *n* - 1: faster and lighter for large sums. The sum of nothing is 0.
-  public static func sum(_ values: [Value]) -> Value {
+  /// `+` nodes (the one the lectures draw, as Python's `sum` does), in one
+  /// node instead of *n* - 1: faster and lighter for large sums. The sum of
+  /// nothing is 0.
+  ///
+  /// ```swift
+  /// let x = [Value(1), Value(2), Value(3)]
+  /// Value.sumNode(x).operands.count  // 3: one node
+  /// x.sum().operands.count           // 2: (x0 + x1) + x2
+  /// ```
+  public static func sumNode(_ values: [Value]) -> Value {
     let list = OperandList(values)
-    let total = list.withUnretainedValues { values in
-      var total = 0.0
-      for value in values { total += value._withUnsafeGuaranteedRef { $0.data } }
-      return total
-    }
-    return Value(total, op: .sum, list: list)
+    return Value(list.dataSum, op: .sum, list: list)
   }
+
+  /// At a `sum` node: d(a₀ + ... + aₙ₋₁)/daᵢ = 1, as for `+`.
+  var sumDerivative: Double { 1 }
 
   /// The dot product `a₀·b₀ + a₁·b₁ + ... + aₙ₋₁·bₙ₋₁` as one `dot` node;
   /// the local derivative with respect to `aᵢ` is `bᵢ`, and to `bᵢ`, `aᵢ`.
@@ -46,15 +50,13 @@ extension Value {
       a.count == b.values.count,
       "dot: the vectors must have the same count, got \(a.count) and \(b.values.count)")
     let list = OperandList(a, next: b)
-    let total = list.withUnretainedValues { a in
-      b.withUnretainedValues { b in
-        var total = 0.0
-        for i in 0..<a.count {
-          total += a[i]._withUnsafeGuaranteedRef { $0.data } * b[i]._withUnsafeGuaranteedRef { $0.data }
-        }
-        return total
-      }
-    }
-    return Value(total, op: .dot, list: list)
+    return Value(list.dataDot(b), op: .dot, list: list)
+  }
+
+  /// At a `dot` node: d(Σ aⱼbⱼ)/daᵢ = bᵢ and d(Σ aⱼbⱼ)/dbᵢ = aᵢ, where the
+  /// operands are the `a`s (indices 0..<n) then the `b`s (n..<2n).
+  func dotDerivative(at index: Int) -> Double {
+    let a = list!.values, b = list!.next!.values
+    return index < a.count ? b[index].data : a[index - a.count].data
   }
 }

@@ -5,6 +5,9 @@ extension Sequence<Value> {
   /// 0, the chain starts from the first value. The sum of nothing is a new
   /// leaf holding 0.
   ///
+  /// This is the graph the lectures draw; ``Value/sumNode(_:)`` adds the
+  /// same values in one node.
+  ///
   /// - Complexity: O(*n*), making *n* - 1 nodes.
   public func sum() -> Value {
     var iterator = makeIterator()
