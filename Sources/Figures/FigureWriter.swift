@@ -9,7 +9,7 @@ import Micrograd
 ///
 /// ```swift
 /// var figures = try FigureWriter(folder: URL(fileURLWithPath: "output"))
-/// figures.say("L = \(L.data)")
+/// print("L = \(L.data)")                          // a lesson prints as the notes do
 /// try figures.draw(L, "expression")                  // expression.dot, .svg, .png
 /// try figures.write(LossCurve(losses: losses), "loss")   // loss.svg
 /// figures.written                                    // the file names, in order

@@ -72,10 +72,10 @@ public struct Lesson: Sendable {
     while let argument = arguments.popFirst() {
       switch argument {
       case "--out":
-        guard let value = arguments.popFirst() else { throw .missingValue("--out", "a folder") }
+        guard let value = arguments.popFirst(), !value.isEmpty else { throw .missingValue("--out", "a folder") }
         folder = value
       case "--names" where defaultNames != nil:
-        guard let value = arguments.popFirst() else { throw .missingValue("--names", "a file") }
+        guard let value = arguments.popFirst(), !value.isEmpty else { throw .missingValue("--names", "a file") }
         names = URL(fileURLWithPath: value)
       case "-h", "--help":
         return .help

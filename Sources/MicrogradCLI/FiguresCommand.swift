@@ -86,7 +86,12 @@ struct FiguresCommand: ParsableCommand {
       if !quiet { print("== \(program.name): \(program.summary)") }
       let before = Set(try Self.contents(of: folder))
       try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet)
-      files += try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
+      let added = try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
+      // A stale or wrong program that writes nothing must not empty output/.
+      guard !added.isEmpty else {
+        throw InputError(message: "\(program.name) wrote no figure into the folder; rebuild it with swift build")
+      }
+      files += added
     }
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
@@ -167,7 +172,20 @@ struct LessonProgram {
     process.executableURL = program
     process.arguments = arguments
     let output = Pipe()
-    let error = Pipe()
+    // Standard error goes to a file, read once the program has ended: a
+    // program that writes much there (a stale build, a crash report)
+    // cannot fill a pipe and block while stdout is being read.
+    let errorFile = FileManager.default.temporaryDirectory
+      .appendingPathComponent("micrograd-\(name)-\(UUID().uuidString).stderr")
+    guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
+      let error = try? FileHandle(forWritingTo: errorFile)
+    else {
+      throw InputError(message: "cannot make a temporary file for \(name)'s messages in \"\(errorFile.path)\"")
+    }
+    defer {
+      try? error.close()
+      try? FileManager.default.removeItem(at: errorFile)
+    }
     if capture {
       process.standardOutput = output
     } else if quiet {
@@ -182,19 +200,22 @@ struct LessonProgram {
     } catch {
       throw InputError(message: "cannot run the lesson program \"\(program.path)\": \(error.localizedDescription)")
     }
-    // A lesson writes little to stderr (one line), far below a pipe's
-    // buffer, so reading stdout to its end first cannot deadlock.
     let printed = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-    let said = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    let said = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
+    let lines = said.split(separator: "\n")
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let lines = said.split(separator: "\n")
       if lines.count == 1, lines[0].hasPrefix("\(name): ") {
         throw InputError(message: String(lines[0]))
       }
       let ended = process.terminationReason == .exit
         ? "exited with status \(process.terminationStatus)" : "was stopped by signal \(process.terminationStatus)"
-      throw InputError(message: "\(name) \(ended)" + (said.isEmpty ? "" : ": " + lines.joined(separator: " / ")))
+      let shown = lines.prefix(3).joined(separator: " / ") + (lines.count > 3 ? " / ... (\(lines.count - 3) more lines)" : "")
+      throw InputError(message: "\(name) \(ended)" + (said.isEmpty ? "" : ": " + shown))
+    }
+    // A lesson that succeeded but warned: pass its words on, made visible.
+    for line in lines {
+      FileHandle.standardError.write(Data((String(line).withVisibleControlCharacters + "\n").utf8))
     }
     return String(decoding: printed, as: UTF8.self)
   }

@@ -108,6 +108,48 @@ import Testing
     #expect(try root.files().allSatisfy { !$0.hasPrefix(".") }, "a staging folder was left")
   }
 
+  /// `micrograd figures` beside the real lessons, with `add` replaced by a
+  /// shell script whose run after `--help` is `body`; its result.
+  func figuresWithStandInAdd(_ body: String) throws -> (result: ProgramRun, root: TemporaryFolder) {
+    let root = try TemporaryFolder()
+    let copy = root.url.appendingPathComponent("micrograd")
+    try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
+    for lesson in ["chain", "expression", "neuron", "mlp", "training", "moons", "bigram"] {
+      try FileManager.default.createSymbolicLink(
+        at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))
+    }
+    let add = root.url.appendingPathComponent("add")
+    try Data("""
+      #!/bin/sh
+      if [ "$1" = --help ]; then echo 'add: a stand-in'; echo 'usage: add [--out DIR]'; exit 0; fi
+      \(body)
+
+      """.utf8).write(to: add)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: add.path)
+    return (try run(copy.path, ["figures", "--out", "figures", "--quiet"], in: root.url), root)
+  }
+
+  /// A lesson that writes much to stderr neither blocks the command nor
+  /// floods its one-line error; one that exits 0 but writes no figure
+  /// (a stale build) fails instead of emptying the folder; one that warns
+  /// and succeeds has its warning passed on.
+  @Test func standInLessons() throws {
+    let loud = try figuresWithStandInAdd("i=0; while [ $i -lt 5000 ]; do echo \"line $i of a long report\" >&2; i=$((i+1)); done; exit 4")
+    #expect(loud.result.status == 2)
+    #expect(loud.result.error == "micrograd: error: add exited with status 4: line 0 of a long report / "
+      + "line 1 of a long report / line 2 of a long report / ... (4997 more lines)\n")
+    #expect(try loud.root.files().allSatisfy { !$0.hasPrefix(".") }, "a staging folder was left")
+
+    let silent = try figuresWithStandInAdd("exit 0")
+    #expect(silent.result.status == 2)
+    #expect(silent.result.error == "micrograd: error: add wrote no figure into the folder; rebuild it with swift build\n")
+    #expect(try !silent.root.files().contains("figures"))
+
+    let warning = try figuresWithStandInAdd("echo 'add: warning: \u{1B}[2J odd' >&2; touch \"$2/add.svg\"; exit 0")
+    #expect(warning.result.status == 0, "\(warning.result.error)")
+    #expect(warning.result.error == "add: warning: \u{241B}[2J odd\n")
+  }
+
   /// A missing folder is made, and its missing parents.
   @Test func makesANewFolderAndItsParents() throws {
     let root = try TemporaryFolder()

@@ -94,6 +94,7 @@ import Testing
     (["sample", "--model", "/no/such/model.json"], "cannot read \"/no/such/model.json\""),
     (["sample", "--model", "x", "--count=-1"], "--count must be 0 to 100000, got -1"),
     (["sample"], "Missing expected argument '--model <model>'"),
+    (["train", "--steps", "0", "--loss-plot", "/tmp/loss.svg"], "--loss-plot needs at least one step; --steps is 0"),
   ])
   func badInput(arguments: [String], message: String) throws {
     let result = try run("micrograd", ["makemore"] + arguments)

@@ -22,6 +22,9 @@ import Testing
     #expect(throws: LessonError.unknownArgument("--nope", usage: "add [--out DIR]")) { try add.parse(["--nope"]) }
     #expect(throws: LessonError.unknownArgument("--names", usage: "add [--out DIR]")) { try add.parse(["--names", "n.txt"]) }
     #expect(throws: LessonError.missingValue("--out", "a folder")) { try add.parse(["--out"]) }
+    // An empty folder name would write into the current folder.
+    #expect(throws: LessonError.missingValue("--out", "a folder")) { try add.parse(["--out", ""]) }
+    #expect(throws: LessonError.missingValue("--names", "a file")) { try bigram.parse(["--names", ""]) }
     #expect(throws: LessonError.missingValue("--names", "a file")) { try bigram.parse(["--names"]) }
     #expect(LessonError.unknownArgument("--nope", usage: add.usage).description
       == "unknown argument '--nope' (usage: add [--out DIR])")

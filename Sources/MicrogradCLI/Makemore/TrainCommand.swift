@@ -86,7 +86,10 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     // Fail now rather than after a long run.
     if let save { try checkWritable(save, option: "--save") }
-    if let lossPlot { try checkWritable(lossPlot, option: "--loss-plot") }
+    if let lossPlot {
+      guard steps > 0 else { throw InputError(message: "--loss-plot needs at least one step; --steps is 0") }
+      try checkWritable(lossPlot, option: "--loss-plot")
+    }
     let split = try data.split()
     let train = Dataset(split.train, blockSize: blockSize)
     let dev = Dataset(split.dev, blockSize: blockSize)
