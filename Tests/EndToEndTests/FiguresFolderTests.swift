@@ -85,22 +85,7 @@ import Testing
   /// stand-in for add that exits with 3) stops the run with how it ended
   /// and what it wrote, in one line; nothing is written.
   @Test func aLessonThatFailsOtherwise() throws {
-    let root = try TemporaryFolder()
-    let copy = root.url.appendingPathComponent("micrograd")
-    try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
-    for lesson in ["chain", "expression", "neuron", "mlp", "training", "moons", "bigram"] {
-      try FileManager.default.createSymbolicLink(
-        at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))
-    }
-    let add = root.url.appendingPathComponent("add")
-    try Data("""
-      #!/bin/sh
-      if [ "$1" = --help ]; then echo 'add: a stand-in'; echo 'usage: add [--out DIR]'; exit 0; fi
-      echo 'Fatal error' >&2; echo 'in add' >&2; exit 3
-
-      """.utf8).write(to: add)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: add.path)
-    let result = try run(copy.path, ["figures", "--out", "figures"], in: root.url)
+    let (result, root) = try figuresWithStandInAdd("echo 'Fatal error' >&2; echo 'in add' >&2; exit 3", quiet: false)
     #expect(result.status == 2)
     #expect(result.error == "micrograd: error: add exited with status 3: Fatal error / in add\n")
     #expect(result.output == "== add: a stand-in\n")
@@ -110,7 +95,7 @@ import Testing
 
   /// `micrograd figures` beside the real lessons, with `add` replaced by a
   /// shell script whose run after `--help` is `body`; its result.
-  func figuresWithStandInAdd(_ body: String) throws -> (result: ProgramRun, root: TemporaryFolder) {
+  func figuresWithStandInAdd(_ body: String, quiet: Bool = true) throws -> (result: ProgramRun, root: TemporaryFolder) {
     let root = try TemporaryFolder()
     let copy = root.url.appendingPathComponent("micrograd")
     try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
@@ -126,7 +111,7 @@ import Testing
 
       """.utf8).write(to: add)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: add.path)
-    return (try run(copy.path, ["figures", "--out", "figures", "--quiet"], in: root.url), root)
+    return (try run(copy.path, ["figures", "--out", "figures"] + (quiet ? ["--quiet"] : []), in: root.url), root)
   }
 
   /// A lesson that writes much to stderr neither blocks the command nor
