@@ -108,6 +108,23 @@ private func workingTreePaths() throws -> [String] {
     #expect(article.contains("is the same run as an \(lines)-line program") || article.contains("as a \(lines)-line program"))
   }
 
+  /// Every lesson in Examples/ is one `micrograd figures` runs and builds:
+  /// a new lesson missing from the command's list would never be drawn.
+  @Test func everyLessonIsRunByMicrogradFigures() throws {
+    let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)
+      .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }.sorted()
+    #expect(examples.count == 8)
+    let command = try String(
+      contentsOf: root.appendingPathComponent("Sources/MicrogradCLI/FiguresCommand.swift"), encoding: .utf8)
+    let line = try #require(command.split(separator: "\n").first { $0.contains("static let lessons = [") })
+    let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    #expect(listed.sorted() == examples, "FiguresCommand.lessons: \(listed)")
+    let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    for lesson in examples {
+      #expect(package.contains("path: \"Examples/\(lesson)\""), "Package.swift builds no Examples/\(lesson)")
+    }
+  }
+
   /// The executable is built from the dependency versions that were tested.
   @Test func packageResolvedIsCommitted() throws {
     let resolved = try String(contentsOf: root.appendingPathComponent("Package.resolved"), encoding: .utf8)
