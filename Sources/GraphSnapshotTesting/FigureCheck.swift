@@ -112,11 +112,13 @@ public struct FigureCheck: Hashable, Sendable {
   static func svg(
     _ reference: String, _ fresh: String, recordedGraphviz: String?, runningGraphviz: String?
   ) -> FigureCheck {
-    let old = GraphvizSVG(reference)
-    let new = GraphvizSVG(fresh)
-    let recorded = recordedGraphviz ?? old.graphvizVersion
-    let running = runningGraphviz ?? new.graphvizVersion
-    if old.graphvizVersion == nil, new.graphvizVersion == nil {
+    // Only the version comments decide; what the files draw is read only
+    // when it is compared (the byte comparison is the common case).
+    let oldVersion = GraphvizSVG.version(in: reference)
+    let newVersion = GraphvizSVG.version(in: fresh)
+    let recorded = recordedGraphviz ?? oldVersion
+    let running = runningGraphviz ?? newVersion
+    if oldVersion == nil, newVersion == nil {
       return FigureCheck(
         comparison: .bytes, reason: "Graphviz made neither SVG",
         difference: difference(Data(reference.utf8), Data(fresh.utf8), lines: true))
@@ -126,6 +128,8 @@ public struct FigureCheck: Hashable, Sendable {
         comparison: .bytes, reason: "Graphviz \(recorded) made both",
         difference: difference(Data(reference.utf8), Data(fresh.utf8), lines: true))
     }
+    let old = GraphvizSVG(reference)
+    let new = GraphvizSVG(fresh)
     return FigureCheck(
       comparison: .drawnContent,
       reason: "the reference was made by Graphviz \(recorded ?? "(unknown)"), this is \(running ?? "(unknown)"); "
