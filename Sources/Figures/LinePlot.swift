@@ -56,11 +56,14 @@ public struct LinePlot: Plot {
   /// How far the y axis runs: by default the data with a 5% margin;
   /// ``AxisRange/includingZero`` for counts, accuracies and losses.
   public var yRange: AxisRange
+  /// Whether grid lines cross the axes at every tick, beneath the data
+  /// (matplotlib's `plt.grid()`).
+  public var grid: Bool
 
-  /// A plot of `series`.
+  /// A plot of `series`, with grid lines when `grid` is true.
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series],
-    xRange: AxisRange = .fitted, yRange: AxisRange = .fitted
+    xRange: AxisRange = .fitted, yRange: AxisRange = .fitted, grid: Bool = false
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -68,6 +71,7 @@ public struct LinePlot: Plot {
     self.series = series
     self.xRange = xRange
     self.yRange = yRange
+    self.grid = grid
   }
 
   /// The plot as an SVG document of one panel.
@@ -89,7 +93,7 @@ public struct LinePlot: Plot {
     let axes = try Axes(
       offset: offset, x: (xs.min()!, xs.max()!), xRange: xRange, y: (ys.min()!, ys.max()!), yRange: yRange)
     let clip = "clip\(id)"
-    var out = "<g class=\"panel\">\n" + axes.clipPath(clip)
+    var out = "<g class=\"panel\">\n" + axes.clipPath(clip) + (grid ? axes.grid() : "")
     var drawn: [(Double, Double)] = []
     for (i, line) in series.enumerated() {
       var path = ""
