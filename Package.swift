@@ -63,15 +63,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         // `micrograd figures` runs the lesson programs built beside it: not
         // linked, but built with it, so `swift run micrograd figures` works.
-        "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
+        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
       ]
     ),
     // The lessons, each a whole program to read (Figures' lessonMain is
     // their plumbing); `micrograd figures` runs the built programs.
+    .executableTarget(name: "derivative", dependencies: ["Figures"], path: "Examples/derivative"),
     .executableTarget(name: "add", dependencies: ["Micrograd", "Figures"], path: "Examples/add"),
     .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
     .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
     .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
+    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures"], path: "Examples/accumulation"),
     .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures"], path: "Examples/mlp"),
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
@@ -111,7 +113,7 @@ let package = Package(
       dependencies: [
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
         // The lessons: the tests run them, and so does `micrograd figures`.
-        "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
+        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),

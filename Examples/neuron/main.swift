@@ -1,18 +1,31 @@
 // A neuron: o = tanh(x1*w1 + x2*w2 + b), after backward.
 //
-// Two inputs, two weights and a bias (chosen so that n = 0.8814 and
-// o = tanh(n) = 0.7071). Then the same neuron with tanh written out with
-// exp, one operation at a time: more nodes, the same gradients.
+// First the squashing function itself, tanh, plotted as the notes plot
+// it. Then two inputs, two weights and a bias (chosen so that n = 0.8814
+// and o = tanh(n) = 0.7071), the neuron's nodes in topological order (the
+// order backward() walks, backwards), and the gradients. Then the same
+// neuron with tanh written out with exp, one operation at a time: more
+// nodes, the same gradients. Last, the notes' check against PyTorch.
 //
-//   swift run neuron [--out DIR]   writes neuron and neuron-exp (.dot, .svg, .png)
+//   swift run neuron [--out DIR]   writes tanh.svg, and neuron and
+//                                  neuron-exp (.dot, .svg, .png)
 import Figures
+import Foundation
 import Micrograd
 
 lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written with exp") { figures in
+  // tanh squashes any number into (-1, 1): np.arange(-5, 5, 0.2), and plt.grid().
+  let xs = (0..<50).map { -5 + Double($0) * 0.2 }
+  try figures.write(
+    LinePlot(
+      title: "tanh", xLabel: "x", yLabel: "tanh(x)",
+      series: [Series("tanh", points: xs.map { ($0, tanh($0)) })], grid: true),
+    "tanh")
+
   // The inputs, weights and bias of the notes' neuron, made afresh for each form.
-  func leaves() -> (x1: Value, x2: Value, w1: Value, w2: Value, b: Value) {
+  func leaves(b: Double = 6.8813735870195432) -> (x1: Value, x2: Value, w1: Value, w2: Value, b: Value) {
     (Value(2.0, label: "x1"), Value(0.0, label: "x2"), Value(-3.0, label: "w1"),
-     Value(1.0, label: "w2"), Value(6.8813735870195432, label: "b"))
+     Value(1.0, label: "w2"), Value(b, label: "b"))
   }
 
   let (x1, x2, w1, w2, b) = leaves()
@@ -21,6 +34,14 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
   let n = x1w1x2w2 + b; n.label = "n"
   let o = n.tanh(); o.label = "o"
+
+  // The notes' topo: each node after the nodes it is computed from,
+  // printed as Python prints the list (Value's repr is its data).
+  let topo = o.topologicalOrder()
+  print("topo:")
+  print("[" + topo.map { "Value(data=\($0.data))" }.joined(separator: ",\n ") + "]")
+  print("in order: " + topo.map(\.label).joined(separator: ", "))
+
   o.backward()
   print("n = \(n.data), o = \(o.data)")
   for v in [x1, w1, x2, w2, b, n] {
@@ -39,4 +60,24 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
     print("with exp: \(v.label).grad = \(v.grad)")
   }
   try figures.draw(o2, "neuron-exp")
+
+  // The notes' check in PyTorch: torch.Tensor([6.8813735870195432]).double()
+  // makes a float32 tensor first, so b is rounded to the nearest Float
+  // before it becomes a double. Round it the same way, and the engine
+  // prints PyTorch's digits; beside them, this neuron's in full double.
+  let t = leaves(b: Double(Float(6.8813735870195432)))
+  let to = (t.x1 * t.w1 + t.x2 * t.w2 + t.b).tanh()
+  to.backward()
+  print("torch.Tensor rounds b to float32: b = \(t.b.data)")
+  func row(_ name: String, _ torch: String, _ double: String) -> String {
+    name.padding(toLength: 4, withPad: " ", startingAt: 0)
+      + torch.padding(toLength: 22, withPad: " ", startingAt: 0) + double
+  }
+  print(row("", "PyTorch (float32 b)", "double b"))
+  for (name, torch, double) in [
+    ("o", to.data, o.data), ("x2", t.x2.grad, x2.grad), ("w2", t.w2.grad, w2.grad),
+    ("x1", t.x1.grad, x1.grad), ("w1", t.w1.grad, w1.grad),
+  ] {
+    print(row(name, "\(torch)", "\(double)"))
+  }
 }

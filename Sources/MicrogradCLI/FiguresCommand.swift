@@ -14,7 +14,8 @@ struct FiguresCommand: ParsableCommand {
     commandName: "figures",
     abstract: "Render every figure of the lecture notes (what `make figures` runs).",
     discussion: """
-      Runs each lesson (add, chain, expression, neuron, mlp, training, moons, bigram: \
+      Runs each lesson (derivative, add, chain, expression, neuron, accumulation, mlp, \
+      training, moons, bigram: \
       the example programs, built beside micrograd), printing what the notes print, \
       and writes its figures as DOT, SVG and PNG (plots as SVG; no PNG for graphs of \
       more than 400 nodes) into the folder, with GRAPHVIZ_VERSION, the Graphviz that \
@@ -41,7 +42,7 @@ struct FiguresCommand: ParsableCommand {
 
   /// The lesson programs, in the order of the notes. Each says what it
   /// shows in the first line of its `--help` (`add: q = a + b, ...`).
-  static let lessons = ["add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram"]
+  static let lessons = ["derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram"]
 
   @Option(name: .long, help: "The folder to write, replaced only when every lesson succeeded.")
   var out = "output"
