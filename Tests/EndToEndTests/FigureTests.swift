@@ -33,14 +33,15 @@ import Testing
     for (file, check) in checks {
       let check = try #require(check, "output/\(file) is missing")
       #expect(check.matches, "\(file): \(check.difference ?? "")")
-      let plot = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg"].contains(file)
+      let plot = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg"]
+        .contains(file)
       switch (file as NSString).pathExtension {
       case "svg": #expect(check.comparison == (plot ? .bytes : .drawnContent), "\(file)")
       case "png": #expect(check.comparison == .notCompared, "\(file)")
       default: #expect(check.comparison == .bytes, "\(file)")
       }
     }
-    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 11)
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 15)
 
     // A copy of output/ with one label and one edge changed.
     let committed = try TemporaryFolder()
@@ -69,6 +70,10 @@ import Testing
   /// Each example, run on its own: the numbers reference.md lists, and the
   /// same figures as output/'s.
   @Test(arguments: [
+    ("derivative",
+     ["f(3.0) = 20.0", "slope at x = 3.0: 14.000300000063248", "slope at x = -3.0: -21.999700000066014",
+      "slope at x = 2/3: 0.0002999999981767587"],
+     ["derivative.svg"]),
     ("add", ["q = -1.0"], ["add.dot", "add.png", "add.svg"]),
     ("chain",
      ["l = 5.0", "l.grad = 1.0", "f.grad = 1.0", "e.grad = 1.0", "d.grad = 5.0", "c.grad = -1.0",
@@ -82,7 +87,14 @@ import Testing
      ["expression-backward.dot", "expression-backward.png", "expression-backward.svg",
       "expression-forward.dot", "expression-forward.png", "expression-forward.svg"]),
     ("neuron", ["w2.grad = 0.0", "with exp: w2.grad = 0.0"],
-     ["neuron-exp.dot", "neuron-exp.png", "neuron-exp.svg", "neuron.dot", "neuron.png", "neuron.svg"]),
+     ["neuron-exp.dot", "neuron-exp.png", "neuron-exp.svg", "neuron.dot", "neuron.png", "neuron.svg", "tanh.svg"]),
+    ("accumulation",
+     ["b = a + a, assigned: a.grad = 1.0", "b = a + a, added:    a.grad = 2.0", "f = -6.0",
+      "f = d * e, assigned: a.grad = 3.0, b.grad = -2.0", "f = d * e, added:    a.grad = -3.0, b.grad = -8.0"],
+     ["accumulation-b-bug.dot", "accumulation-b-bug.png", "accumulation-b-bug.svg",
+      "accumulation-b-fixed.dot", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
+      "accumulation-f-bug.dot", "accumulation-f-bug.png", "accumulation-f-bug.svg",
+      "accumulation-f-fixed.dot", "accumulation-f-fixed.png", "accumulation-f-fixed.svg"]),
     ("mlp", ["parameters: 41"], ["mlp-forward.dot", "mlp-forward.png", "mlp-forward.svg", "mlp-loss.dot", "mlp-loss.svg"]),
     ("training", [], ["training-loss.svg"]),
     ("moons", ["parameters: 337"],
@@ -127,6 +139,66 @@ import Testing
     for (prefix, value) in expected {
       #expect(abs(try number(after: prefix) - value) < 1e-12, "\(prefix)")
     }
+  }
+
+  /// The neuron's topo, printed as the notes print the list: each node
+  /// after its operands, operands in order.
+  @Test func neuronPrintsItsTopologicalOrder() throws {
+    let folder = try TemporaryFolder()
+    let printed = try run("neuron", ["--out", folder.url.path]).output.split(separator: "\n").map(String.init)
+    let start = try #require(printed.firstIndex(of: "topo:"))
+    #expect(Array(printed[(start + 1)...].prefix(11)) == [
+      "[Value(data=2.0),", " Value(data=-3.0),", " Value(data=-6.0),", " Value(data=0.0),",
+      " Value(data=1.0),", " Value(data=0.0),", " Value(data=-6.0),", " Value(data=6.881373587019543),",
+      " Value(data=0.8813735870195432),", " Value(data=0.7071067811865477)]",
+      "in order: x1, w1, x1*w1, x2, w2, x2*w2, x1*w1 + x2*w2, b, n, o",
+    ])
+  }
+
+  /// The notes' PyTorch check: with b rounded through float32, as
+  /// torch.Tensor([...]).double() rounds it, the engine prints PyTorch's
+  /// digits, every one of them (a tolerance of 0); beside them the
+  /// double-precision neuron, within 1e-12 of the exact values.
+  @Test func neuronMatchesPyTorchDigitForDigit() throws {
+    let folder = try TemporaryFolder()
+    let printed = try run("neuron", ["--out", folder.url.path]).output.split(separator: "\n").map(String.init)
+    #expect(printed.contains("torch.Tensor rounds b to float32: b = 6.881373405456543"))
+    let expected: [(String, Double, Double)] = [
+      ("o", 0.7071067811865476, 0.7071066904050358), ("x2", 0.5, 0.5000001283844369), ("w2", 0, 0.0),
+      ("x1", -1.5, -1.5000003851533106), ("w1", 1, 1.0000002567688737),
+    ]
+    for (name, double, torch) in expected {
+      let row = try #require(printed.first { $0.hasPrefix(name + " ") }, "no row \(name)")
+      let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+      #expect(columns.count == 3, "\(row)")
+      #expect(columns[1] == "\(torch)", "\(name): PyTorch prints \(torch)")
+      #expect(abs(try #require(Double(columns[2])) - double) < 1e-12, "\(row)")
+    }
+  }
+
+  /// The accumulation bug: assigned, a value used twice keeps one
+  /// contribution; added, the chain rule's sum. Printed and drawn.
+  @Test func accumulationBugAndFix() throws {
+    func dot(_ name: String) throws -> String {
+      try String(contentsOf: outputFolder.appendingPathComponent("accumulation-\(name).dot"), encoding: .utf8)
+    }
+    let expected: [(String, [String])] = [
+      ("b-bug", ["{ a | data 3.0000 | grad 1.0000 }", "{ b | data 6.0000 | grad 1.0000 }"]),
+      ("b-fixed", ["{ a | data 3.0000 | grad 2.0000 }", "{ b | data 6.0000 | grad 1.0000 }"]),
+      ("f-bug", ["{ a | data -2.0000 | grad 3.0000 }", "{ b | data 3.0000 | grad -2.0000 }",
+                 "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }"]),
+      ("f-fixed", ["{ a | data -2.0000 | grad -3.0000 }", "{ b | data 3.0000 | grad -8.0000 }",
+                   "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }",
+                   "{ f | data -6.0000 | grad 1.0000 }"]),
+    ]
+    for (name, fields) in expected {
+      let text = try dot(name)
+      for field in fields {
+        #expect(text.contains(field), "accumulation-\(name).dot has no \(field)")
+      }
+    }
+    // a + a: one record for a, two edges from it into the + node.
+    #expect(try dot("b-fixed").components(separatedBy: "v0 -> v1_op").count - 1 == 2)
   }
 
   @Test func moonsReachesFullAccuracy() throws {

@@ -5,7 +5,7 @@ import Testing
 /// matplotlib expects (ticks at 1, 2 or 5 × 10ⁿ, labels without float
 /// noise), titled and labelled, in the graphs' font.
 @Suite struct PlotFigureTests {
-  static let plots = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg"]
+  static let plots = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg"]
 
   func svg(_ file: String) throws -> String {
     try String(contentsOf: outputFolder.appendingPathComponent(file), encoding: .utf8)
@@ -47,6 +47,30 @@ import Testing
     // A sum of squared errors: 0 is where it is going.
     #expect(groupTexts(svg, "yticks").first?.first == "0")
     #expect(texts(svg, class: "title") == ["training loss"] && texts(svg, class: "xlabel") == ["step"])
+  }
+
+  /// The notes' first plot: f(x) = 3x² − 4x + 5 at np.arange(-5, 5, 0.25),
+  /// 40 points from f(-5) = 100 down to f(2/3) and up to f(4.75).
+  @Test func derivative() throws {
+    let svg = try svg("derivative.svg")
+    #expect(texts(svg, class: "title") == ["f(x) = 3x² − 4x + 5"] && texts(svg, class: "xlabel") == ["x"])
+    #expect(groupTexts(svg, "xticks") == [["\u{2212}4", "\u{2212}2", "0", "2", "4"]])
+    #expect(groupTexts(svg, "yticks") == [["0", "20", "40", "60", "80", "100"]])
+    let line = try #require(svg.firstMatch(of: /<path class="line" d="([^"]*)"/)?.1)
+    #expect(line.components(separatedBy: " L").count == 40)
+    #expect(!svg.contains("<g class=\"grid\">"))
+  }
+
+  /// tanh at np.arange(-5, 5, 0.2), 50 points, with plt.grid()'s lines
+  /// at every tick.
+  @Test func tanhWithGrid() throws {
+    let svg = try svg("tanh.svg")
+    #expect(texts(svg, class: "title") == ["tanh"] && texts(svg, class: "ylabel") == ["tanh(x)"])
+    #expect(groupTexts(svg, "yticks") == [["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0"]])
+    let line = try #require(svg.firstMatch(of: /<path class="line" d="([^"]*)"/)?.1)
+    #expect(line.components(separatedBy: " L").count == 50)
+    let grid = svg.components(separatedBy: "<g class=\"grid\">\n")[1].components(separatedBy: "</g>")[0]
+    #expect(grid.components(separatedBy: "<path ").count - 1 == 5 + 5)
   }
 
   @Test func moonsTraining() throws {

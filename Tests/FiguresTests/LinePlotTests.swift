@@ -24,6 +24,33 @@ import Testing
     #expect(svg.lines[0].hasPrefix("M") && svg.lines[0].components(separatedBy: " L").count == 100)
   }
 
+  /// `grid: true` is matplotlib's `plt.grid()`: a light line across the
+  /// axes at every tick, before (beneath) the data; none by default.
+  @Test func gridLinesAtEveryTick() throws {
+    let xs = (0..<50).map { -5 + Double($0) * 0.2 }
+    let series = Series("tanh", points: xs.map { (x: $0, y: tanh($0)) })
+    let plain = try LinePlot(title: "tanh", xLabel: "x", yLabel: "tanh(x)", series: [series]).svg()
+    #expect(SVGParts(plain).count(of: "grid") == 0)
+    let raw = try LinePlot(title: "tanh", xLabel: "x", yLabel: "tanh(x)", series: [series], grid: true).svg()
+    let svg = SVGParts(raw)
+    let grid = svg.group("grid") ?? []
+    let xTicks = svg.groupTexts("xticks"), yTicks = svg.groupTexts("yticks")
+    #expect(xTicks == ["\u{2212}4", "\u{2212}2", "0", "2", "4"] && yTicks.count == 5)
+    // A vertical line from the top spine to the bottom one at each x tick,
+    // a horizontal one from the left spine to the right at each y tick.
+    #expect(grid.filter { $0.contains(",44 V338\" stroke=\"#b0b0b0\"") }.count == xTicks.count)
+    #expect(grid.filter { $0.hasPrefix("<path d=\"M76,") && $0.contains(" H536\" stroke=\"#b0b0b0\"") }.count == yTicks.count)
+    #expect(grid.count == xTicks.count + yTicks.count)
+    // The tick marks sit where the grid lines do.
+    let tickXs = svg.group("xticks")!.compactMap { $0.firstMatch(of: /<path d="M([0-9.]+),/).map { String($0.1) } }
+    let gridXs = grid.compactMap { $0.firstMatch(of: /<path d="M([0-9.]+),44 V/).map { String($0.1) } }
+    #expect(tickXs == gridXs)
+    // Beneath the data: drawn before the line.
+    #expect(raw.range(of: "<g class=\"grid\">")!.lowerBound < raw.range(of: "<path class=\"line\"")!.lowerBound)
+    // Otherwise the same plot.
+    #expect(raw.replacingOccurrences(of: "<g class=\"grid\">\n" + grid.joined(separator: "\n") + "\n</g>\n", with: "") == plain)
+  }
+
   /// The same font as Graphviz's drawings, on every text.
   @Test func graphvizFont() throws {
     let svg = try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Self.loss]).svg()
