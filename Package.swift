@@ -64,6 +64,7 @@ let package = Package(
         // `micrograd figures` runs the lesson programs built beside it: not
         // linked, but built with it, so `swift run micrograd figures` works.
         "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
+        "makemore-mlp",
       ]
     ),
     // The lessons, each a whole program to read (Figures' lessonMain is
@@ -76,6 +77,7 @@ let package = Package(
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
     .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),
+    .executableTarget(name: "makemore-mlp", dependencies: ["Figures", "Makemore"], path: "Examples/makemore-mlp"),
     // GraphRender for its error messages (withVisibleControlCharacters).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
@@ -112,6 +114,7 @@ let package = Package(
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
         // The lessons: the tests run them, and so does `micrograd figures`.
         "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
+        "makemore-mlp",
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),

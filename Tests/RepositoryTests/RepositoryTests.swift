@@ -113,7 +113,7 @@ private func workingTreePaths() throws -> [String] {
   @Test func everyLessonIsRunByMicrogradFigures() throws {
     let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)
       .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }.sorted()
-    #expect(examples.count == 8)
+    #expect(examples.count == 9)
     let command = try String(
       contentsOf: root.appendingPathComponent("Sources/MicrogradCLI/FiguresCommand.swift"), encoding: .utf8)
     let line = try #require(command.split(separator: "\n").first { $0.contains("static let lessons = [") })
