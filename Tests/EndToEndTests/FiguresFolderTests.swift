@@ -99,7 +99,7 @@ import Testing
     let root = try TemporaryFolder()
     let copy = root.url.appendingPathComponent("micrograd")
     try FileManager.default.copyItem(at: productsFolder.appendingPathComponent("micrograd"), to: copy)
-    for lesson in ["chain", "expression", "neuron", "mlp", "training", "moons", "bigram"] {
+    for lesson in ["chain", "expression", "neuron", "mlp", "training", "moons", "bigram", "makemore-mlp"] {
       try FileManager.default.createSymbolicLink(
         at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))
     }
