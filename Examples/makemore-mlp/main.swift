@@ -20,8 +20,9 @@ import Figures
 import Foundation
 import Makemore
 
-/// torch.linspace(start, end, steps): the first half counted up from
-/// `start`, the second half down from `end`, so that both ends are exact.
+/// torch.linspace(start, end, steps), in Double (torch's is float32): the
+/// first half counted up from `start`, the second half down from `end`, so
+/// that both ends are exact.
 func linspace(_ start: Double, _ end: Double, _ steps: Int) -> [Double] {
   let step = (end - start) / Double(steps - 1)
   return (0..<steps).map { i in

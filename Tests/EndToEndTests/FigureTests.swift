@@ -214,8 +214,9 @@ import Testing
       let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
       return try #require(Double(line.split(separator: " ").last!), "\(line)")
     }
-    // This port's numbers (seeded as the lecture seeds torch), to 1e-9
-    // relative: libm's exp, log and tanh may differ in the last bit.
+    // This port's numbers (docs/reference.md, seeded as the lecture seeds
+    // torch), to 1e-9 relative: libm's exp, log and tanh may differ in the
+    // last bit.
     let expected: [(String, Double)] = [
       ("search step 0: lre -3.0, lr 0.001, loss ", 20.3127054840597),
       ("search step 333: lre -2.0, lr 0.01, loss ", 11.924500349350517),
