@@ -9,10 +9,11 @@
 /// ```
 ///
 /// ```swift
+/// let tokens = Vocabulary.lecture.tokens.map { String($0) }   // ".", "a", ..., "z"
 /// let scatter = try LabelledScatter(
-///   title: "C after 2,000 steps", xLabel: "C[:,0]", yLabel: "C[:,1]",
-///   points: model.C.map { ($0[0].data, $0[1].data) }, labels: ["."] + "abc...z".map(String.init))
-/// try figures.write(scatter, "makemore-embedding")     // makemore-embedding.svg
+///   title: "C after 500 steps", xLabel: "C[:, 0]", yLabel: "C[:, 1]",
+///   points: model.C.map { ($0[0].data, $0[1].data) }, labels: tokens)
+/// try figures.write(scatter, "makemore-embedding")           // makemore-embedding.svg
 /// ```
 ///
 /// Both axes fit the points with a 5% margin (``AxisRange/fitted``), and
