@@ -64,6 +64,7 @@ let package = Package(
         // `micrograd figures` runs the lesson programs built beside it: not
         // linked, but built with it, so `swift run micrograd figures` works.
         "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
+        "makemore-mlp",
       ]
     ),
     // The lessons, each a whole program to read (Figures' lessonMain is
@@ -78,6 +79,7 @@ let package = Package(
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
     .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),
+    .executableTarget(name: "makemore-mlp", dependencies: ["Figures", "Makemore"], path: "Examples/makemore-mlp"),
     // GraphRender for its error messages (withVisibleControlCharacters).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
@@ -114,6 +116,7 @@ let package = Package(
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
         // The lessons: the tests run them, and so does `micrograd figures`.
         "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
+        "makemore-mlp",
       ]
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),

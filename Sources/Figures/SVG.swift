@@ -15,15 +15,17 @@ enum SVG {
   }
 
   /// A line of text at (`x`, `y`), its baseline there; `rotate` turns it
-  /// a quarter to the left about that point (a y axis's label).
+  /// a quarter to the left about that point (a y axis's label); `fill`
+  /// colours it (black when `nil`).
   static func text(
     _ x: Double, _ y: Double, _ content: String, size: Double, anchor: Anchor = .middle,
-    class name: String? = nil, rotate: Bool = false
+    class name: String? = nil, rotate: Bool = false, fill: String? = nil
   ) -> String {
     let turn = rotate ? " transform=\"rotate(-90 \(number(x)) \(number(y)))\"" : ""
     let kind = name.map { " class=\"\($0)\"" } ?? ""
+    let colour = fill.map { " fill=\"\($0)\"" } ?? ""
     return "<text\(kind) x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor.rawValue)\" "
-      + "font-family=\"\(fontFamily)\" font-size=\"\(number(size))\"\(turn)>\(escaped(content))</text>\n"
+      + "font-family=\"\(fontFamily)\" font-size=\"\(number(size))\"\(colour)\(turn)>\(escaped(content))</text>\n"
   }
 
   /// Where a text's `x` is: its start, middle or end.

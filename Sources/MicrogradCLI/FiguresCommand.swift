@@ -15,13 +15,13 @@ struct FiguresCommand: ParsableCommand {
     abstract: "Render every figure of the lecture notes (what `make figures` runs).",
     discussion: """
       Runs each lesson (derivative, add, chain, expression, neuron, accumulation, mlp, \
-      training, moons, bigram: \
+      training, moons, bigram, makemore-mlp: \
       the example programs, built beside micrograd), printing what the notes print, \
       and writes its figures as DOT, SVG and PNG (plots as SVG; no PNG for graphs of \
       more than 400 nodes) into the folder, with GRAPHVIZ_VERSION, the Graphviz that \
       rendered them. Each lesson is also a program of its own: swift run neuron. The \
-      bigram lesson reads makemore's names.txt (the package's copy unless --names \
-      says otherwise).
+      bigram and makemore-mlp lessons read makemore's names.txt (the package's copy \
+      unless --names says otherwise).
 
       The figures are made in a new hidden folder beside the output folder \
       (.NAME.partial-RANDOM), which replaces the output folder only when every lesson \
@@ -42,7 +42,10 @@ struct FiguresCommand: ParsableCommand {
 
   /// The lesson programs, in the order of the notes. Each says what it
   /// shows in the first line of its `--help` (`add: q = a + b, ...`).
-  static let lessons = ["derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram"]
+  static let lessons = [
+    "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
+    "makemore-mlp",
+  ]
 
   @Option(name: .long, help: "The folder to write, replaced only when every lesson succeeded.")
   var out = "output"
@@ -53,7 +56,7 @@ struct FiguresCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "makemore's word list, one name per line, for the bigram lesson (default: the package's names.txt).",
+      "makemore's word list, one name per line, for the makemore lessons (default: the package's names.txt).",
       valueName: "file"))
   var names: String?
 

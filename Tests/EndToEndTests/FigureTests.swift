@@ -33,8 +33,10 @@ import Testing
     for (file, check) in checks {
       let check = try #require(check, "output/\(file) is missing")
       #expect(check.matches, "\(file): \(check.difference ?? "")")
-      let plot = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg"]
-        .contains(file)
+      let plot = [
+        "moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg",
+        "makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg",
+      ].contains(file)
       switch (file as NSString).pathExtension {
       case "svg": #expect(check.comparison == (plot ? .bytes : .drawnContent), "\(file)")
       case "png": #expect(check.comparison == .notCompared, "\(file)")
@@ -104,6 +106,10 @@ import Testing
       "zero counts: 102 of 729", "sample: mor.", "sample: axx.", "sample: minaymoryles.",
       "sample: kondlaisah.", "sample: anchshizarie."],
      ["bigram-counts.dot", "bigram-counts.png", "bigram-counts.svg"]),
+    ("makemore-mlp",
+     ["examples: 182625 train", "parameters: 3481",
+      "lre: 1000 exponents from -3.0 to 0.0, lr from 0.001 to 1.0"],
+     ["makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg"]),
   ])
   func example(_ name: String, _ lines: [String], _ files: [String]) throws {
     let folder = try TemporaryFolder()
@@ -265,6 +271,56 @@ import Testing
     let svg = try String(contentsOf: folder.url.appendingPathComponent("bigram-counts.svg"), encoding: .utf8)
     #expect(svg.contains(">an</text>") && svg.contains(">5438</text>"))
     #expect(svg.components(separatedBy: "<text ").count - 1 == 2 * 729)
+  }
+
+  /// makemore part 2's pictures, as `makemore-mlp` prints them: the
+  /// learning-rate search's loss falls to lr 0.1 and climbs again by lr 1,
+  /// training at 0.1 lowers it, and C has a row for each character.
+  @Test func makemoreMLPSearchesTrainsAndEmbeds() throws {
+    let folder = try TemporaryFolder()
+    let result = try run("makemore-mlp", ["--out", folder.url.path])
+    #expect(result.status == 0, "\(result.error)")
+    let printed = result.output.split(separator: "\n").map(String.init)
+    func loss(_ prefix: String) throws -> Double {
+      let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
+      return try #require(Double(line.split(separator: " ").last!), "\(line)")
+    }
+    // This port's numbers (docs/reference.md, seeded as the lecture seeds
+    // torch), to 1e-9 relative: libm's exp, log and tanh may differ in the
+    // last bit.
+    let expected: [(String, Double)] = [
+      ("search step 0: lre -3.0, lr 0.001, loss ", 20.3127054840597),
+      ("search step 333: lre -2.0, lr 0.01, loss ", 11.924500349350517),
+      ("search step 666: lre -1.0, lr 0.1, loss ", 3.4396060286493393),
+      ("search step 999: lre 0.0, lr 1.0, loss ", 17.44217637204797),
+      ("step 0: loss ", 20.3127054840597), ("step 99: loss ", 6.09052579388372),
+      ("step 499: loss ", 4.3578123005585265),
+    ]
+    for (prefix, value) in expected {
+      #expect(abs(try loss(prefix) - value) < value * 1e-9, "\(prefix)")
+    }
+    // The valley the search is for, and the same start for both runs.
+    let (start, valley, end) = (try loss("search step 0:"), try loss("search step 666:"), try loss("search step 999:"))
+    #expect(valley < start / 4 && valley < end / 4)
+    let rows = printed.filter { $0.hasPrefix("C[") }
+    #expect(rows.map { String($0.prefix(4)) } == ["C[.]"] + "abcdefghijklmnopqrstuvwxyz".map { "C[\($0)]" })
+    // C[.] = [x, y]
+    let dot = try #require(rows.first).dropFirst(8).dropLast().split(separator: ", ").compactMap { Double($0) }
+    #expect(dot.count == 2 && abs(dot[0] - 0.54494025935565) < 1e-9 && abs(dot[1] + 0.2766407060487182) < 1e-9)
+    // The figures say what they show, with the runs' lengths.
+    func svg(_ name: String) throws -> String {
+      try String(contentsOf: folder.url.appendingPathComponent("\(name).svg"), encoding: .utf8)
+    }
+    #expect(try svg("makemore-learning-rate").contains(">loss at lr = 10**lre: 1000 steps of 8, one per rate</text>"))
+    #expect(try svg("makemore-loss").contains(">minibatch loss: 500 steps of 8 at lr 0.1</text>"))
+    let embedding = try svg("makemore-embedding")
+    #expect(embedding.contains(">the characters at their rows of C, after 500 steps</text>"))
+    #expect(embedding.components(separatedBy: "<circle ").count - 1 == 27)
+    // Without its names, the lesson's one line that says to pass --names.
+    let missing = folder.url.appendingPathComponent("no-names.txt").path
+    let unnamed = try run("makemore-mlp", ["--out", folder.url.appendingPathComponent("out").path, "--names", missing])
+    #expect(unnamed.status == 2 && unnamed.error.hasPrefix("makemore-mlp: cannot read the names file \"\(missing)\": "))
+    #expect(unnamed.error.split(separator: "\n").count == 1)
   }
 
   /// Without names.txt, one line that says to pass --names, and no file.

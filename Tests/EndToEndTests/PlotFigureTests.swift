@@ -5,7 +5,10 @@ import Testing
 /// matplotlib expects (ticks at 1, 2 or 5 × 10ⁿ, labels without float
 /// noise), titled and labelled, in the graphs' font.
 @Suite struct PlotFigureTests {
-  static let plots = ["moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg"]
+  static let plots = [
+    "moons-boundary.svg", "moons-training.svg", "training-loss.svg", "derivative.svg", "tanh.svg",
+    "makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg",
+  ]
 
   func svg(_ file: String) throws -> String {
     try String(contentsOf: outputFolder.appendingPathComponent(file), encoding: .utf8)
@@ -92,5 +95,24 @@ import Testing
     #expect(points.components(separatedBy: "fill=\"#cb181d\"").count - 1 == 50)
     #expect(groupTexts(svg, "xticks") == [["\u{2212}2", "\u{2212}1", "0", "1", "2"]])
     #expect(groupTexts(svg, "yticks") == [["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0", "1.5"]])
+  }
+
+  /// makemore part 2's pictures: the search's loss against lre from −3
+  /// to 0, the log loss of the training run, the 27 characters in C.
+  @Test func makemorePictures() throws {
+    let search = try svg("makemore-learning-rate.svg")
+    #expect(groupTexts(search, "xticks") == [["\u{2212}3.0", "\u{2212}2.5", "\u{2212}2.0", "\u{2212}1.5", "\u{2212}1.0", "\u{2212}0.5", "0.0"]])
+    #expect(texts(search, class: "xlabel") == ["lre"] && texts(search, class: "ylabel") == ["loss"])
+    // One point per rate.
+    let line = try #require(search.firstMatch(of: /<path class="line" d="([^"]*)"/)).1
+    #expect(line.components(separatedBy: " L").count == 1_000)
+    let loss = try svg("makemore-loss.svg")
+    #expect(texts(loss, class: "ylabel") == ["log10(loss)"])
+    #expect(groupTexts(loss, "xticks") == [["0", "100", "200", "300", "400", "500"]])
+    let embedding = try svg("makemore-embedding.svg")
+    let points = embedding.components(separatedBy: "<g class=\"points\">\n")[1].components(separatedBy: "</g>")[0]
+    let labels = points.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.1) }
+    #expect(labels == ["."] + "abcdefghijklmnopqrstuvwxyz".map(String.init))
+    #expect(texts(embedding, class: "xlabel") == ["C[:, 0]"] && texts(embedding, class: "ylabel") == ["C[:, 1]"])
   }
 }

@@ -113,11 +113,13 @@ private func workingTreePaths() throws -> [String] {
   @Test func everyLessonIsRunByMicrogradFigures() throws {
     let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)
       .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }.sorted()
-    #expect(examples.count == 10)
+    #expect(examples.count == 11)
     let command = try String(
       contentsOf: root.appendingPathComponent("Sources/MicrogradCLI/FiguresCommand.swift"), encoding: .utf8)
-    let line = try #require(command.split(separator: "\n").first { $0.contains("static let lessons = [") })
-    let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    let start = try #require(command.range(of: "static let lessons = ["))
+    let end = try #require(command[start.upperBound...].firstIndex(of: "]"))
+    let listed = command[start.upperBound..<end].split(separator: "\"").enumerated()
+      .filter { $0.offset % 2 == 1 }.map { String($0.element) }
     #expect(listed.sorted() == examples, "FiguresCommand.lessons: \(listed)")
     let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
     for lesson in examples {
