@@ -41,6 +41,10 @@ public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` this drawing may have when it is laid out.
   public var nodeLimit: Int
 
+  /// What the HTML page shows beside the figure: each value's numbers and
+  /// the steps of `backward()`; `nil` for a drawing of DOT text.
+  var explorer: ExplorerGraph? = nil
+
   /// Renders the drawing as SVG text.
   ///
   /// - Throws: A ``GraphRenderError`` if Graphviz cannot lay it out.
@@ -50,7 +54,8 @@ public struct Drawing: Hashable, Sendable {
 
   /// Renders the drawing in `format`.
   ///
-  /// For ``OutputFormat/dot`` this is the DOT text; every other format is
+  /// For ``OutputFormat/dot`` this is the DOT text; for
+  /// ``OutputFormat/html`` the interactive page of ``html(title:)``; every other format is
   /// laid out with Graphviz's `dot` engine and rendered by its plugins, in
   /// this process. Safe to call from any number of tasks at once: all of
   /// them share one lock around Graphviz. The call blocks its thread until
@@ -63,6 +68,7 @@ public struct Drawing: Hashable, Sendable {
   ///   for a format the installed plugins do not offer; or the error
   ///   Graphviz reported.
   public func render(_ format: OutputFormat) throws -> Data {
+    if format == .html { return Data(try html().utf8) }
     if format.isSource { return Data(dot.utf8) }
     guard layoutSize <= nodeLimit else {
       throw GraphRenderError.tooManyNodes(count: layoutSize, limit: nodeLimit)
@@ -71,8 +77,8 @@ public struct Drawing: Hashable, Sendable {
   }
 
   /// Renders the drawing and writes it to a file whose extension names the
-  /// format (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`, or any other format
-  /// Graphviz offers).
+  /// format (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`, `.html` for the
+  /// interactive page, or any other format Graphviz offers).
   ///
   /// The file is rendered in memory, written to a temporary file beside the
   /// destination and renamed into place, so a failure never leaves a
@@ -88,7 +94,7 @@ public struct Drawing: Hashable, Sendable {
       throw GraphRenderError.unknownFileExtension(
         path: url.path, offered: (try? Graphviz.formats()) ?? [])
     }
-    if !format.isSource, case .some(let offered) = try? Graphviz.formats(),
+    if !format.isSource, format != .html, case .some(let offered) = try? Graphviz.formats(),
       !offered.contains(format.rawValue)
     {
       throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)

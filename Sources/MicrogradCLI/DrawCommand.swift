@@ -57,7 +57,7 @@ struct DrawCommand: ParsableCommand {
   @Option(help: "The direction of the graph: LR (left to right) or TB (top to bottom).")
   var rankdir = "LR"
 
-  @Option(help: "The output format: svg, png, pdf, dot, or another that Graphviz offers; by default the -o file's extension, else svg.")
+  @Option(help: "The output format: svg, png, pdf, dot, html (a page that steps through backward()), or another that Graphviz offers; by default the -o file's extension, else svg.")
   var format: String?
 
   @Option(name: .shortAndLong, help: "The file to write; standard output if absent.")
@@ -140,7 +140,7 @@ struct DrawCommand: ParsableCommand {
     }
     let drawing = try drawDot(root, rankdir: direction, nodeLimit: nodeLimit)
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
-    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv" {
+    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv", chosen != .html {
       let offered = try availableFormats()
       guard offered.contains(chosen) else {
         throw InputError(

@@ -125,6 +125,23 @@ import Testing
     #expect(negative.status == 0 && negative.output.contains("\"y\": {\"data\": -6.0"), "\(negative.error)")
   }
 
+  /// --format html (or -o L.html): the page, under the node limit and the
+  /// errors of every other format.
+  @Test func drawsThePage() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("L.html")
+    let page = try run("micrograd", Self.lecture + ["-o", file.path])
+    #expect(page.status == 0 && page.output.isEmpty, "\(page.error)")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("<title>L</title>"))
+    #expect(text.contains("d.grad += f.data × L.grad = -2.0 × 1.0 = -2.0"))
+    let stdout = try run("micrograd", Self.lecture + ["--format", "HTML"])
+    #expect(stdout.status == 0 && stdout.output == text, "\(stdout.error)")
+    let limited = try run("micrograd", Self.lecture + ["--format", "html", "--node-limit", "3", "-o", file.path])
+    #expect(limited.status == 2 && limited.error.contains("more than the limit of 3"), "\(limited.error)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == text)
+  }
+
   @Test func jsonWithOutputWritesBoth() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.dot")
