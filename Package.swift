@@ -110,6 +110,8 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
+        // Not run by the Swift tests: built with them for the browser tests.
+        "explorer-probe",
         // The lessons: the tests run them, and so does `micrograd figures`.
         "add", "chain", "expression", "neuron", "mlp", "training", "moons", "bigram",
       ]
@@ -120,6 +122,13 @@ let package = Package(
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
+    // Run by the browser tests (Tests/Browser): a lecture graph's HTML page,
+    // and what the engine says each step of it must show.
+    .executableTarget(
+      name: "explorer-probe",
+      dependencies: ["GraphRender", "Micrograd", "TestSupport"],
+      path: "Tests/ExplorerProbe"
+    ),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",

@@ -93,6 +93,7 @@ enum ExplorerScript {
         if (k === null || !steps.length) {
           current = null;
           gradEl.forEach(function (t, i) { if (t) t.textContent = figureGrad[i]; });
+          valueEl.forEach(function (g, i) { if (g) g.setAttribute('data-grad', nodes[i][3]); });
           $('step').textContent = 'the figure as drawn';
           panel.textContent = steps.length
             ? 'The figure as drawn. ▶ or → steps through backward(), one backwardStep() at a time; hover or focus a value for its numbers; click it for what it depends on.'
@@ -103,6 +104,7 @@ enum ExplorerScript {
         current = Math.max(0, Math.min(steps.length, k));
         var grads = gradsAfter(current);
         gradEl.forEach(function (t, i) { if (t) t.textContent = 'grad ' + (grads[i] ? grads[i][1] : ''); });
+        valueEl.forEach(function (g, i) { if (g) g.setAttribute('data-grad', grads[i] ? grads[i][0] : ''); });
         $('step').textContent = 'step ' + current + ' of ' + steps.length;
         if (current === 0) {
           panel.textContent = 'Step 0: the forward pass. No gradient is known yet. backward() sets ' + name(rootIndex)
@@ -221,9 +223,9 @@ enum ExplorerScript {
       // MARK: pan and zoom, by the SVG's viewBox
       svg.removeAttribute('width'); svg.removeAttribute('height');
       svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-      var b = svg.viewBox.baseVal, home = [b.x, b.y, b.width, b.height], box = home.slice();
+      var b = svg.viewBox.baseVal, homeText = svg.getAttribute('viewBox'), home = [b.x, b.y, b.width, b.height], box = home.slice();
       function apply() { svg.setAttribute('viewBox', box.join(' ')); if (tipFor !== null) showTip(tipFor); }
-      function fit() { box = home.slice(); apply(); }
+      function fit() { box = home.slice(); svg.setAttribute('viewBox', homeText); if (tipFor !== null) showTip(tipFor); }
       function toSVG(x, y) { var p = svg.createSVGPoint(); p.x = x; p.y = y; return p.matrixTransform(svg.getScreenCTM().inverse()); }
       function zoom(f, x, y) {
         var r = svg.getBoundingClientRect();
