@@ -26,7 +26,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   // 1. Forward only: every gradient is still 0.
   let forward = graph()
   print("l = \(forward.l.data)")
-  try figures.draw(forward.l, "chain-forward")
+  try figures.draw(forward.l, "chain-forward", caption: "l = c * (a + b) + e, forward only: every gradient still 0")
 
   // 2. The gradients the notes work out by hand with the chain rule:
   //    dl/dl = 1; l = f + e, so dl/df = dl/de = 1; f = c * d, so
@@ -39,7 +39,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   byHand.c.grad = -1
   byHand.a.grad = 5
   byHand.b.grad = 5
-  try figures.draw(byHand.l, "chain-manual-grads")
+  try figures.draw(byHand.l, "chain-manual-grads", caption: "l = c * (a + b) + e, with the gradients worked out by hand")
 
   // 3. The same numbers from each node's local backward step, called
   //    from the output back: l's step sets f.grad and e.grad, f's step
@@ -52,5 +52,5 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   for v in [steps.l, steps.f, steps.e, steps.d, steps.c, steps.a, steps.b] {
     print("\(v.label).grad = \(v.grad)")
   }
-  try figures.draw(steps.l, "chain-backward-steps")
+  try figures.draw(steps.l, "chain-backward-steps", caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
 }

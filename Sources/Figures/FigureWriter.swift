@@ -66,13 +66,23 @@ public struct FigureWriter {
   /// make bitmaps of megabytes that are too small to read anyway.
   public static let pngNodeLimit = 400
 
-  /// Draws the graph of `root` as `name.dot`, `name.svg` and, for graphs
-  /// of at most ``pngNodeLimit`` nodes, `name.png`.
+  /// Draws the graph of `root` as `name.dot`, `name.svg`, for graphs of
+  /// at most ``pngNodeLimit`` nodes `name.png`, and `name.html`: the page
+  /// that explores the graph and steps through `backward()`
+  /// (GraphRender's `Drawing.html(title:)`), titled `caption`.
   ///
+  /// - Parameters:
+  ///   - root: The value whose graph to draw.
+  ///   - name: The files' name, without extension.
+  ///   - caption: What the figure shows, in one line: the page's title,
+  ///     which `micrograd figures`' `index.html` lists; `name` by default.
   /// - Throws: A `GraphRenderError` when the graph cannot be drawn or a
   ///   file cannot be written.
-  public mutating func draw(_ root: Value, _ name: String) throws {
-    try draw(try drawDot(root), name)
+  public mutating func draw(_ root: Value, _ name: String, caption: String? = nil) throws {
+    let drawing = try drawDot(root)
+    try draw(drawing, name)
+    try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
+    written.append("\(name).html")
   }
 
   /// Writes a drawing (of DOT text made elsewhere, such as a

@@ -109,7 +109,12 @@ public struct Drawing: Hashable, Sendable {
   ///   of ``render(_:)``.
   public func write(to url: URL, format: OutputFormat) throws {
     try checkIsFile(url)
-    let bytes = try render(format)
+    try write(try render(format), to: url)
+  }
+
+  /// Writes rendered bytes to `url`, atomically.
+  func write(_ bytes: Data, to url: URL) throws {
+    try checkIsFile(url)
     do {
       try AtomicFile.write(bytes, to: url.path)
     } catch {
