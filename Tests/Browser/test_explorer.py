@@ -70,7 +70,7 @@ def tearDownModule():
 class Page:
     """A page opened from file://, with every console error and request it made."""
 
-    def __init__(self, path, width=1280, height=720):
+    def __init__(self, path, width=1280, height=720, ready="html[data-ready]"):
         self.url = Path(path).resolve().as_uri()
         self.context = state["browser"].new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
@@ -79,7 +79,7 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.goto(self.url)
-        self.page.wait_for_selector("html[data-ready]", timeout=10_000)
+        self.page.wait_for_selector(ready, timeout=10_000)
 
     def value(self, title):
         return self.page.locator("g.mg-value", has=self.page.locator(f"title:text-is('{title}')"))
@@ -108,7 +108,8 @@ class ExplorerTests(unittest.TestCase):
         self.assertEqual(page.requests, [page.url], "requests other than the page itself")
 
     def test_pages_load_offline_without_errors(self):
-        pages = [state["folder"] / f"{g}.html" for g in GRAPHS] + sorted((ROOT / "output").glob("*.html"))
+        pages = [state["folder"] / f"{g}.html" for g in GRAPHS] + sorted(
+            p for p in (ROOT / "output").glob("*.html") if p.name != "index.html")
         for path in pages:
             with self.subTest(page=path.name):
                 page = Page(path)
@@ -121,6 +122,19 @@ class ExplorerTests(unittest.TestCase):
                 page.page.fill("#search", "a")
                 self.assertClean(page)
                 page.close()
+
+    def test_index_links_every_page(self):
+        page = Page(ROOT / "output" / "index.html", ready="h1")
+        links = page.page.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+        pages = sorted(p.name for p in (ROOT / "output").glob("*.html") if p.name != "index.html")
+        self.assertEqual(sorted(link for link in links if link.endswith(".html")), pages)
+        for link in links:
+            self.assertTrue((ROOT / "output" / link).exists(), link)
+        page.page.click("a[href='expression-backward.html']")
+        page.page.wait_for_selector("html[data-ready]")
+        self.assertEqual(page.page.title(), "L = (a*b + c) * f, after backward()")
+        self.assertEqual(page.errors, [])
+        page.close()
 
     def test_hover_shows_full_precision_and_the_chain_rule(self):
         page = probe_page("expression")
