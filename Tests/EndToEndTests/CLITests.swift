@@ -142,6 +142,23 @@ import Testing
     #expect(try String(contentsOf: file, encoding: .utf8) == text)
   }
 
+  /// --backward-steps DIR: a figure per step, with or without -o.
+  @Test func writesTheStepsOfBackward() throws {
+    let folder = try TemporaryFolder()
+    let frames = folder.url.appendingPathComponent("frames")
+    let result = try run("micrograd", Self.lecture + ["--backward-steps", frames.path])
+    #expect(result.status == 0 && result.output.isEmpty, "\(result.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: frames.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    let third = try String(contentsOf: frames.appendingPathComponent("step-003.svg"), encoding: .utf8)
+    #expect(third.contains(">step 3 of 7: d.backwardStep()</text>"))
+    let dot = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "dot", "-o", folder.url.appendingPathComponent("L.dot").path])
+    #expect(dot.status == 0, "\(dot.error)")
+    #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("step-007.dot").path))
+    #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("L.dot").path))
+    let html = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "html"])
+    #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --backward-steps with --format html:"), "\(html.error)")
+  }
+
   @Test func jsonWithOutputWritesBoth() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.dot")
