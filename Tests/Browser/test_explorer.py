@@ -314,9 +314,9 @@ class ExplorerTests(unittest.TestCase):
     def test_screenshot_is_not_blank(self):
         page = probe_page("expression")
         page.page.keyboard.press("Home")
-        for _ in range(3):
+        for _ in range(3):  # step 3: d's step
             page.page.keyboard.press("ArrowRight")
-        page.value("v2").hover()
+        page.value("v6").hover()
         shot = page.page.screenshot()
         page.close()
         out = ROOT / ".build" / "browser-tests"
