@@ -1,12 +1,15 @@
-// The chain rule by hand: l = c * (a + b) + e, drawn three times.
+// The chain rule by hand: l = c * (a + b) + e, drawn three times, then
+// step by step.
 //
 // 1. forward only: every gradient is still 0;
 // 2. with the gradients the notes work out by hand, node by node;
 // 3. with the same numbers from each node's local backward step, called
-//    from the output back, as the notes do before writing backward().
+//    from the output back, as the notes do before writing backward();
+// 4. a figure per step of backward(), for slides.
 //
 //   swift run chain [--out DIR]   writes chain-forward, chain-manual-grads and
-//                                 chain-backward-steps (.dot, .svg, .png)
+//                                 chain-backward-steps (.dot, .svg, .png, .html)
+//                                 and chain-step-000.svg to chain-step-007.svg
 import Figures
 import Micrograd
 
@@ -53,4 +56,9 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
     print("\(v.label).grad = \(v.grad)")
   }
   try figures.draw(steps.l, "chain-backward-steps", caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
+
+  // 4. The same, as backward() does it: one figure per backwardStep(), in
+  //    backward()'s order, for slides (the node processed in red, the
+  //    operands it updated in orange). Each page above steps through it too.
+  try figures.drawBackwardSteps(graph().l, "chain-step")
 }

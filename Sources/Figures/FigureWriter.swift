@@ -85,6 +85,30 @@ public struct FigureWriter {
     written.append("\(name).html")
   }
 
+  /// Draws one figure per step of `backward()` on the graph of `root`, for
+  /// slides: `name-000.svg` (the forward pass), `name-001.svg`, ..., each
+  /// with the node that step processed in red and the operands it updated
+  /// in orange (GraphRender's `drawBackwardSteps`). The graph's gradients
+  /// are as they were afterwards.
+  ///
+  /// - Throws: A `GraphRenderError` when a frame cannot be drawn or
+  ///   written; every frame is drawn before the first is written.
+  public mutating func drawBackwardSteps(_ root: Value, _ name: String) throws {
+    let frames = try GraphRender.drawBackwardSteps(root)
+    let svgs = try frames.map { try $0.render(.svg) }
+    let digits = max(3, String(frames.count - 1).count)
+    for (k, svg) in svgs.enumerated() {
+      let number = String(k)
+      let file = "\(name)-" + String(repeating: "0", count: digits - number.count) + number + ".svg"
+      do {
+        try AtomicFile.write(svg, to: folder.appendingPathComponent(file).path)
+      } catch {
+        throw FigureError.cannotWrite(error.path, error.reason)
+      }
+      written.append(file)
+    }
+  }
+
   /// Writes a drawing (of DOT text made elsewhere, such as a
   /// ``CountMatrix``) as `name.dot`, `name.svg` and, for at most
   /// ``pngNodeLimit`` nodes, `name.png`.

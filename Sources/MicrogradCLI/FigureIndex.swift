@@ -21,10 +21,21 @@ enum FigureIndex {
     var sections: [String] = []
     for lesson in lessons {
       var items: [String] = []
+      var framesListed: Set<String> = []
       let figures = lesson.files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
       for file in figures {
         let name = (file as NSString).deletingPathExtension
         if file.hasSuffix(".svg"), lesson.files.contains("\(name).html") { continue }
+        if let frames = frameName(name) {
+          // name-000.svg, name-001.svg, ...: the steps of backward(), one item.
+          guard framesListed.insert(frames).inserted else { continue }
+          let links = figures.filter { frameName(($0 as NSString).deletingPathExtension) == frames }
+            .map { "<a href=\"\(escape($0))\">\(escape(String(($0 as NSString).deletingPathExtension.dropFirst(frames.count + 1))))</a>" }
+          items.append(
+            "<li>\(escape(frames)): a figure per step of backward(), for slides <span class=\"other\">"
+              + links.joined(separator: " ") + "</span></li>")
+          continue
+        }
         if file.hasSuffix(".html") {
           let caption = try title(ofPage: (folder as NSString).appendingPathComponent(file)) ?? escape(name)
           let others = ["svg", "png", "dot"].filter { lesson.files.contains("\(name).\($0)") }
@@ -33,7 +44,7 @@ enum FigureIndex {
             "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span> "
               + "<span class=\"other\">" + others.joined(separator: " ") + "</span></li>")
         } else {
-          items.append("<li><a href=\"\(escape(file))\">\(escape(name))</a> <span class=\"file\">a picture, not a computation graph</span></li>")
+          items.append("<li><a href=\"\(escape(file))\">\(escape(name))</a></li>")
         }
       }
       sections.append(
@@ -64,6 +75,15 @@ enum FigureIndex {
       </html>
 
       """
+  }
+
+  /// `chain-step` for `chain-step-003`: the name of a sequence of frames
+  /// (`writeBackwardSteps`' numbering, three digits or more); else `nil`.
+  private static func frameName(_ name: String) -> String? {
+    guard let dash = name.lastIndex(of: "-") else { return nil }
+    let number = name[name.index(after: dash)...]
+    guard number.count >= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return String(name[..<dash])
   }
 
   /// The text of a page's `<title>`, as the page writes it (HTML text).

@@ -20,7 +20,8 @@ import Testing
       #expect(index.contains("<a href=\"\(page)\">"), "\(page)")
     }
     #expect(index.contains("<a href=\"expression-backward.html\">L = (a*b + c) * f, after backward()</a>"))
-    for plot in ["moons-boundary.svg", "training-loss.svg", "bigram-counts.svg"] {
+    #expect(index.contains("<li>chain-step: a figure per step of backward(), for slides <span class=\"other\"><a href=\"chain-step-000.svg\">000</a>"))
+    for plot in ["moons-boundary.svg", "training-loss.svg", "bigram-counts.svg", "chain-step-007.svg"] {
       #expect(index.contains("<a href=\"\(plot)\">"), "\(plot)")
     }
     let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
@@ -50,7 +51,7 @@ import Testing
       default: #expect(check.comparison == .bytes, "\(file)")
       }
     }
-    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 21)
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 29)
 
     // A copy of output/ with one label and one edge changed.
     let committed = try TemporaryFolder()
@@ -90,7 +91,8 @@ import Testing
       "a.grad = 5.0", "b.grad = 5.0"],
      ["chain-backward-steps.dot", "chain-backward-steps.html", "chain-backward-steps.png", "chain-backward-steps.svg",
       "chain-forward.dot", "chain-forward.html", "chain-forward.png", "chain-forward.svg",
-      "chain-manual-grads.dot", "chain-manual-grads.html", "chain-manual-grads.png", "chain-manual-grads.svg"]),
+      "chain-manual-grads.dot", "chain-manual-grads.html", "chain-manual-grads.png", "chain-manual-grads.svg"]
+       + (0...7).map { "chain-step-00\($0).svg" }),
     ("expression",
      ["L = -8.0", "a.grad = 6.0", "b.grad = -4.0", "c.grad = -2.0", "e.grad = -2.0", "d.grad = -2.0",
       "f.grad = 4.0", "L.grad = 1.0", "(L(d + h) - L(d)) / h = -2.000000000000668"],
