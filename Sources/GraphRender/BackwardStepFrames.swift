@@ -116,8 +116,9 @@ public func writeBackwardSteps(
 }
 
 /// Marks one step on `drawDot`'s DOT text: its lines are one per node or
-/// edge, named by trace order (`\tv3 [...]`, `\tv3_op [...]`,
-/// `\tv3_op -> v3`, `\tv1 -> v3_op`), so the marks are added to those lines.
+/// edge, named by trace order (`v3 [...]`, `v3_op [...]`, `v3_op -> v3`,
+/// `v1 -> v3_op`, indented), so the marks are added to those lines, and
+/// the caption to the first `graph [...]` line, the graph's own.
 struct StepHighlight {
   let current: Int?
   let operands: [Int]
@@ -128,20 +129,24 @@ struct StepHighlight {
 
   func apply(to dot: String) -> String {
     var lines = dot.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var captioned = false
     for (n, line) in lines.enumerated() {
-      if n == 1, line.hasPrefix("\tgraph [") {
-        lines[n] = String(line.dropLast())
-          + " label=\"\(RecordText.quoted(caption))\" labelloc=t fontsize=18]"
+      // Matched without the indentation, which a subgraph deepens.
+      let text = String(line.drop { $0 == "\t" || $0 == " " })
+      if !captioned, text.hasPrefix("graph [") {
+        lines[n] = String(line.dropLast()) + " label=\"\(RecordText.quoted(caption))\" labelloc=t fontsize=18]"
+        captioned = true
         continue
       }
       guard let current else { continue }
-      if line.hasPrefix("\tv\(current) [") || line.hasPrefix("\tv\(current)_op [") {
+      func isEdge(_ from: String, _ to: String) -> Bool {
+        text == "\(from) -> \(to)" || text.hasPrefix("\(from) -> \(to) [")
+      }
+      if text.hasPrefix("v\(current) [") || text.hasPrefix("v\(current)_op [") {
         lines[n] = Self.adding("color=\"\(Self.processed)\" penwidth=3", to: line)
-      } else if line == "\tv\(current)_op -> v\(current)" || line.hasPrefix("\tv\(current)_op -> v\(current) [") {
+      } else if isEdge("v\(current)_op", "v\(current)") || operands.contains(where: { isEdge("v\($0)", "v\(current)_op") }) {
         lines[n] = Self.adding("color=\"\(Self.processed)\" penwidth=2", to: line)
-      } else if operands.contains(where: { line == "\tv\($0) -> v\(current)_op" || line.hasPrefix("\tv\($0) -> v\(current)_op [") }) {
-        lines[n] = Self.adding("color=\"\(Self.processed)\" penwidth=2", to: line)
-      } else if operands.contains(where: { line.hasPrefix("\tv\($0) [") }) {
+      } else if operands.contains(where: { text.hasPrefix("v\($0) [") }) {
         lines[n] = Self.adding("color=\"\(Self.updated)\" penwidth=3", to: line)
       }
     }
