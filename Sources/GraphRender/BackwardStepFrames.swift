@@ -18,7 +18,16 @@ import Micrograd
 /// try writeBackwardSteps(L, to: URL(fileURLWithPath: "frames"))   // step-000.svg, ...
 /// ```
 ///
-/// - Parameters: As ``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``.
+/// - Parameters:
+///   - root: The value whose graph to draw.
+///   - rankdir: The direction of flow; left to right by default.
+///   - numberFormat: How data and grad are written; four decimals by default.
+///   - showGrad: Whether each node shows its gradient.
+///   - style: The lecture's plain look, or ``DrawingStyle/teaching``.
+///   - parameters: The values to mark as parameters, for styles that
+///     colour roles.
+///   - nodeLimit: The largest ``Drawing/layoutSize`` a frame may have
+///     when it is laid out.
 /// - Returns: The drawings, one more than the graph has values.
 /// - Throws: ``GraphRenderError/invalidOption(_:)``, as `drawDot` does.
 /// - Complexity: O(*n*²) for a graph of *n* values: *n* + 1 drawings of it.
@@ -73,7 +82,14 @@ public func drawBackwardSteps(
 ///   - root: The value whose graph to draw.
 ///   - folder: Where the frames go.
 ///   - format: Any format but ``OutputFormat/html``; SVG by default.
-///   - options: The rest as ``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``.
+///   - rankdir: The direction of flow; left to right by default.
+///   - numberFormat: How data and grad are written; four decimals by default.
+///   - showGrad: Whether each node shows its gradient.
+///   - style: The lecture's plain look, or ``DrawingStyle/teaching``.
+///   - parameters: The values to mark as parameters, for styles that
+///     colour roles.
+///   - nodeLimit: The largest ``Drawing/layoutSize`` a frame may have
+///     when it is laid out.
 /// - Returns: The files written, in order.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for HTML,
 ///   ``GraphRenderError/cannotWrite(path:reason:)`` when the folder cannot
