@@ -159,7 +159,7 @@ struct DrawCommand: ParsableCommand {
       let offered = try availableFormats()
       guard offered.contains(chosen) else {
         throw InputError(
-          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " "))")
+          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)")
       }
     }
     if let backwardSteps {
