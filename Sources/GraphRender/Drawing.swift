@@ -4,8 +4,9 @@ import Foundation
 /// A drawn computation graph: its DOT text, ready to be laid out and
 /// rendered by Graphviz, or written to a file.
 ///
-/// A drawing is plain text, so it can be kept, compared and sent to
-/// another task; it no longer refers to the values it was drawn from.
+/// A drawing is plain text (and, for its HTML page, the numbers of its
+/// values and of `backward()`'s steps), so it can be kept, compared and
+/// sent to another task; it no longer refers to the values it was drawn from.
 public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` a drawing may have when it is laid out,
   /// unless `drawDot` is given another `nodeLimit:`: 5,000.
