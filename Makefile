@@ -6,12 +6,19 @@
 # Each first installs what is missing: Graphviz's development files
 # (libgraphviz-dev and pkg-config with apt, via sudo when not root;
 # graphviz with brew) and, on Linux, glibc's locale sources (locales), from
-# which a test compiles a German locale.
+# which a test compiles a German locale. `make test` also installs what the
+# browser tests need (browser-deps): Debian's chromium and python3-venv with
+# apt, and Playwright for Python into .build/browser-venv.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The browser the browser tests drive, and the Playwright that drives it
+# (it launches this Chromium; it downloads no browser of its own).
+CHROMIUM ?= /usr/bin/chromium
+PLAYWRIGHT_VERSION := 1.65.3
+VENV := .build/browser-venv
 
-.PHONY: deps figures test bench docs clean
+.PHONY: deps browser-deps figures test bench docs clean
 
 deps:
 	@missing=""; \
@@ -41,8 +48,39 @@ deps:
 figures: deps
 	$(SWIFT) run micrograd figures --out output
 
-test: deps
-	$(SWIFT) test -Xswiftc -warnings-as-errors
+# The browser tests: Chromium (one apt-get update, then apt-get install, as
+# deps does) and Playwright in a virtual environment. A browser that cannot
+# be installed fails here, saying so: the tests are never skipped.
+browser-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="chromium"; \
+	python3 -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ] && [ "$$(uname)" != Darwin ] && command -v apt-get >/dev/null; then \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "make: the browser tests need Chromium at $(CHROMIUM), and it could not be" \
+	       "installed (Debian's package is chromium); install it, or set CHROMIUM to a" \
+	       "Chromium or Chrome executable, and run make test again" >&2; \
+	  exit 1; \
+	fi; \
+	if ! $(VENV)/bin/python -c 'import playwright' 2>/dev/null; then \
+	  python3 -m venv $(VENV) && \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION) || \
+	  { echo "make: could not install Playwright for Python into $(VENV) (pip install" \
+	         "playwright==$(PLAYWRIGHT_VERSION)); the browser tests need it" >&2; exit 1; }; \
+	fi
+
+# The Swift tests, then the browser tests (Tests/Browser), both reported
+# whatever the other's result; either failing fails the run.
+test: deps browser-deps
+	@status=0; \
+	$(SWIFT) test -Xswiftc -warnings-as-errors || status=1; \
+	echo "== browser tests (Tests/Browser, Chromium at $(CHROMIUM))"; \
+	$(SWIFT) build -Xswiftc -warnings-as-errors --product explorer-probe && \
+	CHROMIUM="$(CHROMIUM)" $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
+	exit $$status
 
 bench: deps
 	$(SWIFT) run -c release bench

@@ -74,7 +74,7 @@ let package = Package(
     .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
     .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
     .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
-    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures"], path: "Examples/accumulation"),
+    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/accumulation"),
     .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures"], path: "Examples/mlp"),
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
@@ -114,6 +114,8 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
+        // Not run by the Swift tests: built with them for the browser tests.
+        "explorer-probe",
         // The lessons: the tests run them, and so does `micrograd figures`.
         "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
         "makemore-mlp",
@@ -125,6 +127,13 @@ let package = Package(
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),
+    // Run by the browser tests (Tests/Browser): a lecture graph's HTML page,
+    // and what the engine says each step of it must show.
+    .executableTarget(
+      name: "explorer-probe",
+      dependencies: ["GraphRender", "Micrograd", "TestSupport"],
+      path: "Tests/ExplorerProbe"
+    ),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",

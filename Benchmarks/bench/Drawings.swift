@@ -43,11 +43,12 @@ func timed(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
   return median(runs)
 }
 
-/// Times trace, drawDot (the DOT text), SVG and PNG for each graph and
-/// prints a table.
+/// Times trace, drawDot (the DOT text, and the steps of backward() its
+/// page keeps), SVG, PNG and the HTML page for each graph, with the page's
+/// size, and prints a table.
 func benchmarkDrawings(repeats: Int) throws {
   print("\ndrawing: median of \(repeats) runs (3 for layouts of over 1,000 nodes), in ms")
-  let header = ["graph", "nodes", "edges", "trace", "DOT", "SVG", "PNG"]
+  let header = ["graph", "nodes", "edges", "trace", "DOT", "SVG", "PNG", "HTML", "HTML KB"]
   var rows: [[String]] = []
   for workload in drawingWorkloads() {
     let drawing = try drawDot(workload.root)
@@ -56,9 +57,12 @@ func benchmarkDrawings(repeats: Int) throws {
     let dotTime = try timed(repeats) { _ = try drawDot(workload.root) }
     let svgTime = try timed(layoutRepeats) { _ = try drawing.render(.svg) }
     let pngTime = try timed(layoutRepeats) { _ = try drawing.render(.png) }
+    let htmlTime = try timed(layoutRepeats) { _ = try drawing.render(.html) }
+    let htmlSize = try drawing.render(.html).count
     rows.append(
       [workload.name, String(drawing.nodeCount), String(drawing.edgeCount)]
-        + [traceTime, dotTime, svgTime, pngTime].map { String(format: "%.3f", $0 * 1e3) })
+        + [traceTime, dotTime, svgTime, pngTime, htmlTime].map { String(format: "%.3f", $0 * 1e3) }
+        + [String(format: "%.1f", Double(htmlSize) / 1_000)])
   }
   printTable(header, rows)
 }

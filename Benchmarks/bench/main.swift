@@ -7,7 +7,7 @@ import Micrograd
 //
 // Times forward (building the graph), backward and freeing for each
 // workload, `repeat` times, and prints the median of each phase; then
-// times drawing graphs (trace, DOT, SVG, PNG). With --tsv, only the
+// times drawing graphs (trace, DOT, SVG, PNG, the HTML page and its size). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
 // W4 (makemore's MLP step) reads the names.txt the package carries, or

@@ -13,6 +13,7 @@
 //   swift run accumulation [--out DIR]   writes accumulation-b-bug, -b-fixed,
 //                                        -f-bug, -f-fixed (.dot, .svg, .png)
 import Figures
+import GraphRender
 import Micrograd
 
 /// backward() with the notes' first, assigning `_backward`: every node, from
@@ -39,11 +40,13 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   let buggy = twice()
   assigningBackward(buggy.b)
   print("b = a + a, assigned: a.grad = \(buggy.a.grad)")
-  try figures.draw(buggy.b, "accumulation-b-bug")
+  // The bug's figures get no page: its steps would run the engine's
+  // backward(), which adds, and end at the fixed gradients.
+  try figures.draw(try drawDot(buggy.b), "accumulation-b-bug")
   let fixed = twice()
   fixed.b.backward()
   print("b = a + a, added:    a.grad = \(fixed.a.grad)")
-  try figures.draw(fixed.b, "accumulation-b-fixed")
+  try figures.draw(fixed.b, "accumulation-b-fixed", caption: "b = a + a, gradients added: a.grad = 2")
 
   // f = (a*b) * (a+b), with d = a*b = -6 and e = a+b = 1: a and b each
   // reach f along two paths, through d and through e. Assigned, whichever
@@ -62,9 +65,10 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   assigningBackward(wrong.f)
   print("f = \(wrong.f.data)")
   print("f = d * e, assigned: a.grad = \(wrong.a.grad), b.grad = \(wrong.b.grad)")
-  try figures.draw(wrong.f, "accumulation-f-bug")
+  try figures.draw(try drawDot(wrong.f), "accumulation-f-bug")
   let right = paths()
   right.f.backward()
   print("f = d * e, added:    a.grad = \(right.a.grad), b.grad = \(right.b.grad)")
-  try figures.draw(right.f, "accumulation-f-fixed")
+  try figures.draw(
+    right.f, "accumulation-f-fixed", caption: "f = (a*b) * (a+b), gradients added: a.grad = -3, b.grad = -8")
 }

@@ -15,5 +15,5 @@ lessonMain("add", summary: "q = a + b, the smallest graph") { figures in
   let b = Value(-3.0, label: "b")
   let q = a + b; q.label = "q"
   print("q = \(q.data)")
-  try figures.draw(q, "add")
+  try figures.draw(q, "add", caption: "q = a + b")
 }

@@ -1,12 +1,15 @@
-// The chain rule by hand: l = c * (a + b) + e, drawn three times.
+// The chain rule by hand: l = c * (a + b) + e, drawn three times, then
+// step by step.
 //
 // 1. forward only: every gradient is still 0;
 // 2. with the gradients the notes work out by hand, node by node;
 // 3. with the same numbers from each node's local backward step, called
-//    from the output back, as the notes do before writing backward().
+//    from the output back, as the notes do before writing backward();
+// 4. a figure per step of backward(), for slides.
 //
 //   swift run chain [--out DIR]   writes chain-forward, chain-manual-grads and
-//                                 chain-backward-steps (.dot, .svg, .png)
+//                                 chain-backward-steps (.dot, .svg, .png, .html)
+//                                 and chain-step-000.svg to chain-step-007.svg
 import Figures
 import Micrograd
 
@@ -26,7 +29,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   // 1. Forward only: every gradient is still 0.
   let forward = graph()
   print("l = \(forward.l.data)")
-  try figures.draw(forward.l, "chain-forward")
+  try figures.draw(forward.l, "chain-forward", caption: "l = c * (a + b) + e, forward only: every gradient still 0")
 
   // 2. The gradients the notes work out by hand with the chain rule:
   //    dl/dl = 1; l = f + e, so dl/df = dl/de = 1; f = c * d, so
@@ -39,7 +42,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   byHand.c.grad = -1
   byHand.a.grad = 5
   byHand.b.grad = 5
-  try figures.draw(byHand.l, "chain-manual-grads")
+  try figures.draw(byHand.l, "chain-manual-grads", caption: "l = c * (a + b) + e, with the gradients worked out by hand")
 
   // 3. The same numbers from each node's local backward step, called
   //    from the output back: l's step sets f.grad and e.grad, f's step
@@ -52,5 +55,10 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   for v in [steps.l, steps.f, steps.e, steps.d, steps.c, steps.a, steps.b] {
     print("\(v.label).grad = \(v.grad)")
   }
-  try figures.draw(steps.l, "chain-backward-steps")
+  try figures.draw(steps.l, "chain-backward-steps", caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
+
+  // 4. The same, as backward() does it: one figure per backwardStep(), in
+  //    backward()'s order, for slides (the node processed in red, the
+  //    operands it updated in orange). Each page above steps through it too.
+  try figures.drawBackwardSteps(graph().l, "chain-step")
 }

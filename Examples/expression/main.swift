@@ -18,13 +18,13 @@ lessonMain("expression", summary: "L = (a*b + c) * f, before and after backward,
   let f = Value(-2.0, label: "f")
   let L = d * f; L.label = "L"
   print("L = \(L.data)")
-  try figures.draw(L, "expression-forward")
+  try figures.draw(L, "expression-forward", caption: "L = (a*b + c) * f, forward")
 
   L.backward()
   for v in [a, b, c, e, d, f, L] {
     print("\(v.label).grad = \(v.grad)")
   }
-  try figures.draw(L, "expression-backward")
+  try figures.draw(L, "expression-backward", caption: "L = (a*b + c) * f, after backward()")
 
   // Nudge d by h and see how much L moves: about dL/dd = f = -2.
   let h = 0.001

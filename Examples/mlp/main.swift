@@ -18,7 +18,7 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph, and the loss o
   let out = n([2.0, 3.0, -1.0])[0]
   out.label = "out"
   print("n([2, 3, -1]) = \(out.data)")
-  try figures.draw(out, "mlp-forward")
+  try figures.draw(out, "mlp-forward", caption: "MLP(3, [4, 4, 1]) on [2, 3, -1], forward")
 
   // The four examples and their targets.
   let xs: [[Double]] = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]]
@@ -27,5 +27,5 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph, and the loss o
   let loss = sumSquaredError(ypred, ys); loss.label = "loss"
   loss.backward()
   print("loss = \(loss.data)")
-  try figures.draw(loss, "mlp-loss")
+  try figures.draw(loss, "mlp-loss", caption: "The loss of MLP(3, [4, 4, 1]) on four examples, after backward()")
 }

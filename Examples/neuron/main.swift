@@ -47,7 +47,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   for v in [x1, w1, x2, w2, b, n] {
     print("\(v.label).grad = \(v.grad)")
   }
-  try figures.draw(o, "neuron")
+  try figures.draw(o, "neuron", caption: "o = tanh(x1*w1 + x2*w2 + b), after backward()")
 
   // tanh(n) = (exp(2n) - 1) / (exp(2n) + 1), one operation at a time.
   let l = leaves()
@@ -59,7 +59,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   for v in [l.x1, l.w1, l.x2, l.w2, l.b] {
     print("with exp: \(v.label).grad = \(v.grad)")
   }
-  try figures.draw(o2, "neuron-exp")
+  try figures.draw(o2, "neuron-exp", caption: "The neuron with tanh written with exp, after backward()")
 
   // The notes' check in PyTorch: torch.Tensor([6.8813735870195432]).double()
   // makes a float32 tensor first, so b is rounded to the nearest Float

@@ -66,13 +66,47 @@ public struct FigureWriter {
   /// make bitmaps of megabytes that are too small to read anyway.
   public static let pngNodeLimit = 400
 
-  /// Draws the graph of `root` as `name.dot`, `name.svg` and, for graphs
-  /// of at most ``pngNodeLimit`` nodes, `name.png`.
+  /// Draws the graph of `root` as `name.dot`, `name.svg`, for graphs of
+  /// at most ``pngNodeLimit`` nodes `name.png`, and `name.html`: the page
+  /// that explores the graph and steps through `backward()`
+  /// (GraphRender's `Drawing.html(title:)`), titled `caption`.
   ///
+  /// - Parameters:
+  ///   - root: The value whose graph to draw.
+  ///   - name: The files' name, without extension.
+  ///   - caption: What the figure shows, in one line: the page's title,
+  ///     which `micrograd figures`' `index.html` lists; `name` by default.
   /// - Throws: A `GraphRenderError` when the graph cannot be drawn or a
   ///   file cannot be written.
-  public mutating func draw(_ root: Value, _ name: String) throws {
-    try draw(try drawDot(root), name)
+  public mutating func draw(_ root: Value, _ name: String, caption: String? = nil) throws {
+    let drawing = try drawDot(root)
+    try draw(drawing, name)
+    try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
+    written.append("\(name).html")
+  }
+
+  /// Draws one figure per step of `backward()` on the graph of `root`, for
+  /// slides: `name-000.svg` (the forward pass), `name-001.svg`, ..., each
+  /// with the node that step processed in red and the operands it updated
+  /// in orange (GraphRender's `drawBackwardSteps`). The graph's gradients
+  /// are as they were afterwards.
+  ///
+  /// - Throws: A `GraphRenderError` when a frame cannot be drawn or
+  ///   written; every frame is drawn before the first is written.
+  public mutating func drawBackwardSteps(_ root: Value, _ name: String) throws {
+    let frames = try GraphRender.drawBackwardSteps(root)
+    let svgs = try frames.map { try $0.render(.svg) }
+    let digits = max(3, String(frames.count - 1).count)
+    for (k, svg) in svgs.enumerated() {
+      let number = String(k)
+      let file = "\(name)-" + String(repeating: "0", count: digits - number.count) + number + ".svg"
+      do {
+        try AtomicFile.write(svg, to: folder.appendingPathComponent(file).path)
+      } catch {
+        throw FigureError.cannotWrite(error.path, error.reason)
+      }
+      written.append(file)
+    }
   }
 
   /// Writes a drawing (of DOT text made elsewhere, such as a

@@ -46,6 +46,11 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 /// - Returns: The drawing, ready to render or write.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for a number format
 ///   outside 0...17 decimals or a negative node limit.
+/// The drawing also keeps what its HTML page (``Drawing/html(title:)``)
+/// shows: each value's data and gradient, and the steps of `backward()`,
+/// which ``backwardSteps(_:)`` records by running them on the graph and
+/// then putting every gradient back.
+///
 /// - Complexity: O(*n*) for a graph of *n* values; no recursion.
 public func drawDot(
   _ root: Value,
@@ -67,5 +72,6 @@ public func drawDot(
   let dot = writer.write(rankdir: rankdir)
   return Drawing(
     dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
-    layoutSize: graph.layoutSize(), nodeLimit: nodeLimit)
+    layoutSize: graph.layoutSize(), nodeLimit: nodeLimit,
+    explorer: ExplorerGraph(graph, numberFormat: numberFormat, showGrad: showGrad))
 }

@@ -4,8 +4,9 @@ import Foundation
 /// A drawn computation graph: its DOT text, ready to be laid out and
 /// rendered by Graphviz, or written to a file.
 ///
-/// A drawing is plain text, so it can be kept, compared and sent to
-/// another task; it no longer refers to the values it was drawn from.
+/// A drawing is plain text (and, for its HTML page, the numbers of its
+/// values and of `backward()`'s steps), so it can be kept, compared and
+/// sent to another task; it no longer refers to the values it was drawn from.
 public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` a drawing may have when it is laid out,
   /// unless `drawDot` is given another `nodeLimit:`: 5,000.
@@ -41,6 +42,10 @@ public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` this drawing may have when it is laid out.
   public var nodeLimit: Int
 
+  /// What the HTML page shows beside the figure: each value's numbers and
+  /// the steps of `backward()`; `nil` for a drawing of DOT text.
+  var explorer: ExplorerGraph? = nil
+
   /// Renders the drawing as SVG text.
   ///
   /// - Throws: A ``GraphRenderError`` if Graphviz cannot lay it out.
@@ -50,7 +55,8 @@ public struct Drawing: Hashable, Sendable {
 
   /// Renders the drawing in `format`.
   ///
-  /// For ``OutputFormat/dot`` this is the DOT text; every other format is
+  /// For ``OutputFormat/dot`` this is the DOT text; for
+  /// ``OutputFormat/html`` the interactive page of ``html(title:)``; every other format is
   /// laid out with Graphviz's `dot` engine and rendered by its plugins, in
   /// this process. Safe to call from any number of tasks at once: all of
   /// them share one lock around Graphviz. The call blocks its thread until
@@ -63,6 +69,7 @@ public struct Drawing: Hashable, Sendable {
   ///   for a format the installed plugins do not offer; or the error
   ///   Graphviz reported.
   public func render(_ format: OutputFormat) throws -> Data {
+    if format == .html { return Data(try html().utf8) }
     if format.isSource { return Data(dot.utf8) }
     guard layoutSize <= nodeLimit else {
       throw GraphRenderError.tooManyNodes(count: layoutSize, limit: nodeLimit)
@@ -71,8 +78,8 @@ public struct Drawing: Hashable, Sendable {
   }
 
   /// Renders the drawing and writes it to a file whose extension names the
-  /// format (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`, or any other format
-  /// Graphviz offers).
+  /// format (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`, `.html` for the
+  /// interactive page, or any other format Graphviz offers).
   ///
   /// The file is rendered in memory, written to a temporary file beside the
   /// destination and renamed into place, so a failure never leaves a
@@ -88,7 +95,7 @@ public struct Drawing: Hashable, Sendable {
       throw GraphRenderError.unknownFileExtension(
         path: url.path, offered: (try? Graphviz.formats()) ?? [])
     }
-    if !format.isSource, case .some(let offered) = try? Graphviz.formats(),
+    if !format.isSource, format != .html, case .some(let offered) = try? Graphviz.formats(),
       !offered.contains(format.rawValue)
     {
       throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
@@ -103,7 +110,12 @@ public struct Drawing: Hashable, Sendable {
   ///   of ``render(_:)``.
   public func write(to url: URL, format: OutputFormat) throws {
     try checkIsFile(url)
-    let bytes = try render(format)
+    try write(try render(format), to: url)
+  }
+
+  /// Writes rendered bytes to `url`, atomically.
+  func write(_ bytes: Data, to url: URL) throws {
+    try checkIsFile(url)
     do {
       try AtomicFile.write(bytes, to: url.path)
     } catch {

@@ -31,7 +31,9 @@ public struct FigureCheck: Hashable, Sendable {
   /// change of Graphviz:
   ///
   /// - DOT (`dot`, `gv`) and other text (`txt`, `json`, `csv`, `html`,
-  ///   `md`): byte for byte, with a line diff.
+  ///   `md`): byte for byte, with a line diff; except a page with an SVG
+  ///   that Graphviz made (GraphRender's `Drawing.html`): its SVG follows
+  ///   the SVG rule, and the rest of the page is compared byte for byte.
   /// - SVG: byte for byte when the Graphviz that made the reference is the
   ///   one running, or when Graphviz made neither (a plot); by what it
   ///   draws (``GraphvizSVG``) under another Graphviz.
@@ -62,7 +64,9 @@ public struct FigureCheck: Hashable, Sendable {
     recordedGraphviz: String? = nil, runningGraphviz: String? = nil
   ) {
     let format = pathExtension.lowercased()
-    if format == "svg" {
+    if format == "html", let page = Self.page(reference, fresh, recordedGraphviz, runningGraphviz) {
+      self = page
+    } else if format == "svg" {
       self = Self.svg(
         String(decoding: reference, as: UTF8.self), String(decoding: fresh, as: UTF8.self),
         recordedGraphviz: recordedGraphviz, runningGraphviz: runningGraphviz)
@@ -101,7 +105,7 @@ public struct FigureCheck: Hashable, Sendable {
       ?? sizes + ", in bytes that are not UTF-8"
   }
 
-  private init(comparison: FigureComparison, reason: String, difference: String?) {
+  init(comparison: FigureComparison, reason: String, difference: String?) {
     self.comparison = comparison
     self.reason = reason
     self.difference = difference

@@ -26,6 +26,12 @@ struct DrawCommand: ParsableCommand {
       is written only with -o): each name's data and grad, inputs first, then \
       assignments in order, NaN and the infinities as "nan", "inf", "-inf".
 
+      --format html writes a page that explores the graph in a browser: hover or focus \
+      a value for its numbers and the chain rule there, click it for what it depends \
+      on, and step through backward() with the arrow keys. --backward-steps DIR writes \
+      one figure per step of backward() (the node processed in red, the operands it \
+      updated in orange), for slides.
+
       Bad input is one line on standard error, exit status 2, and nothing is \
       written: a syntax error (its column, and a caret under it in at most 80 \
       characters of the expression), an unknown \
@@ -40,6 +46,8 @@ struct DrawCommand: ParsableCommand {
         micrograd draw 'o = tanh(x1*w1 + x2*w2 + b)' --backward --json \\
             --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432
         micrograd draw 'q = a + b' --set a=2 --set b=-3 --format dot
+        micrograd draw 'e = a*b; d = e + c; L = d*f' -o L.html \\
+            --set a=2 --set b=-3 --set c=10 --set f=-2 --backward-steps frames
       """
   )
 
@@ -57,7 +65,7 @@ struct DrawCommand: ParsableCommand {
   @Option(help: "The direction of the graph: LR (left to right) or TB (top to bottom).")
   var rankdir = "LR"
 
-  @Option(help: "The output format: svg, png, pdf, dot, or another that Graphviz offers; by default the -o file's extension, else svg.")
+  @Option(help: "The output format: svg, png, pdf, dot, html (a page that steps through backward()), or another that Graphviz offers; by default the -o file's extension, else svg.")
   var format: String?
 
   @Option(name: .shortAndLong, help: "The file to write; standard output if absent.")
@@ -65,6 +73,13 @@ struct DrawCommand: ParsableCommand {
 
   @Flag(help: "Print every named value's data and grad as JSON.")
   var json = false
+
+  @Option(
+    name: .customLong("backward-steps"),
+    help: ArgumentHelp(
+      "Also write one figure per step of backward() into the folder: step-000.svg (the forward pass), step-001.svg, ... (--format for PNG or PDF).",
+      valueName: "folder"))
+  var backwardSteps: String?
 
   @Option(help: "The largest layout size to lay out (values and ops, plus a quarter for each rank an edge crosses); larger graphs take long.")
   var nodeLimit = Drawing.defaultNodeLimit
@@ -140,12 +155,20 @@ struct DrawCommand: ParsableCommand {
     }
     let drawing = try drawDot(root, rankdir: direction, nodeLimit: nodeLimit)
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
-    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv" {
+    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv", chosen != .html {
       let offered = try availableFormats()
       guard offered.contains(chosen) else {
         throw InputError(
-          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " "))")
+          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)")
       }
+    }
+    if let backwardSteps {
+      if chosen == .html {
+        throw InputError(message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); the page steps through backward() itself")
+      }
+      try writeBackwardSteps(
+        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, rankdir: direction, nodeLimit: nodeLimit)
+      guard output != nil else { return }
     }
     if let output {
       let url = URL(fileURLWithPath: output)

@@ -18,8 +18,9 @@ struct FiguresCommand: ParsableCommand {
       training, moons, bigram, makemore-mlp: \
       the example programs, built beside micrograd), printing what the notes print, \
       and writes its figures as DOT, SVG and PNG (plots as SVG; no PNG for graphs of \
-      more than 400 nodes) into the folder, with GRAPHVIZ_VERSION, the Graphviz that \
-      rendered them. Each lesson is also a program of its own: swift run neuron. The \
+      more than 400 nodes) and each graph as an HTML page that steps through backward() \
+      into the folder, with index.html, every figure with its caption and a link to its \
+      page, and GRAPHVIZ_VERSION, the Graphviz that rendered them. Each lesson is also a program of its own: swift run neuron. The \
       bigram and makemore-mlp lessons read makemore's names.txt (the package's copy \
       unless --names says otherwise).
 
@@ -86,6 +87,7 @@ struct FiguresCommand: ParsableCommand {
   ///   lesson's sorted; and Graphviz's version.
   private func render(_ programs: [LessonProgram], into folder: String) throws -> (files: [String], version: String) {
     var files: [String] = []
+    var index: [FigureIndex.Lesson] = []
     for program in programs {
       if !quiet { print("== \(program.name): \(program.summary)") }
       let before = Set(try Self.contents(of: folder))
@@ -96,7 +98,16 @@ struct FiguresCommand: ParsableCommand {
         throw InputError(message: "\(program.name) wrote no figure into the folder; rebuild it with swift build")
       }
       files += added
+      index.append(FigureIndex.Lesson(name: program.name, summary: program.summary, files: added))
     }
+    // Every figure with its caption and a link to its page.
+    let indexPage = try FigureIndex.html(index, folder: folder)
+    do {
+      try AtomicFile.write(indexPage, to: (folder as NSString).appendingPathComponent("index.html"))
+    } catch {
+      throw InputError(message: error.description)
+    }
+    files.append("index.html")
     // SVG and PNG bytes depend on Graphviz's version: say which made them.
     let version = try graphvizVersion()
     do {

@@ -125,6 +125,40 @@ import Testing
     #expect(negative.status == 0 && negative.output.contains("\"y\": {\"data\": -6.0"), "\(negative.error)")
   }
 
+  /// --format html (or -o L.html): the page, under the node limit and the
+  /// errors of every other format.
+  @Test func drawsThePage() throws {
+    let folder = try TemporaryFolder()
+    let file = folder.url.appendingPathComponent("L.html")
+    let page = try run("micrograd", Self.lecture + ["-o", file.path])
+    #expect(page.status == 0 && page.output.isEmpty, "\(page.error)")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("<title>L</title>"))
+    #expect(text.contains("d.grad += f.data × L.grad = -2.0 × 1.0 = -2.0"))
+    let stdout = try run("micrograd", Self.lecture + ["--format", "HTML"])
+    #expect(stdout.status == 0 && stdout.output == text, "\(stdout.error)")
+    let limited = try run("micrograd", Self.lecture + ["--format", "html", "--node-limit", "3", "-o", file.path])
+    #expect(limited.status == 2 && limited.error.contains("more than the limit of 3"), "\(limited.error)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == text)
+  }
+
+  /// --backward-steps DIR: a figure per step, with or without -o.
+  @Test func writesTheStepsOfBackward() throws {
+    let folder = try TemporaryFolder()
+    let frames = folder.url.appendingPathComponent("frames")
+    let result = try run("micrograd", Self.lecture + ["--backward-steps", frames.path])
+    #expect(result.status == 0 && result.output.isEmpty, "\(result.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: frames.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    let third = try String(contentsOf: frames.appendingPathComponent("step-003.svg"), encoding: .utf8)
+    #expect(third.contains(">step 3 of 7: d.backwardStep()</text>"))
+    let dot = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "dot", "-o", folder.url.appendingPathComponent("L.dot").path])
+    #expect(dot.status == 0, "\(dot.error)")
+    #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("step-007.dot").path))
+    #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("L.dot").path))
+    let html = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "html"])
+    #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --backward-steps with --format html:"), "\(html.error)")
+  }
+
   @Test func jsonWithOutputWritesBoth() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.dot")

@@ -14,6 +14,16 @@ import Testing
     let committed = try FileManager.default.contentsOfDirectory(atPath: outputFolder.path)
       .filter { !$0.hasPrefix(".") }.sorted()
     #expect(made == committed, "the figures made differ from output/'s files")
+    // index.html: every figure, a graph by its caption with a link to its page.
+    let index = try String(contentsOf: folder.url.appendingPathComponent("index.html"), encoding: .utf8)
+    for page in made.filter({ $0.hasSuffix(".html") && $0 != "index.html" }) {
+      #expect(index.contains("<a href=\"\(page)\">"), "\(page)")
+    }
+    #expect(index.contains("<a href=\"expression-backward.html\">L = (a*b + c) * f, after backward()</a>"))
+    #expect(index.contains("<li>chain-step: a figure per step of backward(), for slides <span class=\"other\"><a href=\"chain-step-000.svg\">000</a>"))
+    for plot in ["moons-boundary.svg", "training-loss.svg", "bigram-counts.svg", "chain-step-007.svg"] {
+      #expect(index.contains("<a href=\"\(plot)\">"), "\(plot)")
+    }
     let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
     try expectSameFigures(figures, made: folder.url, graphviz: graphvizVersion())
     #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
@@ -39,11 +49,12 @@ import Testing
       ].contains(file)
       switch (file as NSString).pathExtension {
       case "svg": #expect(check.comparison == (plot ? .bytes : .drawnContent), "\(file)")
+      case "html": #expect(check.comparison == (file == "index.html" ? .bytes : .drawnContent), "\(file)")
       case "png": #expect(check.comparison == .notCompared, "\(file)")
       default: #expect(check.comparison == .bytes, "\(file)")
       }
     }
-    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 15)
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 37)
 
     // A copy of output/ with one label and one edge changed.
     let committed = try TemporaryFolder()
@@ -58,15 +69,20 @@ import Testing
       try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
     }
     try change("neuron.svg", ">x1</text>", ">x9</text>")
+    try change("neuron.html", ">x1</text>", ">x9</text>")
+    try change("add.html", "step by step", "step after step")
     try change("expression-backward.svg", "<title>v0&#45;&gt;v2_op</title>", "<title>v1&#45;&gt;v2_op</title>")
     let changed = try figureChecks(figures, made: made, committed: committed.url, recorded: other, running: running)
       .filter { $0.check?.matches == false }
-    #expect(changed.map(\.file) == ["expression-backward.svg", "neuron.svg"])
+    #expect(changed.map(\.file) == ["add.html", "expression-backward.svg", "neuron.html", "neuron.svg"])
+    try #require(changed.count == 4)
     for (file, check) in changed {
       #expect(check?.comparison == .drawnContent, "\(file)")
     }
     #expect(changed.last?.check?.difference?.contains("\"x9\"") == true)
-    #expect(changed.first?.check?.difference?.contains("v1->v2_op") == true)
+    #expect(changed[2].check?.difference?.contains("\"x9\"") == true)
+    #expect(changed[0].check?.difference?.contains("step after step") == true)
+    #expect(changed[1].check?.difference?.contains("v1->v2_op") == true)
   }
 
   /// Each example, run on its own: the numbers reference.md lists, and the
@@ -76,28 +92,31 @@ import Testing
      ["f(3.0) = 20.0", "slope at x = 3.0: 14.000300000063248", "slope at x = -3.0: -21.999700000066014",
       "slope at x = 2/3: 0.0002999999981767587"],
      ["derivative.svg"]),
-    ("add", ["q = -1.0"], ["add.dot", "add.png", "add.svg"]),
+    ("add", ["q = -1.0"], ["add.dot", "add.html", "add.png", "add.svg"]),
     ("chain",
      ["l = 5.0", "l.grad = 1.0", "f.grad = 1.0", "e.grad = 1.0", "d.grad = 5.0", "c.grad = -1.0",
       "a.grad = 5.0", "b.grad = 5.0"],
-     ["chain-backward-steps.dot", "chain-backward-steps.png", "chain-backward-steps.svg",
-      "chain-forward.dot", "chain-forward.png", "chain-forward.svg",
-      "chain-manual-grads.dot", "chain-manual-grads.png", "chain-manual-grads.svg"]),
+     ["chain-backward-steps.dot", "chain-backward-steps.html", "chain-backward-steps.png", "chain-backward-steps.svg",
+      "chain-forward.dot", "chain-forward.html", "chain-forward.png", "chain-forward.svg",
+      "chain-manual-grads.dot", "chain-manual-grads.html", "chain-manual-grads.png", "chain-manual-grads.svg"]
+       + (0...7).map { "chain-step-00\($0).svg" }),
     ("expression",
      ["L = -8.0", "a.grad = 6.0", "b.grad = -4.0", "c.grad = -2.0", "e.grad = -2.0", "d.grad = -2.0",
       "f.grad = 4.0", "L.grad = 1.0", "(L(d + h) - L(d)) / h = -2.000000000000668"],
-     ["expression-backward.dot", "expression-backward.png", "expression-backward.svg",
-      "expression-forward.dot", "expression-forward.png", "expression-forward.svg"]),
+     ["expression-backward.dot", "expression-backward.html", "expression-backward.png", "expression-backward.svg",
+      "expression-forward.dot", "expression-forward.html", "expression-forward.png", "expression-forward.svg"]),
     ("neuron", ["w2.grad = 0.0", "with exp: w2.grad = 0.0"],
-     ["neuron-exp.dot", "neuron-exp.png", "neuron-exp.svg", "neuron.dot", "neuron.png", "neuron.svg", "tanh.svg"]),
+     ["neuron-exp.dot", "neuron-exp.html", "neuron-exp.png", "neuron-exp.svg",
+      "neuron.dot", "neuron.html", "neuron.png", "neuron.svg", "tanh.svg"]),
     ("accumulation",
      ["b = a + a, assigned: a.grad = 1.0", "b = a + a, added:    a.grad = 2.0", "f = -6.0",
       "f = d * e, assigned: a.grad = 3.0, b.grad = -2.0", "f = d * e, added:    a.grad = -3.0, b.grad = -8.0"],
      ["accumulation-b-bug.dot", "accumulation-b-bug.png", "accumulation-b-bug.svg",
-      "accumulation-b-fixed.dot", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
+      "accumulation-b-fixed.dot", "accumulation-b-fixed.html", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
       "accumulation-f-bug.dot", "accumulation-f-bug.png", "accumulation-f-bug.svg",
-      "accumulation-f-fixed.dot", "accumulation-f-fixed.png", "accumulation-f-fixed.svg"]),
-    ("mlp", ["parameters: 41"], ["mlp-forward.dot", "mlp-forward.png", "mlp-forward.svg", "mlp-loss.dot", "mlp-loss.svg"]),
+      "accumulation-f-fixed.dot", "accumulation-f-fixed.html", "accumulation-f-fixed.png", "accumulation-f-fixed.svg"]),
+    ("mlp", ["parameters: 41"], ["mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg", "mlp-loss.dot",
+      "mlp-loss.html", "mlp-loss.svg"]),
     ("training", [], ["training-loss.svg"]),
     ("moons", ["parameters: 337"],
      ["moons-boundary.svg", "moons-training.svg"]),

@@ -25,15 +25,19 @@ final class TemporaryFolder {
     let a = Value(2.0, label: "a"), b = Value(-3.0, label: "b")
     let q = a + b; q.label = "q"
     figures.say("q = \(q.data)")
-    try figures.draw(q, "add")
+    try figures.draw(q, "add", caption: "q = a + b <the sum>")
     try figures.write(LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("s", values: [1, 2])]), "plot")
     try figures.draw(try CountMatrix(counts: [[1, 2], [3, 4]], rowLabels: ["a", "b"], columnLabels: ["c", "d"]).drawing(), "counts")
-    #expect(figures.written == ["add.dot", "add.svg", "add.png", "plot.svg", "counts.dot", "counts.svg", "counts.png"])
+    #expect(figures.written == ["add.dot", "add.svg", "add.png", "add.html", "plot.svg", "counts.dot", "counts.svg", "counts.png"])
     #expect(figures.lines == ["q = -1.0"])
     let out = folder.url.appendingPathComponent("out")
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == figures.written.sorted())
     let counts = try String(contentsOf: out.appendingPathComponent("counts.svg"), encoding: .utf8)
     #expect(counts.contains(">ad</text>") && counts.contains(">4</text>"))
+    // A graph's page, titled by its caption; a drawing of DOT text gets none.
+    let page = try String(contentsOf: out.appendingPathComponent("add.html"), encoding: .utf8)
+    #expect(page.contains("<title>q = a + b &lt;the sum&gt;</title>"))
+    #expect(page.contains("a.grad += 1 × q.grad = 1.0 × 1.0 = 1.0"))
   }
 
   @Test func errorsNameThePath() throws {

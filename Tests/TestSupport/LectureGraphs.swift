@@ -53,3 +53,20 @@ public enum LectureGraphs {
     return out
   }
 }
+
+extension LectureGraphs {
+  /// The mlp lesson's loss: `MLP(3, [4, 4, 1])` (weights from
+  /// `SplitMix64(seed: 42)`) on the lecture's four examples, summed squared
+  /// error, after `backward()`; 663 drawn nodes, as `output/mlp-loss`.
+  public static func mlpLoss() -> Value {
+    var rng = SplitMix64(seed: 42)
+    let n = MLP(3, [4, 4, 1], using: &rng)
+    _ = n([2.0, 3.0, -1.0])  // the lesson's first forward pass, as it runs it
+    let xs: [[Double]] = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]]
+    let ys: [Double] = [1, -1, -1, 1]
+    let loss = sumSquaredError(xs.map { n($0)[0] }, ys)
+    loss.label = "loss"
+    loss.backward()
+    return loss
+  }
+}

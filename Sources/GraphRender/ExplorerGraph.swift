@@ -1,0 +1,75 @@
+import Micrograd
+
+/// What a drawing's HTML page shows beside its figure: every value's
+/// label, operation, data and gradient, the edges, and the steps of
+/// `backward()` as the engine ran them (``BackwardSteps``).
+///
+/// Kept as numbers, and written as text only when a page is rendered.
+struct ExplorerGraph: Hashable, Sendable {
+  let labels: [String]
+  let ops: [Operation?]
+  let data: [Double]
+  /// The gradients as drawn.
+  let grads: [Double]
+  let edges: [Trace.Edge]
+  let steps: BackwardSteps
+  /// How the figure writes numbers, for the gradients a step shows.
+  let numberFormat: NumberFormat
+  let showGrad: Bool
+
+  init(_ graph: Trace, numberFormat: NumberFormat, showGrad: Bool) {
+    labels = graph.nodes.map(\.label)
+    ops = graph.nodes.map(\.op)
+    data = graph.nodes.map(\.data)
+    grads = graph.nodes.map(\.grad)
+    edges = graph.edges
+    steps = BackwardSteps(graph)
+    self.numberFormat = numberFormat
+    self.showGrad = showGrad
+  }
+
+  /// A value's name in a formula: its label, or `v3` without one.
+  func name(_ i: Int) -> String {
+    labels[i].isEmpty ? "v\(i)" : labels[i]
+  }
+
+  /// The chain rule for each update of a step, with its numbers:
+  /// `a.grad += b.data × e.grad = -3.0 × -2.0 = 6.0`. Call inside
+  /// `NumberFormat.inPOSIXLocale`.
+  func formulas(_ step: BackwardSteps.Step) -> [String] {
+    let full = NumberFormat.shortest
+    let operands = step.updates.map(\.operand)
+    let node = name(step.node)
+    return step.updates.enumerated().map { k, update in
+      let local = localDerivativeText(step.node, k, operands: operands)
+      return "\(name(update.operand)).grad += \(local) × \(node).grad = "
+        + "\(full.format(update.localDerivative)) × \(full.format(step.grad)) = \(full.format(update.contribution))"
+    }
+  }
+
+  /// The local derivative of value `i` with respect to its operand at
+  /// `k`, in the lecture's words: `b.data` for `a * b`, `(1 − o.data²)` for tanh.
+  private func localDerivativeText(_ i: Int, _ k: Int, operands: [Int]) -> String {
+    let node = name(i)
+    switch ops[i] {
+    case .add?, .sum?: return "1"
+    case .multiply?: return "\(name(operands[1 - k])).data"
+    case .power(let exponent)?:
+      return "\(Self.number(exponent)) · \(name(operands[0])).data ** \(Self.number(exponent - 1))"
+    case .tanh?: return "(1 − \(node).data²)"
+    case .exp?: return "\(node).data"
+    case .log?: return "1 / \(name(operands[0])).data"
+    case .relu?: return "(\(node).data > 0)"
+    case .sigmoid?: return "\(node).data × (1 − \(node).data)"
+    case .dot?:
+      let half = operands.count / 2
+      return "\(name(k < half ? operands[k + half] : operands[k - half])).data"
+    case nil: return "0"
+    }
+  }
+
+  /// Whole numbers without a fraction, as the op names write exponents.
+  private static func number(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// `index.html` of `micrograd figures`' folder: every figure, lesson by
+/// lesson, with its caption and a link to its page.
+///
+/// A graph's caption is its page's title (what the lesson passed as
+/// `caption:`, already written as HTML text); a figure without a page (a
+/// plot, the bigram counts) is listed by its name. Like every page the
+/// package writes, it fetches nothing and is the same bytes every time.
+enum FigureIndex {
+  /// One lesson's part of the index.
+  struct Lesson {
+    let name: String
+    let summary: String
+    /// The files it wrote, sorted.
+    let files: [String]
+  }
+
+  /// The index page, reading each graph page's title from `folder`.
+  static func html(_ lessons: [Lesson], folder: String) throws -> String {
+    var sections: [String] = []
+    for lesson in lessons {
+      var items: [String] = []
+      var framesListed: Set<String> = []
+      let figures = lesson.files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
+      for file in figures {
+        let name = (file as NSString).deletingPathExtension
+        if file.hasSuffix(".svg"), lesson.files.contains("\(name).html") { continue }
+        if let frames = frameName(name) {
+          // name-000.svg, name-001.svg, ...: the steps of backward(), one item.
+          guard framesListed.insert(frames).inserted else { continue }
+          let links = figures.filter { frameName(($0 as NSString).deletingPathExtension) == frames }
+            .map { "<a href=\"\(escape($0))\">\(escape(String(($0 as NSString).deletingPathExtension.dropFirst(frames.count + 1))))</a>" }
+          items.append(
+            "<li>\(escape(frames)): a figure per step of backward(), for slides <span class=\"other\">"
+              + links.joined(separator: " ") + "</span></li>")
+          continue
+        }
+        if file.hasSuffix(".html") {
+          let caption = try title(ofPage: (folder as NSString).appendingPathComponent(file)) ?? escape(name)
+          let others = ["svg", "png", "dot"].filter { lesson.files.contains("\(name).\($0)") }
+            .map { "<a href=\"\(escape(name)).\($0)\">\($0)</a>" }
+          items.append(
+            "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span> "
+              + "<span class=\"other\">" + others.joined(separator: " ") + "</span></li>")
+        } else {
+          items.append("<li><a href=\"\(escape(file))\">\(escape(name))</a></li>")
+        }
+      }
+      sections.append(
+        "<h2>\(escape(lesson.name)): \(escape(lesson.summary))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>")
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>swift-micrograd: the lecture figures</title>
+      <style>
+      body { max-width: 60em; margin: 2em auto; padding: 0 1em; font: 15px/1.5 system-ui, sans-serif; color: #222; }
+      h2 { font-size: 1.05em; margin-top: 1.6em; }
+      .file { color: #777; font-family: ui-monospace, monospace; font-size: .9em; margin-left: .5em; }
+      .other a { margin-left: .4em; font-size: .9em; }
+      </style>
+      </head>
+      <body>
+      <h1>The lecture figures</h1>
+      <p>Each lesson's figures, in the order of the notes, as <code>micrograd figures</code> made them. A graph's \
+      page shows each value's numbers in full precision, highlights what a value depends on, and steps through \
+      <code>backward()</code> one <code>backwardStep()</code> at a time.</p>
+      \(sections.joined(separator: "\n"))
+      </body>
+      </html>
+
+      """
+  }
+
+  /// `chain-step` for `chain-step-003`: the name of a sequence of frames
+  /// (`writeBackwardSteps`' numbering, three digits or more); else `nil`.
+  private static func frameName(_ name: String) -> String? {
+    guard let dash = name.lastIndex(of: "-") else { return nil }
+    let number = name[name.index(after: dash)...]
+    guard number.count >= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return String(name[..<dash])
+  }
+
+  /// The text of a page's `<title>`, as the page writes it (HTML text).
+  private static func title(ofPage path: String) throws -> String? {
+    let page: String
+    do {
+      page = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw InputError(message: "cannot read \"\(path)\" for the index: \(error.localizedDescription)")
+    }
+    guard let start = page.range(of: "<title>"), let end = page.range(of: "</title>", range: start.upperBound..<page.endIndex)
+    else { return nil }
+    return String(page[start.upperBound..<end.lowerBound])
+  }
+
+  private static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+@testable import GraphRender
+import Micrograd
+import TestSupport
+import Testing
+
+/// One figure per step of backward(), for slides.
+@Suite struct BackwardStepFramesTests {
+  @Test func framesFollowTheSteps() throws {
+    let L = LectureGraphs.expression()
+    let frames = try drawBackwardSteps(L)
+    #expect(frames.count == 8)
+    // Step 0: the forward pass, every gradient 0.
+    #expect(frames[0].dot.contains("label=\"step 0 of 7: the forward pass\""))
+    #expect(frames[0].dot.components(separatedBy: "grad 0.0000").count - 1 == 7)
+    #expect(!frames[0].dot.contains(StepHighlight.processed))
+    // Step 3: d's step, which gives e and c their gradients.
+    let third = frames[3].dot
+    #expect(third.contains("label=\"step 3 of 7: d.backwardStep()\""))
+    #expect(third.contains("{ e | data -6.0000 | grad -2.0000 }") && third.contains("{ a | data 2.0000 | grad 0.0000 }"))
+    let lines = third.split(separator: "\n")
+    func line(_ prefix: String) -> String { String(lines.first { $0.hasPrefix(prefix) } ?? "") }
+    #expect(line("\tv4 [").hasSuffix("color=\"#d62728\" penwidth=3]"))
+    #expect(line("\tv4_op [").hasSuffix("color=\"#d62728\" penwidth=3]"))
+    #expect(line("\tv2 [").hasSuffix("color=\"#ff7f0e\" penwidth=3]"))
+    #expect(line("\tv3 [").hasSuffix("color=\"#ff7f0e\" penwidth=3]"))
+    #expect(line("\tv2 -> v4_op") == "\tv2 -> v4_op [color=\"#d62728\" penwidth=2]")
+    #expect(!line("\tv0 [").contains("penwidth"))
+    // The last frame shows backward()'s gradients, and the graph keeps its own.
+    #expect(frames[7].dot.contains("{ a | data 2.0000 | grad 6.0000 }"))
+    #expect(trace(L).nodes.map(\.grad) == [6, -4, -2, -2, -2, 4, 1])
+    // Every frame renders, and the same graph gives the same frames.
+    for frame in frames { _ = try frame.svg() }
+    #expect(try drawBackwardSteps(LectureGraphs.expression()) == frames)
+  }
+
+  @Test func framesKeepTheStyle() throws {
+    let neuron = LectureGraphs.neuron()
+    let frames = try drawBackwardSteps(neuron.o, style: .teaching, parameters: neuron.parameters)
+    #expect(frames.count == 11)
+    #expect(frames[1].dot.contains("class=\"value output\"") && frames[1].dot.contains("cluster_legend"))
+  }
+
+  @Test func writesNumberedFiles() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("frames/deeper")
+    let urls = try writeBackwardSteps(LectureGraphs.usedTwice(), to: out, format: .png)
+    #expect(urls.map(\.lastPathComponent) == ["step-000.png", "step-001.png", "step-002.png"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == urls.map(\.lastPathComponent))
+    #expect(try Data(contentsOf: urls[0]).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+  }
+
+  @Test func badInputWritesNothing() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("frames")
+    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: out, format: .html) }
+    #expect(throws: GraphRenderError.tooManyNodes(count: 10, limit: 5)) {
+      try writeBackwardSteps(LectureGraphs.expression(), to: out, nodeLimit: 5)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let file = folder.url.appendingPathComponent("file")
+    try Data("x".utf8).write(to: file)
+    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: file) }
+  }
+}
