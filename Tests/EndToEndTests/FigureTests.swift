@@ -54,7 +54,7 @@ import Testing
       default: #expect(check.comparison == .bytes, "\(file)")
       }
     }
-    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 37)
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 35)
 
     // A copy of output/ with one label and one edge changed.
     let committed = try TemporaryFolder()
