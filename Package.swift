@@ -72,7 +72,7 @@ let package = Package(
     .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
     .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
     .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
-    .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures"], path: "Examples/mlp"),
+    .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/mlp"),
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
     .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),

@@ -41,11 +41,23 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 ///     legend, tooltips and SVG ids of ``DrawingStyle/teaching``.
 ///   - parameters: The values to mark as parameters (a model's
 ///     `parameters()`), for styles that colour roles.
+///   - clusters: The network that computed the graph, to draw a cluster
+///     per layer (`layer 1`) holding a cluster per neuron
+///     (`layer 1 · neuron 2`, that is `network.layers[0].neurons[1]`) with
+///     the neuron's parameters and, for every call, its products, sums
+///     and activation (<doc:NeuronsAndLayers>); `nil` for none.
+///   - folded: Whether each neuron's weighted sum is drawn as one value,
+///     `Σ w·x + b`, drawn from its weights, inputs and bias, instead of
+///     the chain of `*` and `+` that computed it. The neurons are those of
+///     `clusters` when it is given, else those the graph shows: an
+///     activation of a sum of unlabelled products (<doc:NeuronsAndLayers>).
 ///   - nodeLimit: The largest ``Drawing/layoutSize`` the drawing may have
 ///     when it is laid out; see ``Drawing/defaultNodeLimit``.
 /// - Returns: The drawing, ready to render or write.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for a number format
-///   outside 0...17 decimals or a negative node limit.
+///   outside 0...17 decimals, a negative node limit, a network none of
+///   whose parameters is in the graph (`clusters:`), or a graph with no
+///   weighted sum to fold (`folded:`).
 /// - Complexity: O(*n*) for a graph of *n* values; no recursion.
 public func drawDot(
   _ root: Value,
@@ -54,6 +66,8 @@ public func drawDot(
   showGrad: Bool = true,
   style: DrawingStyle = .lecture,
   parameters: [Value] = [],
+  clusters network: MLP? = nil,
+  folded: Bool = false,
   nodeLimit: Int = Drawing.defaultNodeLimit
 ) throws -> Drawing {
   try numberFormat.validate()
@@ -61,11 +75,43 @@ public func drawDot(
     throw GraphRenderError.invalidOption("nodeLimit \(nodeLimit): the limit cannot be negative")
   }
   let graph = trace(root)
+  var drawn = DrawnGraph(graph)
+  if let network {
+    drawn.neurons = graph.neurons(of: network)
+    guard !drawn.neurons.isEmpty else {
+      throw GraphRenderError.invalidOption(
+        "clusters: no weight or bias of the network \(network.shape) is in the graph; "
+          + "pass the network that computed it")
+    }
+  }
+  if folded {
+    let operands = graph.operandIndices(), uses = graph.useCounts()
+    let sums = network == nil
+      ? graph.neuronSums(operands: operands, uses: uses)
+      : drawn.neurons.flatMap(\.sums).sorted().compactMap {
+        graph.weightedSum(at: $0, operands: operands, uses: uses)
+      }
+    guard drawn.fold(sums) > 0 else {
+      throw GraphRenderError.invalidOption(
+        network == nil
+          ? "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
+            + "of a sum of unlabelled products w*x used once, plus at most one other term"
+          : "folded: no neuron of the network \(network!.shape) computes a weighted sum in the graph")
+    }
+  }
   var writer = DOTWriter(
-    graph: graph, numberFormat: numberFormat, showGrad: showGrad, style: style,
+    drawn: drawn, numberFormat: numberFormat, showGrad: showGrad, style: style,
     parameters: Set(parameters.map(ObjectIdentifier.init)))
   let dot = writer.write(rankdir: rankdir)
   return Drawing(
     dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
-    layoutSize: graph.layoutSize(), nodeLimit: nodeLimit)
+    layoutSize: drawn.layoutSize(), nodeLimit: nodeLimit)
+}
+
+extension MLP {
+  /// `MLP(3, [4, 4, 1])`, as the network was made.
+  var shape: String {
+    let inputs = layers.first?.neurons.first?.w.count ?? 0
+    return "MLP(\(inputs), [\(layers.map { String($0.neurons.count) }.joined(separator: ", "))])"
+  }
 }

@@ -87,7 +87,8 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
 @Suite struct FigureCheckTests {
   static let graphvizSVGs = [
     "add.svg", "bigram-counts.svg", "chain-backward-steps.svg", "chain-forward.svg", "chain-manual-grads.svg",
-    "expression-backward.svg", "expression-forward.svg", "mlp-forward.svg", "mlp-loss.svg", "neuron-exp.svg",
+    "expression-backward.svg", "expression-forward.svg", "mlp-forward-folded.svg", "mlp-forward.svg",
+    "mlp-loss-folded.svg", "mlp-loss.svg", "neuron-exp.svg",
     "neuron.svg",
   ]
 
