@@ -162,7 +162,7 @@ struct DOTWriter {
         if style.svgIDsAndClasses { list += [("id", "layer\(l)"), ("class", "layer")] }
         lines += ["\tsubgraph cluster_layer\(l) {", "\t\tgraph " + attributes(list)]
       }
-      var list = [("label", "layer \(l) · neuron \(n)"), ("color", "#bdbdbd")]
+      var list = [("label", "layer \(l) · neuron \(n)"), ("style", "solid"), ("color", "#bdbdbd")]
       if style.svgIDsAndClasses { list += [("id", "layer\(l)_neuron\(n)"), ("class", "neuron")] }
       lines += ["\t\tsubgraph cluster_layer\(l)_neuron\(n) {", "\t\t\tgraph " + attributes(list)]
       for i in members {
