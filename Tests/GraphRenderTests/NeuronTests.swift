@@ -173,6 +173,33 @@ import Testing
     #expect(!svg.contains(">layer 1 · neuron 4</text>"))
   }
 
+  /// Graphviz lays clusters out, and SVG lists them, in the order the DOT
+  /// text gives them, render after render: not in the order of the heap
+  /// addresses of their names, as Graphviz before 9 would.
+  @Test func clustersComeInTheTextsOrderEveryTime() throws {
+    let n = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
+    let drawing = try drawDot(n([2.0, 3.0, -1.0])[0], clusters: n)
+    let declared = drawing.dot.split(separator: "\n").compactMap { line -> String? in
+      let text = line.trimmingCharacters(in: .whitespaces)
+      guard text.hasPrefix("subgraph cluster_") else { return nil }
+      return String(text.dropFirst("subgraph ".count).dropLast(2))
+    }
+    #expect(declared.count == 12)
+    var first: String?
+    for round in 0..<4 {
+      let svg = try drawing.svg()
+      let titles = svg.components(separatedBy: "class=\"cluster\">\n<title>").dropFirst()
+        .map { String($0.prefix { $0 != "<" }) }
+      #expect(titles == declared, "round \(round)")
+      #expect(first == nil || svg == first, "round \(round)")
+      first = first ?? svg
+      // Other graphs in between, whose names come and go on the heap.
+      for k in 0..<20 {
+        _ = try Drawing(dot: "digraph g\(k) { subgraph cluster_z\(k) { a\(k) } subgraph cluster_a\(k) { b\(k) } }").svg()
+      }
+    }
+  }
+
   /// Only the neurons with nodes in the graph are drawn: a graph of the
   /// first layer's second neuron has one cluster in one layer.
   @Test func onlyNeuronsInTheGraphGetAClusterAndAWholeNetworkNeedNotBeThere() throws {
