@@ -18,7 +18,7 @@ import Figures
 import GraphRender
 import Micrograd
 
-lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph, and the loss of four examples") { figures in
+lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of four examples, boxed by layer and neuron, then folded") { figures in
   var rng = SplitMix64(seed: 42)
   let n = MLP(3, [4, 4, 1], using: &rng)
   print("parameters: \(n.parameters().count)")

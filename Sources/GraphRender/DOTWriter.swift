@@ -3,7 +3,9 @@ import Micrograd
 /// Writes a traced graph as DOT text, the way Python's `graphviz` package
 /// writes the lecture's `draw_dot`: a tab-indented `digraph` with one line
 /// per node or edge, nodes in trace order, each computed value followed by
-/// its op node and the op's edge, then the operand edges in trace order.
+/// its op node and the op's edge, then the clusters of a network's layers
+/// and neurons (naming their nodes), then the operand edges in trace order.
+/// What a folded weighted sum stands for is not written.
 struct DOTWriter {
   let drawn: DrawnGraph
   private var graph: Trace { drawn.trace }

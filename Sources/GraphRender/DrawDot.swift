@@ -25,6 +25,14 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 /// `v0_op`, ...) rather than by address, so the same program writes the
 /// same bytes on every run.
 ///
+/// A network's graph can be drawn with a box per layer and per neuron
+/// (`clusters:`), and with each neuron's weighted sum as one value
+/// (`folded:`):
+///
+/// ```swift
+/// let folded = try drawDot(loss, clusters: n, folded: true)
+/// ```
+///
 /// ```swift
 /// let drawing = try drawDot(L)
 /// print(drawing.dot)                       // the DOT text
@@ -43,7 +51,7 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 ///     `parameters()`), for styles that colour roles.
 ///   - clusters: The network that computed the graph, to draw a cluster
 ///     per layer (`layer 1`) holding a cluster per neuron
-///     (`layer 1 · neuron 2`, that is `network.layers[0].neurons[1]`) with
+///     (`layer 1 · neuron 2`, that is `clusters.layers[0].neurons[1]`) with
 ///     the neuron's parameters and, for every call, its products, sums
 ///     and activation (<doc:NeuronsAndLayers>); `nil` for none.
 ///   - folded: Whether each neuron's weighted sum is drawn as one value,
@@ -66,7 +74,7 @@ public func drawDot(
   showGrad: Bool = true,
   style: DrawingStyle = .lecture,
   parameters: [Value] = [],
-  clusters network: MLP? = nil,
+  clusters: MLP? = nil,
   folded: Bool = false,
   nodeLimit: Int = Drawing.defaultNodeLimit
 ) throws -> Drawing {
@@ -76,27 +84,30 @@ public func drawDot(
   }
   let graph = trace(root)
   var drawn = DrawnGraph(graph)
-  if let network {
-    drawn.neurons = graph.neurons(of: network)
+  if let clusters {
+    drawn.neurons = graph.neurons(of: clusters)
     guard !drawn.neurons.isEmpty else {
       throw GraphRenderError.invalidOption(
-        "clusters: no weight or bias of the network \(network.shape) is in the graph; "
+        "clusters: no weight or bias of the network \(clusters.shape) is in the graph; "
           + "pass the network that computed it")
     }
   }
   if folded {
     let operands = graph.operandIndices(), uses = graph.useCounts()
-    let sums = network == nil
+    let sums = clusters == nil
       ? graph.neuronSums(operands: operands, uses: uses)
       : drawn.neurons.flatMap(\.sums).sorted().compactMap {
         graph.weightedSum(at: $0, operands: operands, uses: uses)
       }
     guard drawn.fold(sums) > 0 else {
-      throw GraphRenderError.invalidOption(
-        network == nil
-          ? "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
+      let message =
+        if let clusters {
+          "folded: no neuron of the network \(clusters.shape) computes a weighted sum in the graph"
+        } else {
+          "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
             + "of a sum of unlabelled products w*x used once, plus at most one other term"
-          : "folded: no neuron of the network \(network!.shape) computes a weighted sum in the graph")
+        }
+      throw GraphRenderError.invalidOption(message)
     }
   }
   var writer = DOTWriter(

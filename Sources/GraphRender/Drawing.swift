@@ -23,7 +23,7 @@ public struct Drawing: Hashable, Sendable {
   public let dot: String
 
   /// The number of nodes in the graph: one per value and one per op
-  /// (legend boxes are not counted).
+  /// (legend boxes are not counted); in a folded drawing, only those drawn.
   public let nodeCount: Int
 
   /// The number of edges: one per operand and one per op.
