@@ -2,6 +2,7 @@ import Foundation
 @testable import GraphRender
 import Micrograd
 import SnapshotTesting
+import Synchronization
 import TestSupport
 import Testing
 
@@ -265,14 +266,26 @@ import Testing
     #expect(throws: GraphRenderError.self) { try drawDot(twice, folded: true) }
   }
 
-  /// A neuron of 30,000 inputs is found and folded without recursion.
+  /// A neuron of 30,000 inputs is found and folded without recursion: on
+  /// a thread with a 512 KB stack, which a recursive walk down its chain
+  /// of 60,000 products and sums would overflow.
   @Test func wideNeuronFoldsWithoutRecursion() throws {
-    var rng = SplitMix64(seed: 3)
-    let n = MLP(30_000, [1], using: &rng)
-    let out = n((0..<30_000).map { Double($0 % 7) })[0]
-    let t = trace(out)
-    #expect(t.neurons(of: n).first?.members.count == 30_001 + 60_000 + 1)
-    let folded = try drawDot(out, clusters: n, folded: true)
-    #expect(folded.nodeCount == 60_001 + 4)
+    let counts = Mutex<(members: Int, drawn: Int)?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      var rng = SplitMix64(seed: 3)
+      let n = MLP(30_000, [1], using: &rng)
+      let out = n((0..<30_000).map { Double($0 % 7) })[0]
+      let members = trace(out).neurons(of: n).first?.members.count ?? 0
+      let drawn = (try? drawDot(out, clusters: n, folded: true))?.nodeCount ?? 0
+      counts.withLock { $0 = (members, drawn) }
+      done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    done.wait()
+    let found = try #require(counts.withLock { $0 })
+    #expect(found.members == 30_001 + 60_000 + 1)
+    #expect(found.drawn == 60_001 + 4)
   }
 }
