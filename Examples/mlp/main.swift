@@ -25,7 +25,8 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   let out = n([2.0, 3.0, -1.0])[0]
   out.label = "out"
   print("n([2, 3, -1]) = \(out.data)")
-  try figures.draw(try drawDot(out, clusters: n), "mlp-forward")
+  let forward = try drawDot(out, clusters: n)
+  try figures.draw(forward, "mlp-forward")
   let forwardFolded = try drawDot(out, clusters: n, folded: true)
   try figures.draw(forwardFolded, "mlp-forward-folded")
 
@@ -42,6 +43,6 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   try figures.draw(lossFolded, "mlp-loss-folded")
 
   // Folded, each neuron's weighted sum is one value instead of a chain.
+  print("mlp-forward: \(forward.nodeCount) nodes, folded \(forwardFolded.nodeCount)")
   print("mlp-loss: \(lossDrawing.nodeCount) nodes, folded \(lossFolded.nodeCount)")
-  print("mlp-forward folded: \(forwardFolded.nodeCount) nodes")
 }

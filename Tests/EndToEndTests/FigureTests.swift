@@ -83,7 +83,7 @@ import Testing
       "expression-forward.dot", "expression-forward.png", "expression-forward.svg"]),
     ("neuron", ["w2.grad = 0.0", "with exp: w2.grad = 0.0"],
      ["neuron-exp.dot", "neuron-exp.png", "neuron-exp.svg", "neuron.dot", "neuron.png", "neuron.svg"]),
-    ("mlp", ["parameters: 41", "mlp-loss: 663 nodes, folded 223", "mlp-forward folded: 80 nodes"],
+    ("mlp", ["parameters: 41", "mlp-forward: 190 nodes, folded 80", "mlp-loss: 663 nodes, folded 223"],
      ["mlp-forward-folded.dot", "mlp-forward-folded.png", "mlp-forward-folded.svg",
       "mlp-forward.dot", "mlp-forward.png", "mlp-forward.svg",
       "mlp-loss-folded.dot", "mlp-loss-folded.png", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.svg"]),
