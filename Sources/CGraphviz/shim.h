@@ -119,6 +119,7 @@ typedef struct {
   char *base;
   size_t used;
   size_t size;
+  int *opened;  // set when cgraph takes the arena, for mg_read_with_4
 } mg_arena;
 
 /// Agmemdisc_t as it is before Graphviz 9 (spelled out: 9 removed it).
@@ -130,8 +131,8 @@ typedef struct {
   void (*close)(void *state);
 } mg_memdisc;
 
-static void *mg_arena_open(Agdisc_t *disc) {
-  (void)disc;
+/// A reserved arena, or NULL when the addresses cannot be had.
+static mg_arena *mg_arena_make(void) {
   mg_arena *arena = calloc(1, sizeof *arena);
   if (arena == NULL) return NULL;
   // 64 GiB of addresses, not of memory: pages are committed when touched.
@@ -146,7 +147,14 @@ static void *mg_arena_open(Agdisc_t *disc) {
   return arena;
 }
 
-/// Zeroed memory (fresh pages are), as cgraph's own allocator gives.
+/// The arena mg_read_with_4 made, handed over in the discipline's fourth
+/// slot, after mem, id and io.
+static void *mg_arena_open(Agdisc_t *disc) {
+  mg_arena *arena = ((void **)disc)[3];
+  *arena->opened = 1;
+  return arena;
+}
+
 static void *mg_arena_alloc(void *state, size_t request) {
   mg_arena *arena = state;
   size_t size = (request + 15) & ~(size_t)15;
@@ -169,7 +177,6 @@ static void mg_arena_free(void *state, void *ptr) {
 
 static void mg_arena_close(void *state) {
   mg_arena *arena = state;
-  if (arena == NULL) return;
   munmap(arena->base, arena->size);
   free(arena);
 }
@@ -213,10 +220,18 @@ static const mg_iodisc mg_reader_disc = {mg_read_line, mg_put_string, mg_flush};
 
 static inline Agraph_t *mg_read_with_4(const char *dot, mg_plugin_list_4 list) {
   (void)list;
+  mg_arena *arena = mg_arena_make();
+  if (arena == NULL) return agmemread(dot);  // no addresses to reserve: heap order
+  int opened = 0;
+  arena->opened = &opened;
   mg_reader reader = {dot, strlen(dot), 0};
-  // Agdisc_t before 9: { mem, id, io }.
-  void *disc[3] = {(void *)&mg_arena_disc, &AgIdDisc, (void *)&mg_reader_disc};
-  return agread(&reader, (Agdisc_t *)disc);
+  // Agdisc_t before 9 is { mem, id, io }; the arena rides in a fourth slot.
+  void *disc[4] = {(void *)&mg_arena_disc, &AgIdDisc, (void *)&mg_reader_disc, arena};
+  Agraph_t *graph = agread(&reader, (Agdisc_t *)disc);
+  // Text without a graph never opens the arena; a graph that failed to
+  // parse was closed, and its arena with it.
+  if (!opened) mg_arena_close(arena);
+  return graph;
 }
 
 static inline Agraph_t *mg_read_with_3(const char *dot, mg_plugin_list_3 list) {
