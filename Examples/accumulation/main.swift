@@ -13,7 +13,6 @@
 //   swift run accumulation [--out DIR]   writes accumulation-b-bug, -b-fixed,
 //                                        -f-bug, -f-fixed (.dot, .svg, .png)
 import Figures
-import GraphRender
 import Micrograd
 
 /// backward() with the notes' first, assigning `_backward`: every node, from
@@ -42,7 +41,7 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   print("b = a + a, assigned: a.grad = \(buggy.a.grad)")
   // The bug's figures get no page: its steps would run the engine's
   // backward(), which adds, and end at the fixed gradients.
-  try figures.draw(try drawDot(buggy.b), "accumulation-b-bug")
+  try figures.draw(buggy.b, "accumulation-b-bug", page: false)
   let fixed = twice()
   fixed.b.backward()
   print("b = a + a, added:    a.grad = \(fixed.a.grad)")
@@ -65,7 +64,7 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   assigningBackward(wrong.f)
   print("f = \(wrong.f.data)")
   print("f = d * e, assigned: a.grad = \(wrong.a.grad), b.grad = \(wrong.b.grad)")
-  try figures.draw(try drawDot(wrong.f), "accumulation-f-bug")
+  try figures.draw(wrong.f, "accumulation-f-bug", page: false)
   let right = paths()
   right.f.backward()
   print("f = d * e, added:    a.grad = \(right.a.grad), b.grad = \(right.b.grad)")

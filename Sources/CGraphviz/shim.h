@@ -21,6 +21,11 @@
 #ifndef MICROGRAD_CGRAPHVIZ_SHIM_H
 #define MICROGRAD_CGRAPHVIZ_SHIM_H
 
+// mmap's MAP_ANON and MAP_NORESERVE (below) under a strict -std=c11 too.
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
+
 #include <stddef.h>
 #include <stdlib.h>
 #include <gvc.h>
@@ -89,6 +94,157 @@ static inline void mg_free_plugin_list(char **list, int count) {
   if (list == NULL) return;
   for (int i = 0; i < count; i++) free(list[i]);
   free(list);
+}
+
+// MARK: Reading DOT, with clusters in the order the text gives them
+
+// Before Graphviz 9, cgraph keeps a graph's subgraphs ordered by their
+// IDs, and the ID of a named subgraph is the address of its interned name:
+// the heap's order, not the text's. dot lays clusters out, and SVG lists
+// them, in that order, so the same DOT with two or more sibling clusters
+// (a layer's neurons) came out differently from one process to the next.
+// Graphviz 9 keeps subgraphs in the order they were made (and dropped the
+// memory discipline used here). So before 9, the graph is read with an
+// arena: every allocation cgraph makes for the graph comes from one
+// reserved range, at increasing addresses, never reused, so names interned
+// later have larger addresses and subgraphs come in the text's order. The
+// arena is unmapped when the graph is closed (agclose's whole-heap path).
+// Before 9 means gvPluginList takes four arguments, as above.
+
+#include <string.h>
+#include <sys/mman.h>
+
+/// The arena of one graph: a reserved range, committed as it is touched.
+typedef struct {
+  char *base;
+  size_t used;
+  size_t size;
+  int *opened;  // set when cgraph takes the arena, for mg_read_with_4
+} mg_arena;
+
+/// Agmemdisc_t as it is before Graphviz 9 (spelled out: 9 removed it).
+typedef struct {
+  void *(*open)(Agdisc_t *);
+  void *(*alloc)(void *state, size_t request);
+  void *(*resize)(void *state, void *ptr, size_t old, size_t request);
+  void (*free)(void *state, void *ptr);
+  void (*close)(void *state);
+} mg_memdisc;
+
+/// A reserved arena, or NULL when the addresses cannot be had.
+static mg_arena *mg_arena_make(void) {
+  mg_arena *arena = calloc(1, sizeof *arena);
+  if (arena == NULL) return NULL;
+  // 64 GiB of addresses, not of memory: pages are committed when touched.
+  arena->size = (size_t)1 << 36;
+  void *base = mmap(NULL, arena->size, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANON | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) {
+    free(arena);
+    return NULL;
+  }
+  arena->base = base;
+  return arena;
+}
+
+/// The arena mg_read_with_4 made, handed over in the discipline's fourth
+/// slot, after mem, id and io.
+static void *mg_arena_open(Agdisc_t *disc) {
+  mg_arena *arena = ((void **)disc)[3];
+  *arena->opened = 1;
+  return arena;
+}
+
+static void *mg_arena_alloc(void *state, size_t request) {
+  mg_arena *arena = state;
+  size_t size = (request + 15) & ~(size_t)15;
+  if (arena == NULL || size > arena->size - arena->used) return NULL;
+  void *block = arena->base + arena->used;
+  arena->used += size;
+  return block;
+}
+
+static void *mg_arena_resize(void *state, void *ptr, size_t old, size_t request) {
+  void *block = mg_arena_alloc(state, request);
+  if (block != NULL && ptr != NULL) memcpy(block, ptr, old < request ? old : request);
+  return block;
+}
+
+static void mg_arena_free(void *state, void *ptr) {
+  (void)state;
+  (void)ptr;
+}
+
+static void mg_arena_close(void *state) {
+  mg_arena *arena = state;
+  munmap(arena->base, arena->size);
+  free(arena);
+}
+
+static const mg_memdisc mg_arena_disc = {
+    mg_arena_open, mg_arena_alloc, mg_arena_resize, mg_arena_free, mg_arena_close};
+
+/// DOT text being read, a line at a time (as agmemread reads it, so that
+/// Graphviz's messages name the right line).
+typedef struct {
+  const char *text;
+  size_t length;
+  size_t cursor;
+} mg_reader;
+
+static int mg_read_line(void *chan, char *buffer, int size) {
+  mg_reader *reader = chan;
+  if (size <= 0 || reader->cursor >= reader->length) return 0;
+  int count = 0;
+  char c;
+  do {
+    c = reader->text[reader->cursor + (size_t)count];
+    buffer[count++] = c;
+  } while (c != '\0' && c != '\n' && count < size && reader->cursor + (size_t)count < reader->length);
+  reader->cursor += (size_t)count;
+  return count;
+}
+
+static int mg_put_string(void *chan, const char *string) { return fputs(string, chan); }
+static int mg_flush(void *chan) { return fflush(chan); }
+
+/// Agiodisc_t as it is before Graphviz 9 (spelled out, so that this part
+/// compiles against any later header too).
+typedef struct {
+  int (*afread)(void *chan, char *buffer, int size);
+  int (*putstr)(void *chan, const char *string);
+  int (*flush)(void *chan);
+} mg_iodisc;
+
+static const mg_iodisc mg_reader_disc = {mg_read_line, mg_put_string, mg_flush};
+
+static inline Agraph_t *mg_read_with_4(const char *dot, mg_plugin_list_4 list) {
+  (void)list;
+  mg_arena *arena = mg_arena_make();
+  if (arena == NULL) return agmemread(dot);  // no addresses to reserve: heap order
+  int opened = 0;
+  arena->opened = &opened;
+  mg_reader reader = {dot, strlen(dot), 0};
+  // Agdisc_t before 9 is { mem, id, io }; the arena rides in a fourth slot.
+  void *disc[4] = {(void *)&mg_arena_disc, &AgIdDisc, (void *)&mg_reader_disc, arena};
+  Agraph_t *graph = agread(&reader, (Agdisc_t *)disc);
+  // Text without a graph never opens the arena; a graph that failed to
+  // parse was closed, and its arena with it.
+  if (!opened) mg_arena_close(arena);
+  return graph;
+}
+
+static inline Agraph_t *mg_read_with_3(const char *dot, mg_plugin_list_3 list) {
+  (void)list;
+  return agmemread(dot);
+}
+
+/// agmemread, with subgraphs in the order the text names them on every
+/// version (see above). Close the graph with agclose.
+static inline Agraph_t *mg_memread(const char *dot) {
+  return _Generic(&gvPluginList,
+                  mg_plugin_list_4: mg_read_with_4,
+                  mg_plugin_list_3: mg_read_with_3)(dot, gvPluginList);
 }
 
 #endif

@@ -76,13 +76,13 @@ public struct FigureWriter {
   ///   - name: The files' name, without extension.
   ///   - caption: What the figure shows, in one line: the page's title,
   ///     which `micrograd figures`' `index.html` lists; `name` by default.
+  ///   - page: Whether to write the page; `false` for a figure whose
+  ///     gradients are not those `backward()` gives (the accumulation
+  ///     lesson's bug), whose steps would end elsewhere than the figure.
   /// - Throws: A `GraphRenderError` when the graph cannot be drawn or a
   ///   file cannot be written.
-  public mutating func draw(_ root: Value, _ name: String, caption: String? = nil) throws {
-    let drawing = try drawDot(root)
-    try draw(drawing, name)
-    try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
-    written.append("\(name).html")
+  public mutating func draw(_ root: Value, _ name: String, caption: String? = nil, page: Bool = true) throws {
+    try draw(try drawDot(root), name, caption: caption, page: page)
   }
 
   /// Draws one figure per step of `backward()` on the graph of `root`, for
@@ -109,17 +109,34 @@ public struct FigureWriter {
     }
   }
 
-  /// Writes a drawing (of DOT text made elsewhere, such as a
-  /// ``CountMatrix``) as `name.dot`, `name.svg` and, for at most
-  /// ``pngNodeLimit`` nodes, `name.png`.
+  /// Writes a drawing as `name.dot`, `name.svg` and, for at most
+  /// ``pngNodeLimit`` nodes, `name.png`; and, for a drawing whose page can
+  /// step through `backward()` (GraphRender's `Drawing.hasBackwardSteps`:
+  /// one that `drawDot` made, not folded), `name.html`, titled `caption`.
   ///
+  /// A drawing made with options (`drawDot(loss, clusters: n)`) is written
+  /// this way; so is one of DOT text made elsewhere, such as a
+  /// ``CountMatrix``, which gets no page.
+  ///
+  /// - Parameters:
+  ///   - drawing: The drawing.
+  ///   - name: The files' name, without extension.
+  ///   - caption: What the figure shows, in one line: the page's title,
+  ///     which `micrograd figures`' `index.html` lists; `name` by default.
+  ///   - page: Whether to write the page; `false` for a figure whose
+  ///     gradients are not those `backward()` gives, whose steps would
+  ///     end elsewhere than the figure.
   /// - Throws: A `GraphRenderError` when the drawing cannot be rendered
   ///   or a file cannot be written.
-  public mutating func draw(_ drawing: Drawing, _ name: String) throws {
+  public mutating func draw(_ drawing: Drawing, _ name: String, caption: String? = nil, page: Bool = true) throws {
     let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
     for ext in formats {
       try drawing.write(to: folder.appendingPathComponent("\(name).\(ext)"))
       written.append("\(name).\(ext)")
+    }
+    if page, drawing.hasBackwardSteps {
+      try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
+      written.append("\(name).html")
     }
   }
 

@@ -3,9 +3,12 @@ import Micrograd
 /// Writes a traced graph as DOT text, the way Python's `graphviz` package
 /// writes the lecture's `draw_dot`: a tab-indented `digraph` with one line
 /// per node or edge, nodes in trace order, each computed value followed by
-/// its op node and the op's edge, then the operand edges in trace order.
+/// its op node and the op's edge, then the clusters of a network's layers
+/// and neurons (naming their nodes), then the operand edges in trace order.
+/// What a folded weighted sum stands for is not written.
 struct DOTWriter {
-  let graph: Trace
+  let drawn: DrawnGraph
+  private var graph: Trace { drawn.trace }
   let numberFormat: NumberFormat
   let showGrad: Bool
   let style: DrawingStyle
@@ -17,10 +20,10 @@ struct DOTWriter {
   private(set) var edgeCount = 0
 
   init(
-    graph: Trace, numberFormat: NumberFormat, showGrad: Bool, style: DrawingStyle,
+    drawn: DrawnGraph, numberFormat: NumberFormat, showGrad: Bool, style: DrawingStyle,
     parameters: Set<ObjectIdentifier>
   ) {
-    self.graph = graph
+    self.drawn = drawn
     self.numberFormat = numberFormat
     self.showGrad = showGrad
     self.style = style
@@ -37,15 +40,17 @@ struct DOTWriter {
     // operations (a * a * ... * a) took seconds without it, and the
     // lecture's figures come out byte for byte the same with it.
     var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1]"]
-    let largestGrad = graph.nodes.lazy.map { abs($0.grad) }.filter(\.isFinite).max() ?? 0
+    let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
+    let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
-    for (i, node) in graph.nodes.enumerated() {
+    for i in shown {
+      let node = graph.nodes[i]
       let role = role(of: node, at: i)
       if !rolesSeen.contains(role) { rolesSeen.append(role) }
       lines.append("\tv\(i) " + attributes(valueAttributes(node, i, role, largestGrad)))
       nodeCount += 1
       if let op = node.op {
-        lines.append("\tv\(i)_op " + attributes(opAttributes(op, i)))
+        lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
         var edge = "\tv\(i)_op -> v\(i)"
         if style.svgIDsAndClasses {
           edge += " " + attributes([("id", "v\(i)_out"), ("class", "result")])
@@ -55,13 +60,18 @@ struct DOTWriter {
         edgeCount += 1
       }
     }
-    for (k, edge) in graph.edges.enumerated() {
-      var line = "\tv\(edge.from) -> v\(edge.to)_op"
-      if style.svgIDsAndClasses {
-        line += " " + attributes([("id", "e\(k)"), ("class", "operand")])
+    lines += clusters()
+    var k = 0
+    for i in shown {
+      for from in drawn.operands[i] {
+        var line = "\tv\(from) -> v\(i)_op"
+        if style.svgIDsAndClasses {
+          line += " " + attributes([("id", "e\(k)"), ("class", "operand")])
+        }
+        lines.append(line)
+        edgeCount += 1
+        k += 1
       }
-      lines.append(line)
-      edgeCount += 1
     }
     if style.legend {
       lines += legend(roles: rolesSeen)
@@ -120,19 +130,51 @@ struct DOTWriter {
     return list
   }
 
-  /// The attributes of the op node of value `i`.
-  private func opAttributes(_ op: Operation, _ i: Int) -> [(String, String)] {
-    var list = [("label", RecordText.quoted(op.description))]
+  /// The attributes of the op node of value `i`, whose text is `op`.
+  private func opAttributes(_ op: String, _ i: Int) -> [(String, String)] {
+    var list = [("label", RecordText.quoted(op))]
     if style.svgIDsAndClasses {
       list += [("id", "v\(i)_op"), ("class", "op")]
     }
     if style.tooltips {
-      list.append(("tooltip", RecordText.tooltip(op.description)))
+      list.append(("tooltip", RecordText.tooltip(op)))
     }
     if style.colorsByRole {
       list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
     }
     return list
+  }
+
+  // MARK: - Clusters
+
+  /// A cluster per layer, holding a cluster per neuron, which holds the
+  /// neuron's drawn values and their op nodes: `layer 1`,
+  /// `layer 1 · neuron 2`, numbered from 1.
+  private func clusters() -> [String] {
+    var lines: [String] = []
+    var layer: Int?
+    for neuron in drawn.neurons {
+      let members = neuron.members.filter { drawn.isDrawn[$0] }
+      guard !members.isEmpty else { continue }
+      let l = neuron.layer + 1, n = neuron.neuron + 1
+      if layer != neuron.layer {
+        if layer != nil { lines.append("\t}") }
+        layer = neuron.layer
+        var list = [("label", "layer \(l)"), ("style", "dashed"), ("color", "#969696")]
+        if style.svgIDsAndClasses { list += [("id", "layer\(l)"), ("class", "layer")] }
+        lines += ["\tsubgraph cluster_layer\(l) {", "\t\tgraph " + attributes(list)]
+      }
+      var list = [("label", "layer \(l) · neuron \(n)"), ("style", "solid"), ("color", "#bdbdbd")]
+      if style.svgIDsAndClasses { list += [("id", "layer\(l)_neuron\(n)"), ("class", "neuron")] }
+      lines += ["\t\tsubgraph cluster_layer\(l)_neuron\(n) {", "\t\t\tgraph " + attributes(list)]
+      for i in members {
+        lines.append("\t\t\tv\(i)")
+        if graph.nodes[i].op != nil { lines.append("\t\t\tv\(i)_op") }
+      }
+      lines.append("\t\t}")
+    }
+    if layer != nil { lines.append("\t}") }
+    return lines
   }
 
   // MARK: - Legend
@@ -150,7 +192,7 @@ struct DOTWriter {
         ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
     }
     if style.colorsByGradient {
-      let grads = graph.nodes.map(\.grad)
+      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { graph.nodes[$0].grad }
       if grads.contains(where: { $0 > 0 && $0.isFinite }) {
         entries.append(("grad_positive", "grad > 0 (darker: larger)", filled(GradientColor.positive[3])))
       }

@@ -25,6 +25,14 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 /// `v0_op`, ...) rather than by address, so the same program writes the
 /// same bytes on every run.
 ///
+/// A network's graph can be drawn with a box per layer and per neuron
+/// (`clusters:`), and with each neuron's weighted sum as one value
+/// (`folded:`):
+///
+/// ```swift
+/// let folded = try drawDot(loss, clusters: n, folded: true)
+/// ```
+///
 /// ```swift
 /// let drawing = try drawDot(L)
 /// print(drawing.dot)                       // the DOT text
@@ -41,15 +49,30 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 ///     legend, tooltips and SVG ids of ``DrawingStyle/teaching``.
 ///   - parameters: The values to mark as parameters (a model's
 ///     `parameters()`), for styles that colour roles.
+///   - clusters: The network that computed the graph, to draw a cluster
+///     per layer (`layer 1`) holding a cluster per neuron
+///     (`layer 1 · neuron 2`, that is `clusters.layers[0].neurons[1]`) with
+///     the neuron's parameters and, for every call, its products, sums
+///     and activation (<doc:NeuronsAndLayers>); `nil` for none.
+///   - folded: Whether each neuron's weighted sum is drawn as one value,
+///     `Σ w·x + b`, drawn from its weights, inputs and bias, instead of
+///     the chain of `*` and `+` that computed it. The neurons are those of
+///     `clusters` when it is given, else those the graph shows: an
+///     activation of a sum of unlabelled products (<doc:NeuronsAndLayers>).
 ///   - nodeLimit: The largest ``Drawing/layoutSize`` the drawing may have
 ///     when it is laid out; see ``Drawing/defaultNodeLimit``.
 /// - Returns: The drawing, ready to render or write.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for a number format
-///   outside 0...17 decimals or a negative node limit.
+///   outside 0...17 decimals, a negative node limit, a network none of
+///   whose parameters is in the graph (`clusters:`), or a graph with no
+///   weighted sum to fold (`folded:`).
+///
 /// The drawing also keeps what its HTML page (``Drawing/html(title:)``)
 /// shows: each value's data and gradient, and the steps of `backward()`,
 /// which ``backwardSteps(_:)`` records by running them on the graph and
-/// then putting every gradient back.
+/// then putting every gradient back. A folded drawing's page has no steps
+/// (``Drawing/hasBackwardSteps`` is `false`): they would update values
+/// that the folded figure does not draw.
 ///
 /// - Complexity: O(*n*) for a graph of *n* values; no recursion.
 public func drawDot(
@@ -59,6 +82,8 @@ public func drawDot(
   showGrad: Bool = true,
   style: DrawingStyle = .lecture,
   parameters: [Value] = [],
+  clusters: MLP? = nil,
+  folded: Bool = false,
   nodeLimit: Int = Drawing.defaultNodeLimit
 ) throws -> Drawing {
   try numberFormat.validate()
@@ -66,12 +91,47 @@ public func drawDot(
     throw GraphRenderError.invalidOption("nodeLimit \(nodeLimit): the limit cannot be negative")
   }
   let graph = trace(root)
+  var drawn = DrawnGraph(graph)
+  if let clusters {
+    drawn.neurons = graph.neurons(of: clusters)
+    guard !drawn.neurons.isEmpty else {
+      throw GraphRenderError.invalidOption(
+        "clusters: no weight or bias of the network \(clusters.shape) is in the graph; "
+          + "pass the network that computed it")
+    }
+  }
+  if folded {
+    let operands = graph.operandIndices(), uses = graph.useCounts()
+    let sums = clusters == nil
+      ? graph.neuronSums(operands: operands, uses: uses)
+      : drawn.neurons.flatMap(\.sums).sorted().compactMap {
+        graph.weightedSum(at: $0, operands: operands, uses: uses)
+      }
+    guard drawn.fold(sums) > 0 else {
+      let message =
+        if let clusters {
+          "folded: no neuron of the network \(clusters.shape) computes a weighted sum in the graph"
+        } else {
+          "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
+            + "of a sum of unlabelled products w*x used once, plus at most one other term"
+        }
+      throw GraphRenderError.invalidOption(message)
+    }
+  }
   var writer = DOTWriter(
-    graph: graph, numberFormat: numberFormat, showGrad: showGrad, style: style,
+    drawn: drawn, numberFormat: numberFormat, showGrad: showGrad, style: style,
     parameters: Set(parameters.map(ObjectIdentifier.init)))
   let dot = writer.write(rankdir: rankdir)
   return Drawing(
     dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
-    layoutSize: graph.layoutSize(), nodeLimit: nodeLimit,
-    explorer: ExplorerGraph(graph, numberFormat: numberFormat, showGrad: showGrad))
+    layoutSize: drawn.layoutSize(), nodeLimit: nodeLimit,
+    explorer: folded ? nil : ExplorerGraph(graph, numberFormat: numberFormat, showGrad: showGrad))
+}
+
+extension MLP {
+  /// `MLP(3, [4, 4, 1])`, as the network was made.
+  var shape: String {
+    let inputs = layers.first?.neurons.first?.w.count ?? 0
+    return "MLP(\(inputs), [\(layers.map { String($0.neurons.count) }.joined(separator: ", "))])"
+  }
 }

@@ -24,7 +24,7 @@ public struct Drawing: Hashable, Sendable {
   public let dot: String
 
   /// The number of nodes in the graph: one per value and one per op
-  /// (legend boxes are not counted).
+  /// (legend boxes are not counted); in a folded drawing, only those drawn.
   public let nodeCount: Int
 
   /// The number of edges: one per operand and one per op.
@@ -45,6 +45,13 @@ public struct Drawing: Hashable, Sendable {
   /// What the HTML page shows beside the figure: each value's numbers and
   /// the steps of `backward()`; `nil` for a drawing of DOT text.
   var explorer: ExplorerGraph? = nil
+
+  /// Whether the drawing's HTML page (``html(title:)``) can show each
+  /// value's numbers and step through `backward()`: `true` for a drawing of
+  /// a graph of values (``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:clusters:folded:nodeLimit:)``),
+  /// `false` for one of DOT text (``init(dot:)``) and for a folded drawing,
+  /// whose page shows the figure alone.
+  public var hasBackwardSteps: Bool { explorer != nil }
 
   /// Renders the drawing as SVG text.
   ///

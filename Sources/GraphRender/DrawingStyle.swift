@@ -20,8 +20,10 @@
 ///   edge to its value, `legend`) and CSS classes by role, which Graphviz
 ///   writes after its own `node`, `edge` or `cluster`: `node value input`,
 ///   `node value parameter`, `node value output`, `node value computed`,
-///   `node op`, `edge operand`, `edge result`, `cluster legend`; so a
-///   lecture's style sheet or script can address them.
+///   `node op`, `edge operand`, `edge result`, `cluster legend`; and,
+///   drawn with `clusters:`, `layer1` and `layer1_neuron2`, with
+///   `cluster layer` and `cluster neuron`; so a lecture's style sheet or
+///   script can address them.
 public struct DrawingStyle: Hashable, Sendable {
   /// Outline value nodes by role and fill op nodes.
   public var colorsByRole: Bool

@@ -86,7 +86,7 @@ extension Graphviz {
   fileprivate static func withParsedGraph<T>(
     _ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T
   ) throws -> T {
-    guard let graph = agmemread(dot) else {
+    guard let graph = mg_memread(dot) else {
       // Text without a graph (empty, or only comments) fails silently.
       let said = takeMessages()
       throw GraphRenderError.invalidDOT(said.isEmpty ? "the text holds no graph" : said)

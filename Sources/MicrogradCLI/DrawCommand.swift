@@ -21,6 +21,13 @@ struct DrawCommand: ParsableCommand {
       An expression that starts with '-' goes after '--', at the end: \
       micrograd draw --set a=2 -- '-a * 3'.
 
+      --fold draws each neuron's weighted sum as one value, Σ w·x + b, drawn from \
+      its weights, inputs and bias instead of its chain of * and +. A neuron is an \
+      activation (tanh, relu, sigmoid) of a sum of products that are not named \
+      and used only there, plus at most one other term (the bias): in \
+      'o = tanh(x1*w1 + x2*w2 + b)' the products and the sum fold, and o stays. \
+      A named step (e = a*b) is never hidden.
+
       Without -o the figure goes to standard output (SVG unless --format says \
       otherwise); with --json, the named values are printed instead (and the figure \
       is written only with -o): each name's data and grad, inputs first, then \
@@ -36,7 +43,8 @@ struct DrawCommand: ParsableCommand {
       written: a syntax error (its column, and a caret under it in at most 80 \
       characters of the expression), an unknown \
       or twice-given name, a --set that is not a number or names nothing the \
-      expression uses, an unknown function, format or --rankdir, a graph above \
+      expression uses, an unknown function, format or --rankdir, --fold on a graph \
+      with no neuron, a graph above \
       --node-limit, an expression nested more than 500 deep or longer than 10,000 \
       tokens, Graphviz's own errors, or an output path that cannot be written.
 
@@ -48,6 +56,8 @@ struct DrawCommand: ParsableCommand {
         micrograd draw 'q = a + b' --set a=2 --set b=-3 --format dot
         micrograd draw 'e = a*b; d = e + c; L = d*f' -o L.html \\
             --set a=2 --set b=-3 --set c=10 --set f=-2 --backward-steps frames
+        micrograd draw 'o = tanh(x1*w1 + x2*w2 + b)' --fold -o neuron.svg \\
+            --set x1=2 --set x2=0 --set w1=-3 --set w2=1 --set b=6.8813735870195432
       """
   )
 
@@ -70,6 +80,9 @@ struct DrawCommand: ParsableCommand {
 
   @Option(name: .shortAndLong, help: "The file to write; standard output if absent.")
   var output: String?
+
+  @Flag(help: "Draw each neuron's weighted sum (tanh(x1*w1 + x2*w2 + b)'s sum) as one value, Σ w·x + b.")
+  var fold = false
 
   @Flag(help: "Print every named value's data and grad as JSON.")
   var json = false
@@ -153,7 +166,12 @@ struct DrawCommand: ParsableCommand {
     guard let direction = ["LR": RankDir.leftToRight, "TB": .topToBottom, "RL": .rightToLeft, "BT": .bottomToTop][rankdir.uppercased()] else {
       throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)")
     }
-    let drawing = try drawDot(root, rankdir: direction, nodeLimit: nodeLimit)
+    let drawing: Drawing
+    do {
+      drawing = try drawDot(root, rankdir: direction, folded: fold, nodeLimit: nodeLimit)
+    } catch GraphRenderError.invalidOption(let message) where fold && message.hasPrefix("folded: ") {
+      throw InputError(message: "--fold: " + message.dropFirst("folded: ".count))
+    }
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
     if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv", chosen != .html {
       let offered = try availableFormats()

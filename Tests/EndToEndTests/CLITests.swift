@@ -23,6 +23,30 @@ import Testing
     #expect(stdout.output.hasPrefix("<?xml"))
   }
 
+  /// --fold: the neuron's products and sum become one value, Σ w·x + b,
+  /// drawn from its weights, inputs and bias; named values stay.
+  @Test func foldDrawsTheWeightedSumAsOneValue() throws {
+    let neuron = [
+      "draw", "o = tanh(x1*w1 + x2*w2 + b)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
+      "--set", "w2=1", "--set", "b=6.8813735870195432", "--backward", "--format", "dot",
+    ]
+    let plain = try run("micrograd", neuron)
+    let folded = try run("micrograd", neuron + ["--fold"])
+    #expect(plain.status == 0 && folded.status == 0, "\(folded.error)")
+    #expect(plain.output.components(separatedBy: "shape=record").count - 1 == 10)
+    #expect(folded.output.components(separatedBy: "shape=record").count - 1 == 7)
+    #expect(folded.output.contains("[label=\"Σ w·x + b\"]") && !folded.output.contains("[label=\"*\"]"))
+    #expect(folded.output.contains("{ o | data 0.7071 | grad 1.0000 }"))
+    #expect(try run("micrograd", neuron + ["--fold"]).output == folded.output)
+    // Named products are not hidden: n = x1*w1 + x2*w2 + b folds only
+    // when its steps are unnamed.
+    let named = try run("micrograd", [
+      "draw", "p = x1*w1; o = tanh(p + x2*w2 + b)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
+      "--set", "w2=1", "--set", "b=1", "--fold", "--format", "dot",
+    ])
+    #expect(named.status == 2 && named.error.hasPrefix("micrograd: error: --fold: the graph has no neuron to fold"))
+  }
+
   @Test func jsonGivesEveryNamedValue() throws {
     let result = try run("micrograd", [
       "draw", "n = x1*w1 + x2*w2 + b; o = tanh(n)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
@@ -72,6 +96,8 @@ import Testing
     ([""], "micrograd: error: the expression is empty"),
     (["b = a", "--set", "a=1"], "micrograd: error: 'b' would be a second name for 'a'; write b = a + 0 for a new node (column 1)"),
     (["b = 1.2.3"], "micrograd: error: '1.2.3' is not a number (column 5)"),
+    (["e = a*b; d = e + c; L = tanh(d)", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--fold"],
+     "micrograd: error: --fold: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) of a sum of unlabelled products w*x used once, plus at most one other term"),
   ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let folder = try TemporaryFolder()

@@ -54,7 +54,7 @@ import Testing
       default: #expect(check.comparison == .bytes, "\(file)")
       }
     }
-    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 35)
+    #expect(checks.filter { $0.check?.comparison == .drawnContent }.count == 37)
 
     // A copy of output/ with one label and one edge changed.
     let committed = try TemporaryFolder()
@@ -115,8 +115,10 @@ import Testing
       "accumulation-b-fixed.dot", "accumulation-b-fixed.html", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
       "accumulation-f-bug.dot", "accumulation-f-bug.png", "accumulation-f-bug.svg",
       "accumulation-f-fixed.dot", "accumulation-f-fixed.html", "accumulation-f-fixed.png", "accumulation-f-fixed.svg"]),
-    ("mlp", ["parameters: 41"], ["mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg", "mlp-loss.dot",
-      "mlp-loss.html", "mlp-loss.svg"]),
+    ("mlp", ["parameters: 41", "mlp-forward: 190 nodes, folded 80", "mlp-loss: 663 nodes, folded 223"],
+     ["mlp-forward-folded.dot", "mlp-forward-folded.png", "mlp-forward-folded.svg",
+      "mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg",
+      "mlp-loss-folded.dot", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html", "mlp-loss.svg"]),
     ("training", [], ["training-loss.svg"]),
     ("moons", ["parameters: 337"],
      ["moons-boundary.svg", "moons-training.svg"]),

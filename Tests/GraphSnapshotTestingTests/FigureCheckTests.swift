@@ -87,7 +87,8 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
 @Suite struct FigureCheckTests {
   static let graphvizSVGs = [
     "add.svg", "bigram-counts.svg", "chain-backward-steps.svg", "chain-forward.svg", "chain-manual-grads.svg",
-    "expression-backward.svg", "expression-forward.svg", "mlp-forward.svg", "mlp-loss.svg", "neuron-exp.svg",
+    "expression-backward.svg", "expression-forward.svg", "mlp-forward-folded.svg", "mlp-forward.svg",
+    "mlp-loss-folded.svg", "mlp-loss.svg", "neuron-exp.svg",
     "neuron.svg",
   ]
 
@@ -162,6 +163,35 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     var changed = other
     changed.replaceSubrange(tooltip, with: "xlink:title=\"z")
     #expect(try #require(svgCheck(running, changed).difference).contains("link \"z"))
+  }
+
+  /// A cluster (a layer's or a neuron's box) is compared by its frame and
+  /// its label: both are in what is drawn, and a change to either fails.
+  @Test func clustersAreComparedByFrameAndLabel() throws {
+    let svg = try committed("mlp-forward.svg")
+    let drawn = GraphvizSVG(svg).drawnContent
+    #expect(drawn.contains("""
+      cluster clust1 "cluster_layer1"
+        polygon points=5 fill=none stroke=#969696 dashes=5,2
+        text "layer 1"
+      """))
+    #expect(drawn.contains("""
+      cluster clust3 "cluster_layer1_neuron2"
+        polygon points=5 fill=none stroke=#bdbdbd
+        text "layer 1 · neuron 2"
+      """))
+    // A cluster per layer (3) and per neuron (9).
+    #expect(drawn.split(separator: "\n").filter { $0.hasPrefix("cluster clust") }.count == 12)
+    for (old, new, shown) in [
+      (">layer 1 · neuron 2</text>", ">layer 1 · neuron 9</text>", "text \"layer 1 · neuron 9\""),
+      ("stroke=\"#969696\" stroke-dasharray=\"5,2\"", "stroke=\"#969696\"", "stroke=#969696\n"),
+      ("<title>cluster_layer2</title>", "<title>cluster_layer9</title>", "\"cluster_layer9\""),
+    ] {
+      #expect(svg.contains(old), "\(old)")
+      let check = svgCheck(svg, asIfByAnotherGraphviz(svg.replacingOccurrences(of: old, with: new)))
+      #expect(check.comparison == .drawnContent && !check.matches)
+      #expect(try #require(check.difference).contains(shown), "\(check.difference ?? "")")
+    }
   }
 
   /// A removed edge fails too.
