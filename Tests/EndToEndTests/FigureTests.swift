@@ -118,7 +118,7 @@ import Testing
     ("mlp", ["parameters: 41", "mlp-forward: 190 nodes, folded 80", "mlp-loss: 663 nodes, folded 223"],
      ["mlp-forward-folded.dot", "mlp-forward-folded.png", "mlp-forward-folded.svg",
       "mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg",
-      "mlp-loss-folded.dot", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html", "mlp-loss.svg"]),
+      "mlp-loss-folded.dot", "mlp-loss-folded.png", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html", "mlp-loss.svg"]),
     ("training", [], ["training-loss.svg"]),
     ("moons", ["parameters: 337"],
      ["moons-boundary.svg", "moons-training.svg"]),
