@@ -101,6 +101,63 @@ struct CompiledGraphTests {
     Self.expectIdentical(root2, program)
   }
 
+  /// Two layers of `Value.dot(rows, x)` with their weights laid out row
+  /// after row, which the program runs a layer at a time.
+  static func layers(_ rows: [[Value]], _ rows2: [[Value]], _ x: [Value]) -> Value {
+    let h = Value.dot(rows, x).map { ($0 + 0.5).tanh() }
+    return Value.sumNode(Value.dot(rows2, h).map { $0 * $0 })
+  }
+
+  static func randomRows(_ count: Int, _ width: Int, _ rng: inout SplitMix64) -> [[Value]] {
+    (0..<count).map { _ in (0..<width).map { _ in Value(rng.uniform(-1, 1)) } }
+  }
+
+  @Test("a layer's dot products run together, bit for bit: x distinct, x holding a value twice, x holding a weight")
+  func layerGroups() throws {
+    var rng = SplitMix64(seed: 3)
+    let rows = Self.randomRows(9, 5, &rng), rows2 = Self.randomRows(6, 9, &rng)
+    let parameters = Array(rows.joined()) + Array(rows2.joined())
+    let a = Value(0.3), b = Value(-0.7), c = Value(1.1)
+    let cases: [(x: [Value], groups: Int)] = [
+      ([a, b, c, a * b, c.tanh()], 2),
+      ([a, b, a, c, b], 2),  // the same value twice: run node by node at run time
+      ([a, rows[2][1], b, c, a], 1),  // a weight in x: that layer never together
+    ]
+    for (x, groups) in cases {
+      (parameters + [a, b, c]).forEach { $0.grad = 0 }
+      let root = Self.layers(rows, rows2, x)
+      let program = try CompiledGraph(root, parameters: parameters, inputs: [a, b, c])
+      #expect(program.code.count(where: { $0.op == .dotGroupBackward }) == groups)
+      Self.expectIdentical(root, program)
+    }
+  }
+
+  @Test("a layer over gathered inputs, bound to different and to repeated rows")
+  func gatheredLayer() throws {
+    var rng = SplitMix64(seed: 4)
+    let table = Self.randomRows(4, 2, &rng)
+    let rows = Self.randomRows(7, 6, &rng), rows2 = Self.randomRows(3, 7, &rng)
+    let parameters = Array(table.joined()) + Array(rows.joined()) + Array(rows2.joined())
+    let placeholders = (0..<6).map { _ in Value(0) }
+    let gathers = placeholders.enumerated().map { i, p in CompiledGraph.Gather(p, from: table.map { $0[i % 2] }) }
+    let program = try CompiledGraph(Self.layers(rows, rows2, placeholders), parameters: parameters, gathers: gathers)
+    #expect(program.code.contains { $0.op == .dotGroupBackward })
+    for tokens in [[0, 1, 2], [3, 3, 3], [1, 0, 1], [2, 3, 0]] {
+      for (i, token) in tokens.enumerated() {
+        try program.bind(2 * i, to: token)
+        try program.bind(2 * i + 1, to: token)
+      }
+      program.forward()
+      program.backward()
+      let eager = Self.layers(rows, rows2, tokens.flatMap { table[$0] })
+      eager.backward()
+      #expect(Self.same(program.rootData, eager.data))
+      for (i, p) in parameters.enumerated() {
+        #expect(Self.same(program.parameterGrad(i), p.grad), "\(tokens), parameter \(i)")
+      }
+    }
+  }
+
   @Test("W1: five moons training steps, compiled and eager, bit for bit")
   func moonsTraining() throws {
     func model() -> (Moons, MLP) {

@@ -101,7 +101,11 @@ public final class CompiledGraph {
     listCount = lowered.lists.count
     let lists = UnsafeMutablePointer<Int32>.allocate(capacity: max(listCount, 1))
     lists.initialize(from: lowered.lists, count: listCount)
-    buffers = ProgramBuffers(data: data, grad: grad, lists: lists)
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(2 * lowered.longestGroupList, 1))
+    let marks = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount + 1)
+    marks.initialize(repeating: 0, count: slotCount + 1)
+    buffers = ProgramBuffers(
+      data: data, grad: grad, lists: lists, scratch: scratch, marks: marks, slotCount: slotCount)
     code = .allocate(capacity: lowered.code.count)
     _ = code.initialize(from: lowered.code)
     instructionCount = lowered.code.count
@@ -123,6 +127,8 @@ public final class CompiledGraph {
     buffers.data.deallocate()
     buffers.grad.deallocate()
     buffers.lists.deallocate()
+    buffers.scratch.deallocate()
+    buffers.marks.deallocate()
     code.deallocate()
   }
 }

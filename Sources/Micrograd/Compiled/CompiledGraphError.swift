@@ -1,6 +1,6 @@
 /// Why a graph could not be compiled, or a ``CompiledGraph`` could not do
 /// what it was asked: each case says what was wrong and where.
-public enum CompiledGraphError: Error, Equatable, Sendable {
+public enum CompiledGraphError: Error, Hashable, Sendable {
   /// A value was given a role (parameter, input, gather, detached leaf)
   /// that needs a leaf of the graph, and it is not one. `role` names the
   /// list, `index` the position in it.

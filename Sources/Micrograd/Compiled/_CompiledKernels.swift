@@ -35,6 +35,20 @@ enum Opcode: UInt8 {
   case maximum
   /// Detached (no gradient): minus the largest.
   case negatedMaximum
+  /// Forward only: the `dotRun`s of a layer, `out` of them, that share
+  /// one list `x` (at `b`, `count` long), computed four at a time; the
+  /// list at `a` holds each one's weights' first slot and its output slot.
+  /// Each sum is still its own, from 0.0 in order: interleaving them only
+  /// lets the additions of different nodes overlap.
+  case dotGroup
+  /// Backward only, in place of the first (in topological order) of a
+  /// layer's `dotRun`s: all of them, last first, as the eager engine runs
+  /// them (the lowering checked that no node between them touches what
+  /// they write). `out`, `a`, `b`, `count` as for `dotGroup`, the table
+  /// last node first.
+  case dotGroupBackward
+  /// Backward only: a node that a `dotGroupBackward` runs.
+  case none
 }
 
 /// One operation of a compiled program: it writes slot `out` from the
@@ -55,6 +69,12 @@ struct ProgramBuffers {
   let data: UnsafeMutablePointer<Double>
   let grad: UnsafeMutablePointer<Double>
   let lists: UnsafeMutablePointer<Int32>
+  /// Room for two copies of the longest shared list of a layer.
+  let scratch: UnsafeMutablePointer<Double>
+  /// One mark per slot, and after them the current mark: finds a slot
+  /// that a shared list holds twice.
+  let marks: UnsafeMutablePointer<UInt32>
+  let slotCount: Int
 }
 
 extension ProgramBuffers {
@@ -95,6 +115,10 @@ extension ProgramBuffers {
       var total = 0.0
       for i in 0..<Int(ins.count) { total += d[a + i] * d[Int(list[b + i])] }
       d[out] = total
+    case .dotGroup:
+      forwardGroup(ins)
+    case .dotGroupBackward, .none:
+      return  // backward only
     case .maximum, .negatedMaximum:
       var m = d[Int(list[a])]
       for i in a + 1..<a + Int(ins.count) {
@@ -151,8 +175,108 @@ extension ProgramBuffers {
         gr[a + i] += d[bi] * g
         gr[bi] += d[a + i] * g
       }
-    case .maximum, .negatedMaximum:
-      return  // detached: no gradient flows through
+    case .dotGroupBackward:
+      backwardGroup(ins)
+    case .maximum, .negatedMaximum, .dotGroup, .none:
+      return  // detached: no gradient flows through; a group's nodes run with its first
+    }
+  }
+
+  /// The backward of a layer's dot nodes, last first. Each weight gets
+  /// one term, and each `x` the rows' terms in the eager order; when `x`
+  /// holds no slot twice, its gradients are summed in scratch and the
+  /// loops run over contiguous numbers. (With a slot twice, the eager
+  /// order interleaves its two positions: the nodes then run one by one.)
+  @inline(__always)
+  func backwardGroup(_ ins: Instruction) {
+    let d = data, gr = grad, list = lists
+    let members = Int(ins.out), table = Int(ins.a), x = Int(ins.b), n = Int(ins.count)
+    guard isDistinct(x, n) else {
+      for m in 0..<members {
+        let w = Int(list[table + 2 * m]), g = gr[Int(list[table + 2 * m + 1])]
+        for i in 0..<n {
+          let xi = Int(list[x + i])
+          gr[w + i] += d[xi] * g
+          gr[xi] += d[w + i] * g
+        }
+      }
+      return
+    }
+    let xd = scratch, xg = scratch + n
+    for i in 0..<n {
+      let xi = Int(list[x + i])
+      xd[i] = d[xi]
+      xg[i] = gr[xi]
+    }
+    for m in 0..<members {
+      let w = Int(list[table + 2 * m]), g = gr[Int(list[table + 2 * m + 1])]
+      let wd = d + w, wg = gr + w
+      var i = 0
+      let g4 = SIMD4<Double>(repeating: g)
+      while i + 4 <= n {
+        let wgi = UnsafeMutableRawPointer(wg + i), xgi = UnsafeMutableRawPointer(xg + i)
+        let x4 = UnsafeRawPointer(xd + i).loadUnaligned(as: SIMD4<Double>.self)
+        let w4 = UnsafeRawPointer(wd + i).loadUnaligned(as: SIMD4<Double>.self)
+        wgi.storeBytes(of: wgi.loadUnaligned(as: SIMD4<Double>.self) + x4 * g4, as: SIMD4<Double>.self)
+        xgi.storeBytes(of: xgi.loadUnaligned(as: SIMD4<Double>.self) + w4 * g4, as: SIMD4<Double>.self)
+        i += 4
+      }
+      while i < n {
+        wg[i] += xd[i] * g
+        xg[i] += wd[i] * g
+        i += 1
+      }
+    }
+    for i in 0..<n { gr[Int(list[x + i])] = xg[i] }
+  }
+
+  /// Whether the `n` slots of the list at `x` are all different.
+  @inline(__always)
+  func isDistinct(_ x: Int, _ n: Int) -> Bool {
+    var mark = marks[slotCount] &+ 1
+    if mark == 0 {  // wrapped: start the marks again
+      marks.update(repeating: 0, count: slotCount)
+      mark = 1
+    }
+    marks[slotCount] = mark
+    for i in 0..<n {
+      let slot = Int(lists[x + i])
+      if marks[slot] == mark { return false }
+      marks[slot] = mark
+    }
+    return true
+  }
+
+  /// The forward of a `dotGroup`: four dot products at a time over the
+  /// shared `x`, each summed from 0.0 in order, exactly as alone.
+  @inline(__always)
+  func forwardGroup(_ ins: Instruction) {
+    let d = data, list = lists
+    let members = Int(ins.out), table = Int(ins.a), x = Int(ins.b), n = Int(ins.count)
+    var m = 0
+    while m + 4 <= members {
+      let w0 = Int(list[table + 2 * m]), w1 = Int(list[table + 2 * m + 2])
+      let w2 = Int(list[table + 2 * m + 4]), w3 = Int(list[table + 2 * m + 6])
+      var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+      for i in 0..<n {
+        let xi = d[Int(list[x + i])]
+        t0 += d[w0 + i] * xi
+        t1 += d[w1 + i] * xi
+        t2 += d[w2 + i] * xi
+        t3 += d[w3 + i] * xi
+      }
+      d[Int(list[table + 2 * m + 1])] = t0
+      d[Int(list[table + 2 * m + 3])] = t1
+      d[Int(list[table + 2 * m + 5])] = t2
+      d[Int(list[table + 2 * m + 7])] = t3
+      m += 4
+    }
+    while m < members {
+      let w = Int(list[table + 2 * m])
+      var total = 0.0
+      for i in 0..<n { total += d[w + i] * d[Int(list[x + i])] }
+      d[Int(list[table + 2 * m + 1])] = total
+      m += 1
     }
   }
 }
