@@ -43,8 +43,10 @@ struct CompiledGraphTests {
 
     let x1 = Value(2.0), x2 = Value(0.0), w1 = Value(-3.0), w2 = Value(1.0), bias = Value(6.8813735870195432)
     let o = (x1 * w1 + x2 * w2 + bias).tanh()
-    let program = try CompiledGraph(o, parameters: [w1, w2, bias], inputs: [x1, x2])
+    let n = x1 * w1 + x2 * w2 + bias
+    let program = try CompiledGraph(o, parameters: [w1, w2, bias], inputs: [x1, x2], outputs: [o.operands[0]])
     Self.expectIdentical(o, program)
+    #expect(program.outputCount == 1 && program.outputData(0) == n.data)
     #expect(program.parameterGrad(0) == w1.grad && program.parameterGrad(2) == bias.grad)
   }
 
@@ -317,6 +319,9 @@ struct CompiledGraphTests {
     }
     #expect(throws: CompiledGraphError.notALeafOfTheGraph(role: "inputs", index: 1)) {
       try CompiledGraph(root, inputs: [b, outside])
+    }
+    #expect(throws: CompiledGraphError.notInTheGraph(role: "outputs", index: 1)) {
+      try CompiledGraph(root, outputs: [c, outside])
     }
     #expect(throws: CompiledGraphError.declaredTwice(role: "inputs", index: 0)) {
       try CompiledGraph(root, parameters: [a], inputs: [a])

@@ -21,14 +21,20 @@ extension CompiledGraph {
   ///   - gathers: Leaves of the graph that stand for a candidate chosen
   ///     before each run.
   ///   - detached: Leaves of the graph recomputed on each run.
+  ///   - outputs: Nodes of the graph besides the root whose data to read
+  ///     after each run (``outputData(_:)``): a model's predictions.
   /// - Throws: ``CompiledGraphError`` naming the first value with a wrong
   ///   role, or ``CompiledGraphError/tooLarge(nodes:bytes:available:)``.
   public convenience init(
     _ root: Value, parameters: [Value] = [], inputs: [Value] = [], gathers: [Gather] = [],
-    detached: [Detached] = []
+    detached: [Detached] = [], outputs: [Value] = []
   ) throws(CompiledGraphError) {
     var lowering = Lowering(parameters: parameters, inputs: inputs, gathers: gathers, detached: detached)
-    let lowered = try lowering.lower(root)
+    var lowered = try lowering.lower(root)
+    for (i, output) in outputs.enumerated() {
+      guard let k = lowering.positions[ObjectIdentifier(output)] else { throw .notInTheGraph(role: "outputs", index: i) }
+      lowered.outputSlots.append(lowered.nodeSlots[Int(k)])
+    }
     self.init(lowered: lowered, parameters: parameters)
     // Each gather starts bound to its first candidate.
     for g in 0..<gatherCount { try bind(g, to: 0) }
@@ -71,6 +77,7 @@ struct Lowered {
   var candidates: [Int32] = []
   /// The longest shared list of a layer whose backward runs as one.
   var longestGroupList = 0
+  var outputSlots: [Int32] = []
 }
 
 /// The leaf roles, checked, and the lowering of one graph.
@@ -82,6 +89,8 @@ struct Lowering {
   let gathers: [CompiledGraph.Gather]
   let detached: [CompiledGraph.Detached]
   var roles: [ObjectIdentifier: Role] = [:]
+  /// Every node's position in the topological order, once lowered.
+  var positions: [ObjectIdentifier: Int32] = [:]
 
   init(parameters: [Value], inputs: [Value], gathers: [CompiledGraph.Gather], detached: [CompiledGraph.Detached]) {
     self.parameters = parameters
@@ -129,6 +138,7 @@ struct Lowering {
     for (i, value) in parameters.enumerated() { out.slotData[i] = value.data }
     for (k, node) in order.enumerated() { out.slotData[Int(nodeSlots[k])] = node.data }
     out.nodeSlots = nodeSlots
+    positions = position
     out.inputSlots = inputs.map(slot)
 
     // Instructions, one per computed node in topological order; gathers'

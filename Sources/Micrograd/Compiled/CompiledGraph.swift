@@ -80,6 +80,7 @@ public final class CompiledGraph {
   let schedule: [Int32]?
   let rootSlot: Int
   let inputSlots: [Int32]
+  let outputSlots: [Int32]
   /// Each node's slot, by its position in the topological order.
   let nodeSlots: [Int32]
   /// Gather `g`'s patch sites are `sites[siteStart[g]..<siteStart[g + 1]]`:
@@ -113,6 +114,7 @@ public final class CompiledGraph {
     schedule = lowered.schedule
     rootSlot = Int(lowered.nodeSlots.last!)
     inputSlots = lowered.inputSlots
+    outputSlots = lowered.outputSlots
     nodeSlots = lowered.nodeSlots
     siteStart = lowered.siteStart
     sites = lowered.sites
@@ -315,6 +317,17 @@ extension CompiledGraph {
   /// - Precondition: `0 <= position < nodeCount`.
   public func grad(ofNode position: Int) -> Double {
     buffers.grad[Int(nodeSlots[position])]
+  }
+
+  /// How many outputs ``outputData(_:)`` reads.
+  public var outputCount: Int { outputSlots.count }
+
+  /// The data of output `index` (in the order the outputs were compiled
+  /// with) after the last ``forward()``.
+  ///
+  /// - Precondition: `0 <= index < outputCount`.
+  public func outputData(_ index: Int) -> Double {
+    buffers.data[Int(outputSlots[index])]
   }
 
   /// Parameter `index`'s number.
