@@ -30,10 +30,10 @@
 /// ```swift
 /// var rng = SplitMix64(seed: 1)
 /// let model = MLP(2, [4, 1], using: &rng)
-/// let x = [Value(0), Value(0)]                 // inputs, given on each run
+/// let x = [Value(0), Value(0)]                 // inputs: given before each run
 /// let loss = (model(x)[0] - 1) ** 2            // traced once
 /// let program = try CompiledGraph(loss, parameters: model.parameters(), inputs: x)
-/// for (point, _) in zip([[0.5, -1.0], [1.0, 2.0]], 0...) {
+/// for point in [[0.5, -1.0], [1.0, 2.0]] {
 ///   try program.setInputs(point)
 ///   program.forward()
 ///   program.zeroGrad()

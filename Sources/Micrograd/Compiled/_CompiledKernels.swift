@@ -183,49 +183,80 @@ extension ProgramBuffers {
   }
 
   /// The backward of a layer's dot nodes, last first. Each weight gets
-  /// one term, and each `x` the rows' terms in the eager order; when `x`
-  /// holds no slot twice, its gradients are summed in scratch and the
-  /// loops run over contiguous numbers. (With a slot twice, the eager
-  /// order interleaves its two positions: the nodes then run one by one.)
+  /// one term (weights and `x` share no slot, the lowering checked), and
+  /// each slot of `x` the rows' terms in the eager order.
+  ///
+  /// When `x` holds no slot twice, its gradients are summed in scratch,
+  /// four rows at a time over four numbers at a time: each number still
+  /// gets its terms row after row. With a slot twice, the eager order
+  /// interleaves its two positions, so `x`'s gradients are added one by
+  /// one, in that order (the weights' still four at a time).
   @inline(__always)
   func backwardGroup(_ ins: Instruction) {
     let d = data, gr = grad, list = lists
     let members = Int(ins.out), table = Int(ins.a), x = Int(ins.b), n = Int(ins.count)
-    guard isDistinct(x, n) else {
-      for m in 0..<members {
-        let w = Int(list[table + 2 * m]), g = gr[Int(list[table + 2 * m + 1])]
-        for i in 0..<n {
-          let xi = Int(list[x + i])
-          gr[w + i] += d[xi] * g
-          gr[xi] += d[w + i] * g
-        }
-      }
-      return
-    }
     let xd = scratch, xg = scratch + n
-    for i in 0..<n {
-      let xi = Int(list[x + i])
-      xd[i] = d[xi]
-      xg[i] = gr[xi]
-    }
+    for i in 0..<n { xd[i] = d[Int(list[x + i])] }
+    func weights(_ m: Int) -> Int { Int(list[table + 2 * m]) }
+    func gradient(_ m: Int) -> Double { gr[Int(list[table + 2 * m + 1])] }
+    // The weights' gradients: one term each.
     for m in 0..<members {
-      let w = Int(list[table + 2 * m]), g = gr[Int(list[table + 2 * m + 1])]
-      let wd = d + w, wg = gr + w
+      let wg = gr + weights(m), g = gradient(m), g4 = SIMD4<Double>(repeating: g)
       var i = 0
-      let g4 = SIMD4<Double>(repeating: g)
       while i + 4 <= n {
-        let wgi = UnsafeMutableRawPointer(wg + i), xgi = UnsafeMutableRawPointer(xg + i)
-        let x4 = UnsafeRawPointer(xd + i).loadUnaligned(as: SIMD4<Double>.self)
-        let w4 = UnsafeRawPointer(wd + i).loadUnaligned(as: SIMD4<Double>.self)
-        wgi.storeBytes(of: wgi.loadUnaligned(as: SIMD4<Double>.self) + x4 * g4, as: SIMD4<Double>.self)
-        xgi.storeBytes(of: xgi.loadUnaligned(as: SIMD4<Double>.self) + w4 * g4, as: SIMD4<Double>.self)
+        let p = UnsafeMutableRawPointer(wg + i)
+        p.storeBytes(
+          of: p.loadUnaligned(as: SIMD4<Double>.self) + UnsafeRawPointer(xd + i).loadUnaligned(as: SIMD4<Double>.self) * g4,
+          as: SIMD4<Double>.self)
         i += 4
       }
       while i < n {
         wg[i] += xd[i] * g
-        xg[i] += wd[i] * g
         i += 1
       }
+    }
+    guard isDistinct(x, n) else {
+      for m in 0..<members {
+        let wd = d + weights(m), g = gradient(m)
+        for i in 0..<n { gr[Int(list[x + i])] += wd[i] * g }
+      }
+      return
+    }
+    for i in 0..<n { xg[i] = gr[Int(list[x + i])] }
+    var m = 0
+    while m + 4 <= members {
+      let w0 = d + weights(m), w1 = d + weights(m + 1), w2 = d + weights(m + 2), w3 = d + weights(m + 3)
+      let g0 = gradient(m), g1 = gradient(m + 1), g2 = gradient(m + 2), g3 = gradient(m + 3)
+      let (v0, v1, v2, v3) = (
+        SIMD4<Double>(repeating: g0), SIMD4<Double>(repeating: g1), SIMD4<Double>(repeating: g2),
+        SIMD4<Double>(repeating: g3)
+      )
+      var i = 0
+      while i + 4 <= n {
+        let p = UnsafeMutableRawPointer(xg + i)
+        var acc = p.loadUnaligned(as: SIMD4<Double>.self)
+        acc += UnsafeRawPointer(w0 + i).loadUnaligned(as: SIMD4<Double>.self) * v0
+        acc += UnsafeRawPointer(w1 + i).loadUnaligned(as: SIMD4<Double>.self) * v1
+        acc += UnsafeRawPointer(w2 + i).loadUnaligned(as: SIMD4<Double>.self) * v2
+        acc += UnsafeRawPointer(w3 + i).loadUnaligned(as: SIMD4<Double>.self) * v3
+        p.storeBytes(of: acc, as: SIMD4<Double>.self)
+        i += 4
+      }
+      while i < n {
+        var acc = xg[i]
+        acc += w0[i] * g0
+        acc += w1[i] * g1
+        acc += w2[i] * g2
+        acc += w3[i] * g3
+        xg[i] = acc
+        i += 1
+      }
+      m += 4
+    }
+    while m < members {
+      let wd = d + weights(m), g = gradient(m)
+      for i in 0..<n { xg[i] += wd[i] * g }
+      m += 1
     }
     for i in 0..<n { gr[Int(list[x + i])] = xg[i] }
   }
