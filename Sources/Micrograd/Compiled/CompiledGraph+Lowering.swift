@@ -318,8 +318,10 @@ struct Lowering {
         touched += out.lists[Int(ins.a)..<Int(ins.a + ins.count)]
       case .dot:
         touched += out.lists[Int(ins.a)..<Int(ins.a + ins.count)] + out.lists[Int(ins.b)..<Int(ins.b + ins.count)]
-      case .dotRun, .dotGroup, .dotGroupBackward, .none:
+      case .dotRun, .none:
         touched += (0..<ins.count).map { ins.a + $0 } + out.lists[Int(ins.b)..<Int(ins.b + ins.count)]
+      case .dotGroup, .dotGroupBackward:
+        return false  // another layer's, run together: too much to check
       case .add, .multiply:
         touched += [ins.a, ins.b]
       default:
