@@ -17,6 +17,10 @@ def read(path):
     return rows
 
 
+def ratio(x):
+    return f"{x:.1f}" if x >= 1 else f"{x:.3f}"
+
+
 def main():
     tables = [read(p) for p in sys.argv[1:]]
     rows = {k: v for t in tables for k, v in t.items()}
@@ -40,13 +44,26 @@ def main():
             ok &= same
             out.append([w, e, r["nodes"], f"{f*1e3:.2f}", f"{b*1e3:.2f}", f"{fr*1e3:.2f}",
                         f"{total*1e3:.2f}", f"{total*1e9/int(r['nodes']):.0f}",
-                        "1.0" if e == swift else f"{total/base_total:.1f}" + ("" if same else " (result differs!)"),
-                        "1.0" if e == swift else f"{(f + b)/base_fb:.1f}"])
+                        "1.0" if e == swift else ratio(total / base_total) + ("" if same else " (result differs!)"),
+                        "1.0" if e == swift else ratio((f + b) / base_fb)])
     widths = [max(len(row[i]) for row in out) for i in range(len(cols))]
     print("| " + " | ".join(c.ljust(widths[i]) for i, c in enumerate(out[0])) + " |")
     print("|" + "|".join("-" * (wd + 2) for wd in widths) + "|")
     for row in out[1:]:
         print("| " + " | ".join(c.ljust(widths[i]) if i < 2 else c.rjust(widths[i]) for i, c in enumerate(row)) + " |")
+    # The compiled engine against each peer, on the workloads it runs.
+    compiled = f"{swift}, compiled"
+    for w in workloads:
+        if (compiled, w) not in rows:
+            continue
+        c = rows[(compiled, w)]
+        c_total = sum(float(c[k]) for k in ("forward_s", "backward_s", "free_s"))
+        for e in engines:
+            if e in (swift, compiled) or (e, w) not in rows:
+                continue
+            r = rows[(e, w)]
+            total = sum(float(r[k]) for k in ("forward_s", "backward_s", "free_s"))
+            print(f"{w}: {compiled} is {total / c_total:.0f} times faster than {e}")
     return 0 if ok else 1
 
 

@@ -63,3 +63,32 @@ struct MakemoreStep: Workload {
     return Value.sumNode(terms) / Double(batch.count)
   }
 }
+
+/// W4 compiled: the makemore step of `MakemoreStep` (the same model and
+/// minibatches) compiled once; each run binds the minibatch and replays
+/// forward, then backward and the SGD update.
+struct CompiledMakemoreStep: CompiledWorkload {
+  let name = "W4 makemore, compiled"
+  let step: CompiledTrainingStep
+  let data: Dataset
+  var generator = TorchGenerator(seed: 42)
+  var nodes: Int { step.program.nodeCount }
+
+  init(names: Words) throws {
+    let eager = try MakemoreStep(names: names, chains: false)
+    step = try CompiledTrainingStep(eager.model, batchSize: 32)
+    data = eager.data
+  }
+
+  mutating func forward() -> Double {
+    let batch = (0..<32).map { _ in generator.randint(data.count) }
+    step.bind(batch, in: data)
+    return step.program.forward()
+  }
+
+  func backward() {
+    step.program.zeroGrad()
+    step.program.backward()
+    step.program.step(learningRate: 0.1)
+  }
+}

@@ -79,3 +79,48 @@ struct Wide: Workload {
 
   func backward(_ root: Value) { root.backward() }
 }
+
+/// A compiled workload: a graph traced and compiled once (not timed), then
+/// replayed: forward, and backward with the update. Nothing to free.
+protocol CompiledWorkload {
+  /// The row's name.
+  var name: String { get }
+  /// How many nodes the traced graph has.
+  var nodes: Int { get }
+  /// Runs forward and returns the root's data.
+  mutating func forward() -> Double
+  /// Backpropagates and updates the parameters.
+  mutating func backward()
+}
+
+/// W1 compiled: the moons step of `MoonsStep`, the same data and initial
+/// weights, traced once; each run sets the inputs, replays forward, zeroes
+/// the gradients, replays backward and takes the SGD step.
+struct CompiledMoonsStep: CompiledWorkload {
+  let name = "W1 moons, compiled"
+  let program: CompiledGraph
+  let points: [Double]
+  var step = 0
+  var nodes: Int { program.nodeCount }
+
+  init(seed: UInt64) throws {
+    let eager = MoonsStep(seed: seed)
+    let inputs = eager.data.points.map { row in row.map { Value($0) } }
+    let scores = inputs.map { eager.model($0)[0] }
+    let loss = svmMaxMarginLoss(scores, eager.data.labels) + l2Regularization(eager.model.parameters(), alpha: 1e-4)
+    program = try CompiledGraph(loss, parameters: eager.model.parameters(), inputs: Array(inputs.joined()))
+    points = Array(eager.data.points.joined())
+  }
+
+  func forward() -> Double {
+    try! program.setInputs(points)  // as many numbers as inputs, by construction
+    return program.forward()
+  }
+
+  mutating func backward() {
+    program.zeroGrad()
+    program.backward()
+    program.step(learningRate: 1.0 - 0.9 * Double(step) / 100)
+    step += 1
+  }
+}

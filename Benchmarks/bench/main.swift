@@ -92,11 +92,37 @@ if layoutScaling {
   }
 }
 
+/// Runs a compiled workload `repeats` times, as `measure` does.
+func measure(compiled workload: inout some CompiledWorkload, repeats: Int) -> (Timing, nodes: Int, firstData: Double) {
+  var runs: [Timing] = []
+  var firstData = 0.0
+  for run in 0..<repeats {
+    var t = Timing()
+    var start = ContinuousClock.now
+    let data = workload.forward()
+    t.forward = seconds(since: start)
+    if run == 0 { firstData = data }
+    start = ContinuousClock.now
+    workload.backward()
+    t.backward = seconds(since: start)
+    runs.append(t)
+  }
+  let m = Timing(forward: median(runs.map(\.forward)), backward: median(runs.map(\.backward)))
+  return (m, workload.nodes, firstData)
+}
+
 var w1 = MoonsStep(seed: 1337)
 var w2 = Chain()
 var w3 = Wide(seed: 7)
+var w1Compiled: CompiledMoonsStep
+do {
+  w1Compiled = try CompiledMoonsStep(seed: 1337)
+} catch {
+  fail("W1 does not compile: \(error)", status: 1)
+}
 var results = [
   (w1.name, measure(&w1, repeats: repeats)),
+  (w1Compiled.name, measure(compiled: &w1Compiled, repeats: repeats)),
   (w2.name, measure(&w2, repeats: repeats)),
   (w3.name, measure(&w3, repeats: repeats)),
 ]
@@ -107,8 +133,10 @@ if !tsv {
     let names = try Words(contentsOf: namesURL)
     var w4 = try MakemoreStep(names: names, chains: false)
     var w4Chains = try MakemoreStep(names: names, chains: true)
+    var w4Compiled = try CompiledMakemoreStep(names: names)
     results.append((w4.name, measure(&w4, repeats: repeats)))
     results.append((w4Chains.name, measure(&w4Chains, repeats: repeats)))
+    results.append((w4Compiled.name, measure(compiled: &w4Compiled, repeats: repeats)))
   } catch {
     makemoreNote = "W4 makemore left out: \(error)".withVisibleControlCharacters
   }
@@ -120,7 +148,10 @@ func ns(_ s: Double, _ n: Int) -> String { String(format: "%.1f", s * 1e9 / Doub
 if tsv {
   print("engine\tworkload\tnodes\tforward_s\tbackward_s\tfree_s\tfirst_data")
   for (name, (t, nodes, first)) in results {
-    print("swift\t\(name)\t\(nodes)\t\(t.forward)\t\(t.backward)\t\(t.free)\t\(first)")
+    // A compiled row is another engine on the same workload.
+    let (engine, workload) = name.hasSuffix(", compiled")
+      ? ("swift, compiled", String(name.dropLast(", compiled".count))) : ("swift", name)
+    print("\(engine)\t\(workload)\t\(nodes)\t\(t.forward)\t\(t.backward)\t\(t.free)\t\(first)")
   }
 } else {
   print("median of \(repeats) runs; ns/node = time / nodes in the graph")
@@ -134,9 +165,13 @@ if tsv {
   if let makemoreNote {
     print(makemoreNote)
   } else {
-    print("W4 steps per second (forward + backward + free):", results.suffix(2).map { name, r in
+    print("W4 steps per second (forward + backward + free):", results.suffix(3).map { name, r in
       "\(name) \(String(format: "%.1f", 1 / r.0.total))"
     }.joined(separator: ", "))
+    let total = Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1.0.total) })
+    for (eager, compiled) in [("W1 moons", "W1 moons, compiled"), ("W4 makemore", "W4 makemore, compiled")] {
+      print("\(compiled) is \(String(format: "%.1f", total[eager]! / total[compiled]!)) times faster than \(eager)")
+    }
   }
   do {
     try benchmarkDrawings(repeats: repeats)

@@ -1,6 +1,8 @@
+import Micrograd
+
 /// Why an ``MLPConfiguration`` or a ``TrainingSchedule`` cannot be used:
 /// what ``MLPLanguageModel/init(_:using:)`` and
-/// ``MLPLanguageModel/train(on:schedule:using:progress:)`` throw, and what
+/// ``MLPLanguageModel/train(on:schedule:engine:using:progress:)`` throw, and what
 /// the `validate` methods say before either runs.
 ///
 /// ```swift
@@ -32,6 +34,8 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
   /// One step would build about this many graph nodes, more than
   /// ``TrainingSchedule/maxNodesPerStep``.
   case tooManyNodesPerStep(Int)
+  /// The training step could not be compiled (``TrainingEngine/compiled``).
+  case notCompiled(CompiledGraphError)
 
   /// What is wrong, and what the bound is, in one line.
   public var description: String {
@@ -49,6 +53,7 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
     case .tooManyNodesPerStep(let nodes):
       "a step would build about \(nodes) graph nodes (batch size × nodes per example); "
         + "at most \(TrainingSchedule.maxNodesPerStep) are allowed (lower the batch or hidden size)"
+    case .notCompiled(let error): "the training step could not be compiled: \(error)"
     }
   }
 }

@@ -142,7 +142,12 @@ public struct MLPLanguageModel: Module {
   /// The logits of the next token after `context`, as graph nodes:
   /// `tanh(emb @ W1 + b1) @ W2 + b2`.
   public func logits(_ context: some Collection<Int>) -> [Value] {
-    let emb = context.flatMap { C[$0] }
+    logits(embedded: context.flatMap { C[$0] })
+  }
+
+  /// The logits from the context's embeddings side by side (`emb`, the
+  /// rows of `C` one after another).
+  func logits(embedded emb: [Value]) -> [Value] {
     let h = zip(Value.dot(W1, emb), b1).map { ($0 + $1).tanh() }
     return zip(Value.dot(W2, h), b2).map { $0 + $1 }
   }

@@ -98,21 +98,36 @@ extension MLPLanguageModel {
   /// after a step whose loss is NaN or infinite (a learning rate too high
   /// for the model): the returned losses then end with it.
   ///
+  /// Both engines draw the same minibatches and compute the same losses
+  /// and parameters, bit for bit. The compiled engine
+  /// (``CompiledTrainingStep``) holds the parameters while it trains and
+  /// writes them back to the model's `Value`s when training stops.
+  ///
   /// - Returns: Every step's minibatch loss, in order.
   /// - Throws: ``ConfigurationError`` when the schedule cannot be used, or
   ///   one step would be too large for this model (see
   ///   ``validate(_:_:)``); no step is taken then.
   @discardableResult
   public func train(
-    on data: Dataset, schedule: TrainingSchedule, using generator: inout TorchGenerator,
-    progress: (TrainingStep) -> Bool = { _ in true }
+    on data: Dataset, schedule: TrainingSchedule, engine: TrainingEngine = .eager,
+    using generator: inout TorchGenerator, progress: (TrainingStep) -> Bool = { _ in true }
   ) throws(ConfigurationError) -> [Double] {
     try Self.validate(configuration, schedule)
+    let compiled = engine == .compiled && schedule.steps > 0
+      ? try CompiledTrainingStep(self, batchSize: schedule.batchSize) : nil
+    defer { compiled?.storeParameters() }
     var losses: [Double] = []
     losses.reserveCapacity(min(schedule.steps, 1_000_000))
     for step in 0..<schedule.steps {
       let rate = schedule.learningRate(at: step)
-      let loss = trainingStep(on: data, batchSize: schedule.batchSize, learningRate: rate, using: &generator)
+      let loss: Double
+      if let compiled {
+        precondition(data.count > 0, "training needs at least one example")
+        let batch = (0..<schedule.batchSize).map { _ in generator.randint(data.count) }
+        loss = compiled.step(batch, in: data, learningRate: rate)
+      } else {
+        loss = trainingStep(on: data, batchSize: schedule.batchSize, learningRate: rate, using: &generator)
+      }
       losses.append(loss)
       if !progress(TrainingStep(step: step, loss: loss, learningRate: rate)) || !loss.isFinite { break }
     }

@@ -114,6 +114,32 @@ import Testing
     #expect(stopped.count == 10)
   }
 
+  /// The compiled engine and the eager one: the same minibatches, the same
+  /// losses and the same parameters, bit for bit, over 50 steps (the
+  /// learning rate dropping half-way), and the same early stop.
+  @Test func compiledAndEagerTrainTheSame() throws {
+    let data = Dataset(Self.words, blockSize: 3)
+    let schedule = TrainingSchedule(steps: 50, batchSize: 8, learningRate: 0.1, decayedLearningRate: 0.05)
+    var runs: [(losses: [Double], parameters: [Double])] = []
+    for engine in [TrainingEngine.eager, .compiled] {
+      var g = TorchGenerator(seed: 2_147_483_647)
+      let model = try MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 4, hiddenSize: 16), using: &g)
+      let losses = try model.train(on: data, schedule: schedule, engine: engine, using: &g)
+      runs.append((losses, model.parameters().map(\.data)))
+    }
+    #expect(runs[0].losses.count == 50 && runs[0].losses.last! < runs[0].losses.first!)
+    let sameLosses = runs[0].losses.map(\.bitPattern) == runs[1].losses.map(\.bitPattern)
+    let sameParameters = runs[0].parameters.map(\.bitPattern) == runs[1].parameters.map(\.bitPattern)
+    #expect(sameLosses, "first losses: \(runs[0].losses.prefix(3)) and \(runs[1].losses.prefix(3))")
+    #expect(sameParameters)
+
+    let model = try Self.smallModel()
+    var g = TorchGenerator(seed: 1)
+    let diverging = TrainingSchedule(steps: 50, batchSize: 8, learningRate: 1e300, decayedLearningRate: 1e300)
+    let losses = try model.train(on: data, schedule: diverging, engine: .compiled, using: &g)
+    #expect(losses.count < 50 && !losses.last!.isFinite && losses.dropLast().allSatisfy(\.isFinite))
+  }
+
   @Test func divergingTrainingStopsAndCannotBeSampled() throws {
     let model = try Self.smallModel()
     let data = Dataset(Self.words, blockSize: 3)

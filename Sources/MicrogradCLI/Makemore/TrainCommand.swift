@@ -13,6 +13,9 @@ struct TrainCommand: ParsableCommand {
       Splits the names 80/10/10 as the notebook does (random.seed(42), shuffle), \
       draws the weights with torch.Generator().manual_seed(SEED), and trains with \
       minibatch SGD: the learning rate drops at --decay-step (half-way by default). \
+      --engine compiled (the default) traces one step's graph once and replays it; \
+      --engine eager builds a new graph of Values every step, as the lecture does: \
+      both print the same losses. \
       Progress goes to standard error: live on a terminal (the loss averaged over \
       the last 100 steps, examples per second, time left), a line every tenth of \
       the run otherwise, nothing with --quiet; standard output holds only the \
@@ -58,6 +61,8 @@ struct TrainCommand: ParsableCommand {
   var samples = 20
   @Flag(name: .long, help: "No progress; only the results.")
   var quiet = false
+  @Option(name: .long, help: "compiled (the graph traced once, replayed) or eager (a new graph every step): the same losses.")
+  var engine: TrainingEngine = .compiled
 
   var modelConfiguration: MLPConfiguration {
     MLPConfiguration(blockSize: blockSize, embeddingSize: embeddingSize, hiddenSize: hiddenSize)
@@ -111,7 +116,7 @@ struct TrainCommand: ParsableCommand {
 
     var progress = TrainingProgress(steps: s.steps, batchSize: s.batchSize, quiet: quiet)
     let start = ContinuousClock.now
-    let losses = try model.train(on: train, schedule: s, using: &generator) { step in
+    let losses = try model.train(on: train, schedule: s, engine: engine, using: &generator) { step in
       progress.report(step)
       return true
     }
@@ -151,3 +156,5 @@ struct TrainCommand: ParsableCommand {
     }
   }
 }
+
+extension TrainingEngine: ExpressibleByArgument {}
