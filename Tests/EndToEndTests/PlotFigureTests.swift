@@ -108,7 +108,7 @@ import Testing
     #expect(line.components(separatedBy: " L").count == 1_000)
     let loss = try svg("makemore-loss.svg")
     #expect(texts(loss, class: "ylabel") == ["log10(loss)"])
-    #expect(groupTexts(loss, "xticks") == [["0", "100", "200", "300", "400", "500"]])
+    #expect(groupTexts(loss, "xticks") == [["0", "200", "400", "600", "800", "1000"]])
     let embedding = try svg("makemore-embedding.svg")
     let points = embedding.components(separatedBy: "<g class=\"points\">\n")[1].components(separatedBy: "</g>")[0]
     let labels = points.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.1) }
