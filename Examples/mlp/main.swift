@@ -27,8 +27,10 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   print("n([2, 3, -1]) = \(out.data)")
   let forward = try drawDot(out, clusters: n)
   try figures.draw(forward, "mlp-forward", caption: "MLP(3, [4, 4, 1]) on [2, 3, -1], forward, a box per neuron")
+  // Folded: no page, since its steps of backward() would update values
+  // that the folded figure does not draw.
   let forwardFolded = try drawDot(out, clusters: n, folded: true)
-  try figures.draw(forwardFolded, "mlp-forward-folded", caption: "MLP(3, [4, 4, 1]) on [2, 3, -1], each neuron's weighted sum folded into one value")
+  try figures.draw(forwardFolded, "mlp-forward-folded")
 
   // The four examples and their targets.
   let xs: [[Double]] = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]]
@@ -40,7 +42,7 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   let lossDrawing = try drawDot(loss, clusters: n)
   try figures.draw(lossDrawing, "mlp-loss", caption: "The loss of MLP(3, [4, 4, 1]) on four examples, after backward(), a box per neuron")
   let lossFolded = try drawDot(loss, clusters: n, folded: true)
-  try figures.draw(lossFolded, "mlp-loss-folded", caption: "The loss of MLP(3, [4, 4, 1]) on four examples, folded")
+  try figures.draw(lossFolded, "mlp-loss-folded")
 
   // Folded, each neuron's weighted sum is one value instead of a chain.
   print("mlp-forward: \(forward.nodeCount) nodes, folded \(forwardFolded.nodeCount)")

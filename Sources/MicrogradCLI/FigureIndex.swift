@@ -4,8 +4,10 @@ import Foundation
 /// lesson, with its caption and a link to its page.
 ///
 /// A graph's caption is its page's title (what the lesson passed as
-/// `caption:`, already written as HTML text); a figure without a page (a
-/// plot, the bigram counts) is listed by its name. Like every page the
+/// `caption:`, already written as HTML text); a plot's is its title (or
+/// titles, for a plot of several panels); a graph without a page (the
+/// bigram counts, a folded figure, a figure of the accumulation bug) is
+/// listed by its name. Like every page the
 /// package writes, it fetches nothing and is the same bytes every time.
 enum FigureIndex {
   /// One lesson's part of the index.
@@ -44,7 +46,10 @@ enum FigureIndex {
             "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span> "
               + "<span class=\"other\">" + others.joined(separator: " ") + "</span></li>")
         } else {
-          items.append("<li><a href=\"\(escape(file))\">\(escape(name))</a></li>")
+          let titles = try plotTitles(ofPicture: (folder as NSString).appendingPathComponent(file))
+          let caption = titles.isEmpty ? escape(name) : titles.joined(separator: " · ")
+          items.append(
+            "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span></li>")
         }
       }
       sections.append(
@@ -67,7 +72,7 @@ enum FigureIndex {
       </head>
       <body>
       <h1>The lecture figures</h1>
-      <p>Each lesson's figures, in the order of the notes, as <code>micrograd figures</code> made them. A graph's \
+      <p>Each lesson's figures, the lessons in the order of the notes, as <code>micrograd figures</code> made them. A graph's \
       page shows each value's numbers in full precision, highlights what a value depends on, and steps through \
       <code>backward()</code> one <code>backwardStep()</code> at a time.</p>
       \(sections.joined(separator: "\n"))
@@ -97,6 +102,19 @@ enum FigureIndex {
     guard let start = page.range(of: "<title>"), let end = page.range(of: "</title>", range: start.upperBound..<page.endIndex)
     else { return nil }
     return String(page[start.upperBound..<end.lowerBound])
+  }
+
+  /// The titles a plot's SVG shows (`<text class="title" ...>`, as the
+  /// Figures library writes them, already escaped), in order; none for a
+  /// Graphviz figure.
+  private static func plotTitles(ofPicture path: String) throws -> [String] {
+    let svg: String
+    do {
+      svg = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw InputError(message: "cannot read \"\(path)\" for the index: \(error.localizedDescription)")
+    }
+    return svg.matches(of: /<text class="title"[^>]*>([^<]*)<\/text>/).map { String($0.1) }
   }
 
   private static func escape(_ text: String) -> String {

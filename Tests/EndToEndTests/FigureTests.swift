@@ -24,6 +24,10 @@ import Testing
     for plot in ["moons-boundary.svg", "training-loss.svg", "bigram-counts.svg", "chain-step-007.svg"] {
       #expect(index.contains("<a href=\"\(plot)\">"), "\(plot)")
     }
+    // A plot by its title (a plot of two panels by both); a graph without a page by its name.
+    #expect(index.contains("<a href=\"training-loss.svg\">training loss</a> <span class=\"file\">training-loss</span>"))
+    #expect(index.contains("<a href=\"moons-training.svg\">loss · accuracy</a>"))
+    #expect(index.contains("<a href=\"mlp-loss-folded.svg\">mlp-loss-folded</a>"))
     let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
     try expectSameFigures(figures, made: folder.url, graphviz: graphvizVersion())
     #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
