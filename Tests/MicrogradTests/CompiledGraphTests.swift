@@ -285,6 +285,33 @@ struct CompiledGraphTests {
     }
   }
 
+  @Test("a gather bound to a detached leaf reads it after it is recomputed, not its stale number")
+  func gatherOfDetachedLeaf() throws {
+    // `early` uses the gather before the walk reaches `d`'s operands, so
+    // only an added dependency runs `d` first.
+    let x = Value(1.0), ph = Value(0), d = Value(0)
+    let early = (ph * x).tanh()
+    let tripled = x * 3
+    let root = early + tripled + d
+    let program = try CompiledGraph(
+      root, inputs: [x], gathers: [.init(ph, from: [d, x])], detached: [.init(d, .maximum, of: [tripled])])
+    for input in [5.0, -0.5, 2.0] {
+      try program.setInputs([input])
+      for candidate in [0, 1] {
+        try program.bind(0, to: candidate)
+        let y = Value(input), m = (y * 3).data
+        let eager = ((candidate == 0 ? Value(m) : y) * y).tanh() + y * 3 + m
+        #expect(Self.same(program.forward(), eager.data), "x \(input), candidate \(candidate)")
+      }
+    }
+    // A detached leaf computed from its own gather is a cycle.
+    let q = Value(0), e = Value(0)
+    let used = q * x
+    #expect(throws: CompiledGraphError.detachedCycle(index: 0)) {
+      try CompiledGraph(used + e, inputs: [x], gathers: [.init(q, from: [e])], detached: [.init(e, .maximum, of: [used])])
+    }
+  }
+
   @Test("NaN propagates as in the eager engine, and firstNonFinite finds the same node")
   func nonFinite() throws {
     let x = Value(0.0), w = Value(2.0)

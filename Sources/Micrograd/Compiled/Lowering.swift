@@ -288,23 +288,26 @@ struct Lowering {
     return (order, position, watermark)
   }
 
-  /// The forward order when detached leaves or computed candidates add
-  /// dependencies the graph does not have: a depth-first order over the
-  /// graph's operands plus those, as instruction indices.
+  /// The forward order when detached leaves or gathers' computed or
+  /// detached candidates add dependencies the graph does not have: a
+  /// depth-first order over the graph's operands plus those, as
+  /// instruction indices. A cycle through them is a typed error.
   func forwardSchedule(
     order: [Value], position: [ObjectIdentifier: Int32], instructionOfNode: [Int32], detachedBase: Int
   ) throws(CompiledGraphError) -> [Int32] {
     var extra: [Int: [Int]] = [:]  // node position -> added dependencies
     var detachedOfNode: [Int: Int] = [:]
-    for gather in gathers {
-      let p = Int(position[ObjectIdentifier(gather.placeholder)]!)
-      extra[p, default: []] += gather.candidates.compactMap { position[ObjectIdentifier($0)].map(Int.init) }
-        .filter { order[$0].isComputed }
-    }
     for (i, d) in detached.enumerated() {
       let p = Int(position[ObjectIdentifier(d.leaf)]!)
       detachedOfNode[p] = i
       extra[p, default: []] += d.operands.compactMap { position[ObjectIdentifier($0)].map(Int.init) }
+    }
+    for gather in gathers {
+      let p = Int(position[ObjectIdentifier(gather.placeholder)]!)
+      // Computed and detached candidates: both are written during the
+      // forward pass, so every use of the gather must run after them.
+      extra[p, default: []] += gather.candidates.compactMap { position[ObjectIdentifier($0)].map(Int.init) }
+        .filter { order[$0].isComputed || detachedOfNode[$0] != nil }
     }
     func dependencies(_ k: Int) -> [Int] {
       let node = order[k]
