@@ -489,5 +489,14 @@ struct CompiledGraphTests {
       return
     }
     #expect(error(1_000, 1 << 20) == nil)
+    // More instructions than a patch site's `-(2 * instruction + 1) - 1`
+    // holds in 32 bits, though slots and lists fit.
+    func instructions(_ count: Int) -> Bool {
+      (try? CompiledGraph.checkSize(nodes: 10, slots: 10, instructions: count, listEntries: 10, available: .max)) == nil
+    }
+    #expect(!instructions(CompiledGraph.maxInstructions))
+    #expect(instructions(CompiledGraph.maxInstructions + 1))
+    #expect(instructions(1_500_000_000))
+    #expect(2 * Int64(CompiledGraph.maxInstructions) + 2 <= Int64(Int32.max) + 1)
   }
 }

@@ -43,24 +43,17 @@ struct Lowering {
 
   mutating func lower(_ root: Value) throws(CompiledGraphError) -> Lowered {
     try assignRoles()
-    let (order, position, watermark) = Self.order(root, roles: roles, gatherCount: gathers.count)
+    let (order, position, watermark) = try Self.order(root, roles: roles, gatherCount: gathers.count)
     try checkRoles(order: order, position: position, watermark: watermark)
 
     var out = Lowered()
-    // Slots: the parameters first, in the order given, then every other
-    // node in topological order.
-    let p = parameters.count
-    var nodeSlots = [Int32](repeating: 0, count: order.count)
-    var next = p
-    for (k, node) in order.enumerated() {
-      if case .parameter(let i)? = roles[ObjectIdentifier(node)] {
-        nodeSlots[k] = Int32(truncatingIfNeeded: i)
-      } else {
-        nodeSlots[k] = Int32(truncatingIfNeeded: next)
-        next += 1
-      }
+    func isParameter(_ node: Value) -> Bool {
+      if case .parameter? = roles[ObjectIdentifier(node)] { return true }
+      return false
     }
-    let slots = next
+    // The sizes first, so that every index below fits in 32 bits.
+    let p = parameters.count
+    let slots = p + order.count(where: { !isParameter($0) })
     let computed = order.count(where: \.isComputed)
     // Operand lists, detached leaves' lists, and at most two entries per
     // dot in layer groups.
@@ -69,6 +62,19 @@ struct Lowering {
     try CompiledGraph.checkSize(
       nodes: order.count, slots: slots, instructions: computed + detached.count, listEntries: listEntries,
       available: CompiledGraph.availableMemory)
+
+    // Slots: the parameters first, in the order given, then every other
+    // node in topological order.
+    var nodeSlots = [Int32](repeating: 0, count: order.count)
+    var next = p
+    for (k, node) in order.enumerated() {
+      if case .parameter(let i)? = roles[ObjectIdentifier(node)] {
+        nodeSlots[k] = Int32(i)
+      } else {
+        nodeSlots[k] = Int32(next)
+        next += 1
+      }
+    }
 
     func slot(_ value: Value) -> Int32 {
       if let k = position[ObjectIdentifier(value)] { return nodeSlots[Int(k)] }
@@ -138,6 +144,7 @@ struct Lowering {
         let lhs = node.lhs!, rhs = node.rhs
         ins = Instruction(op: Self.opcode(op), out: out32, a: slot(lhs))
         if case .power(let n) = op { ins.exponent = n }
+        // checkSize capped the instructions so that these fit in 32 bits.
         if let g = gatherIndex(lhs) { gatherSites[g].append(-(2 * Int32(out.code.count)) - 1) }
         if let rhs {
           ins.b = slot(rhs)
@@ -251,14 +258,23 @@ struct Lowering {
   /// `Value.topologicalOrder()`, on an explicit stack), their positions in
   /// it, and for each gather how many nodes were ordered when the walk
   /// first met a use of it.
+  ///
+  /// - Throws: ``CompiledGraphError/tooLarge(nodes:bytes:available:)``
+  ///   before a position would not fit in 32 bits.
   static func order(
     _ root: Value, roles: [ObjectIdentifier: Role], gatherCount: Int
-  ) -> ([Value], [ObjectIdentifier: Int32], [Int]) {
+  ) throws(CompiledGraphError) -> ([Value], [ObjectIdentifier: Int32], [Int]) {
     var order: [Value] = []
     var position: [ObjectIdentifier: Int32] = [:]
     var watermark = [Int](repeating: .max, count: gatherCount)
     var stack: [(node: Value, next: Int)] = [(root, 0)]
     position[ObjectIdentifier(root)] = -1  // visited, not yet ordered
+    func nextPosition() throws(CompiledGraphError) -> Int32 {
+      guard order.count < CompiledGraph.maxNodes else {
+        throw .tooLarge(nodes: order.count + 1, bytes: .max, available: CompiledGraph.availableMemory)
+      }
+      return Int32(order.count)
+    }
     while let (node, next) = stack.last {
       let count = node.operandCount
       var i = next
@@ -276,12 +292,12 @@ struct Lowering {
           descended = true
           break
         }
-        position[id] = Int32(truncatingIfNeeded: order.count)
+        position[id] = try nextPosition()
         order.append(operand)
       }
       if !descended {
         stack.removeLast()
-        position[ObjectIdentifier(node)] = Int32(truncatingIfNeeded: order.count)
+        position[ObjectIdentifier(node)] = try nextPosition()
         order.append(node)
       }
     }
