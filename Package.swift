@@ -90,7 +90,7 @@ let package = Package(
     // What the tests, render-probe and bench share: running a program, a
     // temporary folder, the lecture's graphs. No Testing in it: bench links it.
     .target(name: "TestSupport", dependencies: ["Micrograd"], path: "Tests/TestSupport"),
-    .testTarget(name: "MicrogradTests", dependencies: ["Micrograd"]),
+    .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "TestSupport"]),
     .testTarget(
       name: "GraphRenderTests",
       dependencies: [

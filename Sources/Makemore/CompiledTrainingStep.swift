@@ -42,11 +42,40 @@ public final class CompiledTrainingStep {
   ///
   /// - Throws: ``ConfigurationError/notCompiled(_:)`` if the graph cannot
   ///   be compiled (one larger than memory allows).
-  public init(_ model: MLPLanguageModel, batchSize: Int) throws(ConfigurationError) {
+  public convenience init(_ model: MLPLanguageModel, batchSize: Int) throws(ConfigurationError) {
+    try self.init(model, batchSize: batchSize, trace: Self.trace(model, batchSize: batchSize))
+  }
+
+  /// Compiles `trace`, the graph ``trace(_:batchSize:)`` traced for
+  /// `model` and `batchSize` (a test keeps it to read the graph's nodes).
+  init(_ model: MLPLanguageModel, batchSize: Int, trace: Trace) throws(ConfigurationError) {
     self.model = model
     self.batchSize = batchSize
+    gathersPerExample = model.configuration.inputSize
+    do {
+      program = try CompiledGraph(
+        trace.loss, parameters: trace.parameters, gathers: trace.gathers, detached: trace.detached)
+    } catch {
+      throw .notCompiled(error)
+    }
+  }
+
+  /// The traced loss graph and the roles of its leaves.
+  struct Trace {
+    /// The mean loss over a minibatch of stand-ins.
+    let loss: Value
+    /// `C`, `W1` row by row, `b1`, `W2` row by row, `b2`.
+    let parameters: [Value]
+    /// Each example's embedding numbers, then each example's target.
+    let gathers: [CompiledGraph.Gather]
+    /// Each example's negated largest logit.
+    let detached: [CompiledGraph.Detached]
+  }
+
+  /// Traces ``MLPLanguageModel/loss(_:in:)`` for `model` and minibatches
+  /// of `batchSize`, with gathers and detached leaves for what changes.
+  static func trace(_ model: MLPLanguageModel, batchSize: Int) -> Trace {
     let n = model.configuration
-    gathersPerExample = n.inputSize
     let columns = (0..<n.embeddingSize).map { d in model.C.map { $0[d] } }
     var embeddingGathers: [CompiledGraph.Gather] = []
     var targetGathers: [CompiledGraph.Gather] = []
@@ -74,12 +103,7 @@ public final class CompiledTrainingStep {
     let loss = Value.sumNode(terms) / Double(batchSize)
     let parameters = Array(model.C.joined()) + Array(model.W1.joined()) + model.b1
       + Array(model.W2.joined()) + model.b2
-    do {
-      program = try CompiledGraph(
-        loss, parameters: parameters, gathers: embeddingGathers + targetGathers, detached: detached)
-    } catch {
-      throw .notCompiled(error)
-    }
+    return Trace(loss: loss, parameters: parameters, gathers: embeddingGathers + targetGathers, detached: detached)
   }
 
   /// One step of minibatch SGD on the examples `batch` of `data`, as

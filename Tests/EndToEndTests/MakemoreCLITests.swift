@@ -53,6 +53,33 @@ import Testing
     #expect(losses[0].hasPrefix(try #require(lines.first { $0.hasPrefix("train loss ") })))
   }
 
+  /// `--engine eager` and `--engine compiled` print the same losses (each
+  /// tenth's minibatch loss, the train and dev losses) and samples; a bad
+  /// engine is the argument parser's message, status 2.
+  @Test func enginesPrintTheSameLosses() throws {
+    func train(_ engine: String) throws -> (progress: [String], output: [String]) {
+      let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "20", "--samples", "2", "--engine", engine])
+      #expect(result.status == 0, "\(result.error)")
+      // "step 2/20  loss 7.6627  2,924 examples/s  0s left": the step and the loss.
+      let progress = result.error.split(separator: "\n").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
+      let output = result.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("trained in ") }
+      return (progress, output)
+    }
+    let eager = try train("eager"), compiled = try train("compiled")
+    #expect(eager.progress.count == 10 && eager.progress.allSatisfy { $0.contains(" loss ") })
+    #expect(eager.output.contains { $0.hasPrefix("train loss ") } && eager.output.contains { $0.hasPrefix("dev loss ") })
+    #expect(eager.progress == compiled.progress)
+    #expect(eager.output == compiled.output)
+
+    let bad = try run("micrograd", ["makemore", "train"] + small + ["--engine", "fast"])
+    #expect(bad.status == 2)
+    #expect(
+      bad.error.hasPrefix(
+        "micrograd: error: The value 'fast' is invalid for '--engine <engine>'. Please provide one of 'compiled' and 'eager'."),
+      "\(bad.error)")
+    #expect(bad.output.isEmpty)
+  }
+
   @Test func progressIsALineEveryTenthWhenNotATerminal() throws {
     let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "25", "--samples", "0"])
     #expect(result.status == 0, "\(result.error)")

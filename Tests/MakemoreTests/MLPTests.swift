@@ -1,5 +1,6 @@
 import Foundation
 import Micrograd
+import TestSupport
 import Testing
 
 @testable import Makemore
@@ -138,6 +139,31 @@ import Testing
     let diverging = TrainingSchedule(steps: 50, batchSize: 8, learningRate: 1e300, decayedLearningRate: 1e300)
     let losses = try model.train(on: data, schedule: diverging, engine: .compiled, using: &g)
     #expect(losses.count < 50 && !losses.last!.isFinite && losses.dropLast().allSatisfy(\.isFinite))
+  }
+
+  /// One step at the benchmark's W4 shape (embeddings of 10, 200 hidden
+  /// units, a minibatch of 32), then a second on another minibatch: every
+  /// node's value and gradient of the compiled step against the eager
+  /// loss graph's, and every parameter after the update, bit for bit.
+  @Test func compiledStepMatchesEagerEveryNode() throws {
+    let data = Dataset(Self.words, blockSize: 3)
+    var g = TorchGenerator(seed: 2_147_483_647)
+    let model = try MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 10, hiddenSize: 200), using: &g)
+    let trace = CompiledTrainingStep.trace(model, batchSize: 32)
+    let step = try CompiledTrainingStep(model, batchSize: 32, trace: trace)
+    // The first batch repeats examples (and so rows of `C` and targets).
+    let batches = [(0..<32).map { $0 % 20 }, (0..<32).map { ($0 * 11 + 5) % data.count }]
+    for (round, batch) in batches.enumerated() {
+      step.step(batch, in: data, learningRate: 0.1)
+      let eager = model.loss(batch, in: data)
+      model.zeroGrad()
+      eager.backward()
+      SGD(learningRate: 0.1).step(model)
+      let nodes = computedNodeMismatches(eager: eager, traced: trace.loss, program: step.program)
+      #expect(nodes.isEmpty, "round \(round): \(nodes.count) nodes differ, \(nodes.prefix(3))")
+      let parameters = parameterMismatches(trace.parameters, program: step.program)
+      #expect(parameters.isEmpty, "round \(round): \(parameters.prefix(3))")
+    }
   }
 
   @Test func divergingTrainingStopsAndCannotBeSampled() throws {

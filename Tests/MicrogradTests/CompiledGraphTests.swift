@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Micrograd
+import TestSupport
 
 /// The compiled form of a graph: every value and every gradient bit for bit
 /// the eager engine's, on the lecture's graphs, random graphs of every
@@ -160,6 +161,76 @@ struct CompiledGraphTests {
     }
   }
 
+  @Test(
+    "random layers, bound to random and repeated rows: every value and gradient bit for bit",
+    arguments: 0..<16)
+  func randomLayers(seed: Int) throws {
+    var rng = SplitMix64(seed: UInt64(seed) + 500)
+    func width() -> Int { [2, 3, 5, 6, 7, 9, 10, 11, 13][Int(rng.next() % 9)] }
+    let tokens = 2 + Int(rng.next() % 4), columns = 1 + Int(rng.next() % 3), block = 1 + Int(rng.next() % 3)
+    let table = Self.randomRows(tokens, columns, &rng)
+    let a = Value(0), b = Value(0)
+    // Half the seeds hold an input twice in the first layer's x.
+    let twice = seed % 2 == 0
+    let xWidth = block * columns + 2 + (twice ? 1 : 0)
+    let rows = Self.randomRows(width(), xWidth, &rng), rows2 = Self.randomRows(width(), rows.count, &rng)
+    let parameters = Array(table.joined()) + Array(rows.joined()) + Array(rows2.joined())
+    let placeholders = (0..<(block * columns)).map { _ in Value(0) }
+    let gathers = placeholders.enumerated().map { i, p in
+      CompiledGraph.Gather(p, from: table.map { $0[i % columns] })
+    }
+    let root = Self.layers(rows, rows2, placeholders + [a, b] + (twice ? [a] : []))
+    let program = try CompiledGraph(root, parameters: parameters, inputs: [a, b], gathers: gathers)
+    #expect(program.code.count(where: { $0.op == .dotGroupBackward }) == 2)
+    for round in 0..<4 {
+      // Round 1 binds every place to one row: x holds it repeatedly.
+      let context = (0..<block).map { _ in round == 1 ? 0 : Int(rng.next() % UInt64(tokens)) }
+      for (j, token) in context.enumerated() {
+        for d in 0..<columns { try program.bind(j * columns + d, to: token) }
+      }
+      let inputs = [rng.uniform(-1, 1), rng.uniform(-1, 1)]
+      try program.setInputs(inputs)
+      program.forward()
+      program.zeroGrad()
+      program.backward()
+      parameters.forEach { $0.grad = 0 }
+      let ea = Value(inputs[0]), eb = Value(inputs[1])
+      let eager = Self.layers(rows, rows2, context.flatMap { table[$0] } + [ea, eb] + (twice ? [ea] : []))
+      eager.backward()
+      let nodes = computedNodeMismatches(eager: eager, traced: root, program: program)
+      #expect(nodes.isEmpty, "round \(round), \(context): \(nodes.prefix(3))")
+      let grads = parameterMismatches(parameters, program: program)
+      #expect(grads.isEmpty, "round \(round), \(context): \(grads.prefix(3))")
+    }
+  }
+
+  @Test("W1 at the bench's size: every value and gradient of two training steps, bit for bit")
+  func moonsEveryNode() throws {
+    var rng = SplitMix64(seed: 1337)
+    let data = Moons(count: 100, noise: 0.1, using: &rng)
+    let model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
+    func loss(_ points: [[Double]]) -> (root: Value, inputs: [Value]) {
+      let inputs = points.map { $0.map { Value($0) } }
+      let root = svmMaxMarginLoss(inputs.map { model($0)[0] }, data.labels)
+        + l2Regularization(model.parameters(), alpha: 1e-4)
+      return (root, Array(inputs.joined()))
+    }
+    let traced = loss(data.points)
+    let program = try CompiledGraph(traced.root, parameters: model.parameters(), inputs: traced.inputs)
+    // The first step: the traced graph itself, run by both.
+    Self.expectIdentical(traced.root, program)
+    #expect(parameterMismatches(model.parameters(), program: program).isEmpty)
+    SGD(learningRate: 1.0).step(model)
+    program.step(learningRate: 1.0)
+    // The second: a new eager graph on the updated model and new inputs.
+    let moved = data.points.map { $0.map { $0 * 0.75 + 0.125 } }
+    try program.setInputs(Array(moved.joined()))
+    model.zeroGrad()
+    program.zeroGrad()
+    Self.expectIdentical(loss(moved).root, program)
+    #expect(parameterMismatches(model.parameters(), program: program).isEmpty)
+  }
+
   @Test("W1: five moons training steps, compiled and eager, bit for bit")
   func moonsTraining() throws {
     func model() -> (Moons, MLP) {
@@ -285,6 +356,33 @@ struct CompiledGraphTests {
     }
   }
 
+  @Test("a gather bound to a detached leaf reads it after it is recomputed, not its stale number")
+  func gatherOfDetachedLeaf() throws {
+    // `early` uses the gather before the walk reaches `d`'s operands, so
+    // only an added dependency runs `d` first.
+    let x = Value(1.0), ph = Value(0), d = Value(0)
+    let early = (ph * x).tanh()
+    let tripled = x * 3
+    let root = early + tripled + d
+    let program = try CompiledGraph(
+      root, inputs: [x], gathers: [.init(ph, from: [d, x])], detached: [.init(d, .maximum, of: [tripled])])
+    for input in [5.0, -0.5, 2.0] {
+      try program.setInputs([input])
+      for candidate in [0, 1] {
+        try program.bind(0, to: candidate)
+        let y = Value(input), m = (y * 3).data
+        let eager = ((candidate == 0 ? Value(m) : y) * y).tanh() + y * 3 + m
+        #expect(Self.same(program.forward(), eager.data), "x \(input), candidate \(candidate)")
+      }
+    }
+    // A detached leaf computed from its own gather is a cycle.
+    let q = Value(0), e = Value(0)
+    let used = q * x
+    #expect(throws: CompiledGraphError.detachedCycle(index: 0)) {
+      try CompiledGraph(used + e, inputs: [x], gathers: [.init(q, from: [e])], detached: [.init(e, .maximum, of: [used])])
+    }
+  }
+
   @Test("NaN propagates as in the eager engine, and firstNonFinite finds the same node")
   func nonFinite() throws {
     let x = Value(0.0), w = Value(2.0)
@@ -391,5 +489,14 @@ struct CompiledGraphTests {
       return
     }
     #expect(error(1_000, 1 << 20) == nil)
+    // More instructions than a patch site's `-(2 * instruction + 1) - 1`
+    // holds in 32 bits, though slots and lists fit.
+    func instructions(_ count: Int) -> Bool {
+      (try? CompiledGraph.checkSize(nodes: 10, slots: 10, instructions: count, listEntries: 10, available: .max)) == nil
+    }
+    #expect(!instructions(CompiledGraph.maxInstructions))
+    #expect(instructions(CompiledGraph.maxInstructions + 1))
+    #expect(instructions(1_500_000_000))
+    #expect(2 * Int64(CompiledGraph.maxInstructions) + 2 <= Int64(Int32.max) + 1)
   }
 }

@@ -43,9 +43,20 @@ extension CompiledGraph {
   /// The most bytes a program may take: the machine's memory.
   static var availableMemory: Int { Int(clamping: ProcessInfo.processInfo.physicalMemory) }
 
+  /// The most nodes a program may have: their positions and slots are
+  /// 32-bit numbers.
+  static let maxNodes = Int(Int32.max)
+  /// The most instructions the graph's nodes and detached leaves may
+  /// make: a patch site is the 32-bit `-(2 * instruction + operand) - 1`,
+  /// and layers add at most one instruction per node, so the whole
+  /// program's instruction indices stay 32-bit too.
+  static let maxInstructions = (Int(Int32.max) - 1) / 2
+
   /// Checks that a program of `slots` slots, `instructions` instructions
   /// and `listEntries` operand-list entries fits in `available` bytes and
-  /// in 32-bit indices.
+  /// in 32-bit indices. The bytes counted are the program's own arrays
+  /// (slots' data and gradients, instructions, operand lists, node
+  /// slots), not the memory lowering uses while it builds them.
   static func checkSize(
     nodes: Int, slots: Int, instructions: Int, listEntries: Int, available: Int
   ) throws(CompiledGraphError) {
@@ -53,10 +64,17 @@ extension CompiledGraph {
     let (codeBytes, o2) = instructions.multipliedReportingOverflow(by: MemoryLayout<Instruction>.stride)
     let (listBytes, o3) = listEntries.multipliedReportingOverflow(by: MemoryLayout<Int32>.stride)
     let (nodeBytes, o4) = nodes.multipliedReportingOverflow(by: MemoryLayout<Int32>.stride)
-    let bytes = [slotBytes, codeBytes, listBytes, nodeBytes].reduce(0) { $0.addingReportingOverflow($1).partialValue }
-    let overflow = o1 || o2 || o3 || o4 || bytes < 0
+    var bytes = 0, overflow = o1 || o2 || o3 || o4
+    for part in [slotBytes, codeBytes, listBytes, nodeBytes] {
+      let (sum, o) = bytes.addingReportingOverflow(part)
+      bytes = sum
+      overflow = overflow || o
+    }
+    overflow = overflow || bytes < 0
     let limit = Int(Int32.max)
-    if overflow || bytes > available || slots > limit || listEntries > limit || instructions > limit {
+    if overflow || bytes > available || nodes > maxNodes || slots > limit || listEntries > limit
+      || instructions > maxInstructions
+    {
       throw .tooLarge(nodes: nodes, bytes: overflow ? .max : bytes, available: available)
     }
   }

@@ -27,8 +27,10 @@ public enum CompiledGraphError: Error, Hashable, Sendable {
   /// The parameter `index`'s `Value` was freed, so its numbers cannot be
   /// written back or read.
   case parameterFreed(index: Int)
-  /// The graph needs more memory than the machine has (or more slots than
-  /// 32-bit indices address): `bytes` needed, `available` at most.
+  /// The program's arrays need more memory than the machine has, or more
+  /// nodes, slots, list entries or instructions than its 32-bit indices
+  /// address: `bytes` needed (`Int.max` when too many to count),
+  /// `available` at most. Memory used while compiling is not counted.
   case tooLarge(nodes: Int, bytes: Int, available: Int)
 }
 

@@ -1,8 +1,11 @@
 // Lowering: a graph of `Value`s to a program. The nodes in the eager
 // engine's topological order, their slots, one instruction per computed
 // node, the gathers' patch sites, and the forward order when detached
-// leaves or gathered computed nodes add dependencies. Compile time only:
-// replays never touch this (`_CompiledKernels.swift` runs the program).
+// leaves or gathers' candidates add dependencies. This file emits the
+// program; `Lowering+Roles.swift` checks the roles, `Lowering+Ordering.swift`
+// orders the nodes and schedules the forward pass, `Lowering+Layers.swift`
+// groups layers. Compile time only: replays never touch this
+// (`_CompiledKernels.swift` runs the program).
 
 /// What lowering hands to the program: its buffers' initial contents.
 struct Lowered {
@@ -43,24 +46,17 @@ struct Lowering {
 
   mutating func lower(_ root: Value) throws(CompiledGraphError) -> Lowered {
     try assignRoles()
-    let (order, position, watermark) = Self.order(root, roles: roles, gatherCount: gathers.count)
+    let (order, position, watermark) = try Self.order(root, roles: roles, gatherCount: gathers.count)
     try checkRoles(order: order, position: position, watermark: watermark)
 
     var out = Lowered()
-    // Slots: the parameters first, in the order given, then every other
-    // node in topological order.
-    let p = parameters.count
-    var nodeSlots = [Int32](repeating: 0, count: order.count)
-    var next = p
-    for (k, node) in order.enumerated() {
-      if case .parameter(let i)? = roles[ObjectIdentifier(node)] {
-        nodeSlots[k] = Int32(truncatingIfNeeded: i)
-      } else {
-        nodeSlots[k] = Int32(truncatingIfNeeded: next)
-        next += 1
-      }
+    func isParameter(_ node: Value) -> Bool {
+      if case .parameter? = roles[ObjectIdentifier(node)] { return true }
+      return false
     }
-    let slots = next
+    // The sizes first, so that every index below fits in 32 bits.
+    let p = parameters.count
+    let slots = p + order.count(where: { !isParameter($0) })
     let computed = order.count(where: \.isComputed)
     // Operand lists, detached leaves' lists, and at most two entries per
     // dot in layer groups.
@@ -69,6 +65,19 @@ struct Lowering {
     try CompiledGraph.checkSize(
       nodes: order.count, slots: slots, instructions: computed + detached.count, listEntries: listEntries,
       available: CompiledGraph.availableMemory)
+
+    // Slots: the parameters first, in the order given, then every other
+    // node in topological order.
+    var nodeSlots = [Int32](repeating: 0, count: order.count)
+    var next = p
+    for (k, node) in order.enumerated() {
+      if case .parameter(let i)? = roles[ObjectIdentifier(node)] {
+        nodeSlots[k] = Int32(i)
+      } else {
+        nodeSlots[k] = Int32(next)
+        next += 1
+      }
+    }
 
     func slot(_ value: Value) -> Int32 {
       if let k = position[ObjectIdentifier(value)] { return nodeSlots[Int(k)] }
@@ -138,6 +147,7 @@ struct Lowering {
         let lhs = node.lhs!, rhs = node.rhs
         ins = Instruction(op: Self.opcode(op), out: out32, a: slot(lhs))
         if case .power(let n) = op { ins.exponent = n }
+        // checkSize capped the instructions so that these fit in 32 bits.
         if let g = gatherIndex(lhs) { gatherSites[g].append(-(2 * Int32(out.code.count)) - 1) }
         if let rhs {
           ins.b = slot(rhs)
@@ -190,168 +200,5 @@ struct Lowering {
     case .sum: .sum
     case .dot: .dot
     }
-  }
-
-  // MARK: Roles
-
-  mutating func assignRoles() throws(CompiledGraphError) {
-    func assign(_ value: Value, _ role: Role, _ name: String, _ index: Int) throws(CompiledGraphError) {
-      guard value.isLeaf else { throw .notALeafOfTheGraph(role: name, index: index) }
-      guard roles.updateValue(role, forKey: ObjectIdentifier(value)) == nil else {
-        throw .declaredTwice(role: name, index: index)
-      }
-    }
-    for (i, value) in parameters.enumerated() { try assign(value, .parameter(i), "parameters", i) }
-    for (i, value) in inputs.enumerated() { try assign(value, .input(i), "inputs", i) }
-    for (g, gather) in gathers.enumerated() {
-      try assign(gather.placeholder, .gather(g), "gathers", g)
-      guard !gather.candidates.isEmpty else { throw .empty(role: "gathers", index: g) }
-    }
-    for (i, d) in detached.enumerated() {
-      try assign(d.leaf, .detached(i), "detached", i)
-      guard !d.operands.isEmpty else { throw .empty(role: "detached", index: i) }
-    }
-  }
-
-  func checkRoles(order: [Value], position: [ObjectIdentifier: Int32], watermark: [Int]) throws(CompiledGraphError) {
-    func inGraph(_ value: Value) -> Bool { position[ObjectIdentifier(value)] != nil }
-    func available(_ value: Value) -> Bool {
-      if inGraph(value) { return true }
-      if case .parameter? = roles[ObjectIdentifier(value)] { return true }
-      return false
-    }
-    for (i, value) in inputs.enumerated() where !inGraph(value) {
-      throw .notALeafOfTheGraph(role: "inputs", index: i)
-    }
-    for (g, gather) in gathers.enumerated() {
-      guard inGraph(gather.placeholder) else { throw .notALeafOfTheGraph(role: "gathers", index: g) }
-      for (c, candidate) in gather.candidates.enumerated() {
-        guard available(candidate) else { throw .notInTheGraph(role: "gathers[\(g)].candidates", index: c) }
-        if case .gather? = roles[ObjectIdentifier(candidate)] {
-          throw .notInTheGraph(role: "gathers[\(g)].candidates", index: c)
-        }
-        // A computed candidate must already be in the order wherever the
-        // placeholder is used, or the eager walk would visit it there.
-        if candidate.isComputed, Int(position[ObjectIdentifier(candidate)]!) >= watermark[g] {
-          throw .candidateTooLate(gather: g, candidate: c)
-        }
-      }
-    }
-    for (i, d) in detached.enumerated() {
-      guard inGraph(d.leaf) else { throw .notALeafOfTheGraph(role: "detached", index: i) }
-      for (j, operand) in d.operands.enumerated() where !available(operand) {
-        throw .notInTheGraph(role: "detached[\(i)].operands", index: j)
-      }
-    }
-  }
-
-  // MARK: Orders
-
-  /// The nodes in micrograd's depth-first order (the order of
-  /// `Value.topologicalOrder()`, on an explicit stack), their positions in
-  /// it, and for each gather how many nodes were ordered when the walk
-  /// first met a use of it.
-  static func order(
-    _ root: Value, roles: [ObjectIdentifier: Role], gatherCount: Int
-  ) -> ([Value], [ObjectIdentifier: Int32], [Int]) {
-    var order: [Value] = []
-    var position: [ObjectIdentifier: Int32] = [:]
-    var watermark = [Int](repeating: .max, count: gatherCount)
-    var stack: [(node: Value, next: Int)] = [(root, 0)]
-    position[ObjectIdentifier(root)] = -1  // visited, not yet ordered
-    while let (node, next) = stack.last {
-      let count = node.operandCount
-      var i = next
-      var descended = false
-      while i < count {
-        let operand = node.operand(at: i)
-        i += 1
-        let id = ObjectIdentifier(operand)
-        if case .gather(let g)? = roles[id] { watermark[g] = min(watermark[g], order.count) }
-        if position[id] != nil { continue }
-        if operand.isComputed {
-          position[id] = -1
-          stack[stack.count - 1].next = i
-          stack.append((operand, 0))
-          descended = true
-          break
-        }
-        position[id] = Int32(truncatingIfNeeded: order.count)
-        order.append(operand)
-      }
-      if !descended {
-        stack.removeLast()
-        position[ObjectIdentifier(node)] = Int32(truncatingIfNeeded: order.count)
-        order.append(node)
-      }
-    }
-    return (order, position, watermark)
-  }
-
-  /// The forward order when detached leaves or computed candidates add
-  /// dependencies the graph does not have: a depth-first order over the
-  /// graph's operands plus those, as instruction indices.
-  func forwardSchedule(
-    order: [Value], position: [ObjectIdentifier: Int32], instructionOfNode: [Int32], detachedBase: Int
-  ) throws(CompiledGraphError) -> [Int32] {
-    var extra: [Int: [Int]] = [:]  // node position -> added dependencies
-    var detachedOfNode: [Int: Int] = [:]
-    for gather in gathers {
-      let p = Int(position[ObjectIdentifier(gather.placeholder)]!)
-      extra[p, default: []] += gather.candidates.compactMap { position[ObjectIdentifier($0)].map(Int.init) }
-        .filter { order[$0].isComputed }
-    }
-    for (i, d) in detached.enumerated() {
-      let p = Int(position[ObjectIdentifier(d.leaf)]!)
-      detachedOfNode[p] = i
-      extra[p, default: []] += d.operands.compactMap { position[ObjectIdentifier($0)].map(Int.init) }
-    }
-    func dependencies(_ k: Int) -> [Int] {
-      let node = order[k]
-      var deps = (0..<node.operandCount).map { Int(position[ObjectIdentifier(node.operand(at: $0))]!) }
-      deps += extra[k] ?? []
-      return deps
-    }
-    var state = [UInt8](repeating: 0, count: order.count)  // 0 new, 1 on the stack, 2 done
-    var schedule: [Int32] = []
-    var stack: [(node: Int, deps: [Int], next: Int)] = [(order.count - 1, dependencies(order.count - 1), 0)]
-    state[order.count - 1] = 1
-    while let top = stack.last {
-      if top.next < top.deps.count {
-        let dep = top.deps[top.next]
-        stack[stack.count - 1].next += 1
-        switch state[dep] {
-        case 0:
-          state[dep] = 1
-          stack.append((dep, dependencies(dep), 0))
-        case 1:
-          let culprit = stack.reversed().lazy.compactMap { detachedOfNode[$0.node] }.first ?? 0
-          throw .detachedCycle(index: culprit)
-        default:
-          break
-        }
-        continue
-      }
-      stack.removeLast()
-      state[top.node] = 2
-      if instructionOfNode[top.node] >= 0 {
-        schedule.append(instructionOfNode[top.node])
-      } else if let d = detachedOfNode[top.node] {
-        schedule.append(Int32(detachedBase + d))
-      }
-    }
-    return schedule
-  }
-}
-
-extension Value {
-  /// The operand at `index`, in ``operands``' order, without making the
-  /// array.
-  func operand(at index: Int) -> Value {
-    if let list {
-      let n = list.values.count
-      return index < n ? list.values[index] : list.next!.values[index - n]
-    }
-    return index == 0 ? lhs! : rhs!
   }
 }

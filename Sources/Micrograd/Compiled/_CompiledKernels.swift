@@ -16,7 +16,8 @@
 // a dot's gradients pair by pair. Change one side, change the other.
 //
 // Unsafe: `UnsafeMutablePointer` reads and writes at slot indices that the
-// lowering (`CompiledGraph+Lowering.swift`) proved in range.
+// lowering (`Lowering.swift`, `CompiledGraph+Compiling.swift`) proved in
+// range.
 
 import Foundation
 
