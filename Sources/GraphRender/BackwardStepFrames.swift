@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import FileOutput
 import Foundation
 import Micrograd
 
@@ -71,12 +79,22 @@ public func drawBackwardSteps(
 
 /// Writes ``drawBackwardSteps(_:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``'s
 /// frames into `folder` as `step-000.svg`, `step-001.svg`, ... (more digits
-/// for a thousand steps or more), in `format`.
+/// for a thousand steps or more), in `format`; all of them or none.
 ///
-/// Every frame is rendered before the first is written, so a graph above
-/// the node limit writes nothing; each file is written whole. The folder
-/// is made if it is missing; files already in it are replaced, others are
-/// left alone.
+/// The folder must be missing, empty, or hold only earlier frames: files
+/// named `step-` and three or more digits, then an extension
+/// (`step-012.png`). Anything else in it (another file, a folder named
+/// like a frame) is refused before anything is written. A missing folder
+/// is made, with its missing parents. The new frames replace the earlier
+/// ones, and earlier frames the new run does not make (`step-099.svg`
+/// after a 7-step run, or the SVG frames when PNG ones are written) are
+/// removed, so the folder holds exactly this run's frames.
+///
+/// Every frame is rendered before the first is written (a graph above the
+/// node limit writes nothing); then each is written to a hidden partial
+/// file beside its place, and only when all are written are they renamed
+/// into place. If a write fails, every partial file is removed, and the
+/// folders made with them: the folder is as it was.
 ///
 /// - Parameters:
 ///   - root: The value whose graph to draw.
@@ -92,8 +110,9 @@ public func drawBackwardSteps(
 ///     when it is laid out.
 /// - Returns: The files written, in order.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for HTML,
-///   ``GraphRenderError/cannotWrite(path:reason:)`` when the folder cannot
-///   be made or a file written, or any error of ``Drawing/render(_:)``.
+///   ``GraphRenderError/cannotWrite(path:reason:)`` when the folder is a
+///   file, holds something other than frames, or cannot be made, or a
+///   file cannot be written, or any error of ``Drawing/render(_:)``.
 @discardableResult
 public func writeBackwardSteps(
   _ root: Value,
@@ -109,26 +128,139 @@ public func writeBackwardSteps(
   guard format != .html else {
     throw GraphRenderError.invalidOption("the frames of backward's steps are figures: svg, png, pdf or dot, not html")
   }
+  guard folder.isFileURL, !folder.path.isEmpty else {
+    throw GraphRenderError.cannotWrite(path: folder.absoluteString, reason: "only a folder's file URL can be written")
+  }
   let frames = try drawBackwardSteps(
     root, rankdir: rankdir, numberFormat: numberFormat, showGrad: showGrad, style: style,
     parameters: parameters, nodeLimit: nodeLimit)
   let rendered = try frames.map { try $0.render(format) }
-  do {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  } catch {
-    throw GraphRenderError.cannotWrite(path: folder.path, reason: "cannot make the folder: \(error.localizedDescription)")
-  }
   let digits = max(3, String(frames.count - 1).count)
   let ext = format.rawValue.split(separator: ":").first.map(String.init) ?? format.rawValue
-  var urls: [URL] = []
-  for (k, bytes) in rendered.enumerated() {
+  let names = rendered.indices.map { k in
     let number = String(k)
-    let url = folder.appendingPathComponent(
-      "step-" + String(repeating: "0", count: digits - number.count) + number + "." + ext)
-    try frames[k].write(bytes, to: url)
-    urls.append(url)
+    return "step-" + String(repeating: "0", count: digits - number.count) + number + "." + ext
   }
-  return urls
+  return try FrameFolder(folder).replace(with: zip(names, rendered).map { ($0, $1) })
+}
+
+/// A folder of ``writeBackwardSteps(_:to:format:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``'s
+/// frames: checked, then filled all at once or not at all.
+struct FrameFolder {
+  let path: String
+  /// The earlier frames (and partial files a killed run left), by name.
+  let earlier: [String]
+  /// The folders to make, outermost first; none when the folder exists.
+  let missing: [String]
+
+  /// Whether `name` is a frame's: `step-`, three or more digits, `.`, an
+  /// extension of letters and digits.
+  static func isFrame(_ name: String) -> Bool {
+    guard name.hasPrefix("step-"), let dot = name.firstIndex(of: ".") else { return false }
+    let digits = name[name.index(name.startIndex, offsetBy: 5)..<dot]
+    let ext = name[name.index(after: dot)...]
+    return digits.count >= 3 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+      && !ext.isEmpty && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+  }
+
+  /// The hidden name a frame is written under until every frame is written.
+  static func partial(_ name: String) -> String { "." + name + ".partial" }
+
+  /// Checks the folder: missing, or a folder of regular files with frames'
+  /// names (or their partial files). Writes nothing.
+  init(_ url: URL) throws {
+    let fileManager = FileManager.default
+    path = url.standardizedFileURL.path
+    var isFolder: ObjCBool = false
+    if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw GraphRenderError.cannotWrite(path: url.path, reason: "it is a file, not a folder; pass a folder for the frames")
+      }
+      let entries: [String]
+      do {
+        entries = try fileManager.contentsOfDirectory(atPath: path).sorted()
+      } catch {
+        throw GraphRenderError.cannotWrite(path: url.path, reason: "cannot read the folder: \(error.localizedDescription)")
+      }
+      for entry in entries {
+        let name = entry.hasPrefix(".") && entry.hasSuffix(".partial") ? String(entry.dropFirst().dropLast(8)) : entry
+        let type = (try? fileManager.attributesOfItem(atPath: path + "/" + entry))?[.type] as? FileAttributeType
+        guard Self.isFrame(name), type == .typeRegular else {
+          throw GraphRenderError.cannotWrite(
+            path: url.path,
+            reason: "it holds \"\(entry)\", which is not an earlier frame (a file step-NNN.ext); "
+              + "pass a new or empty folder, or one that holds only frames")
+        }
+      }
+      earlier = entries
+      missing = []
+    } else {
+      var missing: [String] = []
+      var folder = path
+      while !folder.isEmpty, folder != "/", !fileManager.fileExists(atPath: folder) {
+        missing.insert(folder, at: 0)
+        folder = (folder as NSString).deletingLastPathComponent
+      }
+      earlier = []
+      self.missing = missing
+    }
+  }
+
+  /// Writes `files` (name and bytes) into the folder, all or none, then
+  /// removes the earlier frames that are not among them.
+  ///
+  /// - Returns: The files' URLs, in order.
+  func replace(with files: [(name: String, bytes: Data)]) throws -> [URL] {
+    let fileManager = FileManager.default
+    var written: [String] = []
+    func undo() {
+      for file in written { try? fileManager.removeItem(atPath: file) }
+      for folder in missing.reversed() where (try? fileManager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+        try? fileManager.removeItem(atPath: folder)
+      }
+    }
+    if let outermost = missing.first {
+      do {
+        try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+      } catch {
+        undo()
+        throw GraphRenderError.cannotWrite(
+          path: outermost, reason: "cannot make the folder: \(error.localizedDescription)")
+      }
+    }
+    for file in files {
+      let partial = path + "/" + Self.partial(file.name)
+      do {
+        try AtomicFile.write(file.bytes, to: partial)
+      } catch {
+        undo()
+        throw GraphRenderError.cannotWrite(path: path + "/" + file.name, reason: error.reason)
+      }
+      written.append(partial)
+    }
+    // Every frame is written: rename them into place.
+    var urls: [URL] = []
+    for (n, file) in files.enumerated() {
+      let target = path + "/" + file.name
+      guard rename(path + "/" + Self.partial(file.name), target) == 0 else {
+        let reason = String(cString: strerror(errno))
+        written = files[..<n].map { path + "/" + $0.name } + files[n...].map { path + "/" + Self.partial($0.name) }
+        undo()
+        throw GraphRenderError.cannotWrite(path: target, reason: reason)
+      }
+      urls.append(URL(fileURLWithPath: target))
+    }
+    let current = Set(files.map(\.name))
+    for stale in earlier where !current.contains(stale) {
+      do {
+        try fileManager.removeItem(atPath: path + "/" + stale)
+      } catch {
+        throw GraphRenderError.cannotWrite(
+          path: path + "/" + stale, reason: "the new frames are written, but this earlier one could not be removed: \(error.localizedDescription)")
+      }
+    }
+    return urls
+  }
 }
 
 /// Marks one step on `drawDot`'s DOT text: its lines are one per node or

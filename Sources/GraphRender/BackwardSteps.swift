@@ -7,7 +7,7 @@ import Micrograd
 /// The steps are the engine's own: ``backwardSteps(_:)`` sets every
 /// gradient to 0 and the root's to 1, calls `backwardStep()` on each node
 /// in the order `backward()` does (the reverse of ``trace(_:)``'s), and
-/// records each operand's gradient after each step. Then it puts every
+/// records each operand's gradient after each of its updates. Then it puts every
 /// gradient back as it was.
 ///
 /// ```swift
@@ -29,7 +29,9 @@ public struct BackwardSteps: Hashable, Sendable {
     public let localDerivative: Double
     /// What the step added: the local derivative times the node's gradient.
     public let contribution: Double
-    /// The operand's gradient after the step.
+    /// The operand's gradient after this update: after the step, unless
+    /// the step updates the same operand again later (`a + a` updates `a`
+    /// twice; the first update shows the gradient halfway).
     public let gradAfter: Double
   }
 
@@ -82,18 +84,36 @@ public struct BackwardSteps: Hashable, Sendable {
 
     var steps: [Step] = []
     steps.reserveCapacity(nodes.count)
+    // Each operand's gradient after each single update: an operand used
+    // twice (a + a) is updated twice in one step, and each update shows
+    // the gradient it left. Computed as the engine computes it
+    // (`grad += local * g`), and the last update of each operand takes
+    // the engine's own result.
+    var running = [Double](repeating: 0, count: nodes.count)
+    var lastUpdate = [Int](repeating: -1, count: nodes.count)
     for i in nodes.indices.reversed() {
       let node = nodes[i]
       let grad = node.grad
-      node.backwardStep()
+      let edges = firstEdge[i]..<firstEdge[i + 1]
+      for k in edges { running[graph.edges[k].from] = nodes[graph.edges[k].from].grad }
       var updates: [Update] = []
-      for k in firstEdge[i]..<firstEdge[i + 1] {
+      updates.reserveCapacity(edges.count)
+      for k in edges {
         let operand = graph.edges[k].from
         let local = node.localDerivative(at: k - firstEdge[i])
+        running[operand] += local * grad
+        lastUpdate[operand] = updates.count
         updates.append(
           Update(
             edge: k, operand: operand, localDerivative: local, contribution: local * grad,
-            gradAfter: nodes[operand].grad))
+            gradAfter: running[operand]))
+      }
+      node.backwardStep()
+      for (n, update) in updates.enumerated() where lastUpdate[update.operand] == n {
+        let after = nodes[update.operand].grad
+        updates[n] = Update(
+          edge: update.edge, operand: update.operand, localDerivative: update.localDerivative,
+          contribution: update.contribution, gradAfter: after)
       }
       steps.append(Step(node: i, grad: grad, updates: updates))
     }

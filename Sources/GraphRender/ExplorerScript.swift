@@ -99,6 +99,7 @@ enum ExplorerScript {
             ? 'The figure as drawn. ▶ or → steps through backward(), one backwardStep() at a time; hover or focus a value for its numbers; click it for what it depends on.'
             : 'Pan with the wheel and by dragging; find text with /.';
           stopPlaying();
+          if (tipFor !== null) showTip(tipFor);
           return;
         }
         current = Math.max(0, Math.min(steps.length, k));
@@ -109,6 +110,7 @@ enum ExplorerScript {
         if (current === 0) {
           panel.textContent = 'Step 0: the forward pass. No gradient is known yet. backward() sets ' + name(rootIndex)
             + '.grad = 1 and calls backwardStep() on every node, from ' + name(rootIndex) + ' back to the leaves.';
+          if (tipFor !== null) showTip(tipFor);
           return;
         }
         var s = steps[current - 1], i = s[0];

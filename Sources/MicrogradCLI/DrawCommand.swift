@@ -1,5 +1,6 @@
 import ArgumentParser
 import DrawLanguage
+internal import FileOutput
 import Foundation
 import GraphRender
 import Micrograd
@@ -29,22 +30,27 @@ struct DrawCommand: ParsableCommand {
       A named step (e = a*b) is never hidden.
 
       Without -o the figure goes to standard output (SVG unless --format says \
-      otherwise); with --json, the named values are printed instead (and the figure \
-      is written only with -o): each name's data and grad, inputs first, then \
-      assignments in order, NaN and the infinities as "nan", "inf", "-inf".
+      otherwise), unless --json or --backward-steps is given: then the figure is \
+      written only with -o. --json prints the named values: each name's data and \
+      grad, inputs first, then assignments in order, NaN and the infinities as \
+      "nan", "inf", "-inf".
 
       --format html writes a page that explores the graph in a browser: hover or focus \
       a value for its numbers and the chain rule there, click it for what it depends \
       on, and step through backward() with the arrow keys. --backward-steps DIR writes \
       one figure per step of backward() (the node processed in red, the operands it \
-      updated in orange), for slides.
+      updated in orange), for slides. DIR must be missing, empty, or hold only \
+      earlier frames (files step-NNN.ext); the new frames replace them, and earlier \
+      frames this run does not make are removed. --fold goes with neither the page \
+      nor the frames: backward()'s steps update values a folded figure does not draw.
 
       Bad input is one line on standard error, exit status 2, and nothing is \
       written: a syntax error (its column, and a caret under it in at most 80 \
       characters of the expression), an unknown \
       or twice-given name, a --set that is not a number or names nothing the \
       expression uses, an unknown function, format or --rankdir, --fold on a graph \
-      with no neuron, a graph above \
+      with no neuron or with html or --backward-steps, an empty --backward-steps or \
+      one whose folder holds other files, a graph above \
       --node-limit, an expression nested more than 500 deep or longer than 10,000 \
       tokens, Graphviz's own errors, or an output path that cannot be written.
 
@@ -90,7 +96,7 @@ struct DrawCommand: ParsableCommand {
   @Option(
     name: .customLong("backward-steps"),
     help: ArgumentHelp(
-      "Also write one figure per step of backward() into the folder: step-000.svg (the forward pass), step-001.svg, ... (--format for PNG or PDF).",
+      "Also write one figure per step of backward() into the folder: step-000.svg (the forward pass), step-001.svg, ... (--format for PNG or PDF); the folder must be new, empty, or hold only earlier frames, which are replaced.",
       valueName: "folder"))
   var backwardSteps: String?
 
@@ -180,24 +186,92 @@ struct DrawCommand: ParsableCommand {
           message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)")
       }
     }
-    if let backwardSteps {
-      if chosen == .html {
-        throw InputError(message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); the page steps through backward() itself")
-      }
-      try writeBackwardSteps(
-        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, rankdir: direction, nodeLimit: nodeLimit)
-      guard output != nil else { return }
-    }
+    // The -o file's format: --format, else its extension, checked before
+    // anything is rendered or written.
+    var target: (url: URL, format: OutputFormat)?
     if let output {
       let url = URL(fileURLWithPath: output)
       if let chosen {
-        try drawing.write(to: url, format: chosen)
+        target = (url, chosen)
       } else {
-        try drawing.write(to: url)
+        let offered = ((try? availableFormats()) ?? []).map(\.rawValue)
+        guard let byExtension = OutputFormat(fileExtension: url.pathExtension),
+          byExtension == .html || byExtension.rawValue == "dot" || offered.contains(byExtension.rawValue)
+        else {
+          throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
+        }
+        target = (url, byExtension)
       }
-    } else if !json {
-      FileHandle.standardOutput.write(try drawing.render(chosen ?? .svg))
     }
+    let figureFormat = target?.format ?? chosen ?? .svg
+    if fold, backwardSteps != nil {
+      throw InputError(
+        message: "--fold with --backward-steps: the steps update the gradients of the products and sums a folded figure does not draw; drop one of them")
+    }
+    if fold, figureFormat == .html {
+      throw InputError(
+        message: "--fold with --format html: the page steps through backward(), whose steps update values a folded figure does not draw; write svg, png, pdf or dot, or drop --fold")
+    }
+    if let backwardSteps {
+      guard !backwardSteps.isEmpty else {
+        throw InputError(message: "--backward-steps is empty; pass a folder for the frames")
+      }
+      if chosen == .html {
+        throw InputError(message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); the page steps through backward() itself")
+      }
+    }
+    // Everything is rendered before anything is written.
+    let bytes: Data? = target != nil || (backwardSteps == nil && !json) ? try drawing.render(figureFormat) : nil
+    if let target { try Self.checkWritable(target.url) }
+    var frames: [URL] = []
+    var madeFolders: [String] = []
+    if let backwardSteps {
+      madeFolders = Self.missingFolders(URL(fileURLWithPath: backwardSteps).standardizedFileURL.path)
+      frames = try writeBackwardSteps(
+        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, rankdir: direction, nodeLimit: nodeLimit)
+    }
+    if let target, let bytes {
+      do {
+        try AtomicFile.write(bytes, to: target.url.path)
+      } catch {
+        // All or nothing: the frames this run wrote go too.
+        for frame in frames { try? FileManager.default.removeItem(at: frame) }
+        for folder in madeFolders.reversed() where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+          try? FileManager.default.removeItem(atPath: folder)
+        }
+        throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
+      }
+    } else if let bytes {
+      FileHandle.standardOutput.write(bytes)
+    }
+  }
+
+  /// Checks that `url` can be written before anything is: its folder is
+  /// an existing, writable folder and it is not one itself. The reasons
+  /// are the system's words for what writing it would report.
+  private static func checkWritable(_ url: URL) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+      throw GraphRenderError.cannotWrite(path: url.path, reason: "Is a directory")
+    }
+    let parent = url.deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+      throw GraphRenderError.cannotWrite(path: url.path, reason: "No such file or directory")
+    }
+    guard FileManager.default.isWritableFile(atPath: parent) else {
+      throw GraphRenderError.cannotWrite(path: url.path, reason: "Permission denied")
+    }
+  }
+
+  /// The folders above and at `path` that do not exist, outermost first.
+  private static func missingFolders(_ path: String) -> [String] {
+    var missing: [String] = []
+    var folder = path
+    while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+      missing.insert(folder, at: 0)
+      folder = (folder as NSString).deletingLastPathComponent
+    }
+    return missing
   }
 
   /// `{"a": {"data": 2.0, "grad": 6.0}, ...}` in the order of `named`;

@@ -185,6 +185,46 @@ import Testing
     #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --backward-steps with --format html:"), "\(html.error)")
   }
 
+  /// --backward-steps writes everything or nothing: a -o that cannot be
+  /// written, or a folder in a frame's place, leaves no frame behind.
+  @Test func backwardStepsWriteAllOrNothing() throws {
+    let folder = try TemporaryFolder()
+    let frames = folder.url.appendingPathComponent("frames")
+    let badOutput = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "-o", "/nonexistent/L.svg"])
+    #expect(badOutput.status == 2 && badOutput.error.hasPrefix("micrograd: error: cannot write \"/nonexistent/L.svg\""), "\(badOutput.error)")
+    #expect(!FileManager.default.fileExists(atPath: frames.path))
+    try FileManager.default.createDirectory(at: frames.appendingPathComponent("step-003.svg"), withIntermediateDirectories: true)
+    let taken = try run("micrograd", Self.lecture + ["--backward-steps", frames.path])
+    #expect(taken.status == 2 && taken.error.contains("\"step-003.svg\", which is not an earlier frame"), "\(taken.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: frames.path) == ["step-003.svg"])
+    let empty = try run("micrograd", Self.lecture + ["--backward-steps", ""])
+    #expect(empty.status == 2 && empty.error == "micrograd: error: --backward-steps is empty; pass a folder for the frames\n", "\(empty.error)")
+    // A second run replaces the frames and removes the stale ones.
+    let again = folder.url.appendingPathComponent("again")
+    try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: again.appendingPathComponent("step-099.svg"))
+    let replaced = try run("micrograd", Self.lecture + ["--backward-steps", again.path])
+    #expect(replaced.status == 0, "\(replaced.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: again.path).sorted() == (0...7).map { "step-00\($0).svg" })
+  }
+
+  /// --fold draws values the steps of backward() do not update one by one:
+  /// neither the frames nor the page go with it.
+  @Test func foldRefusesTheStepsAndThePage() throws {
+    let folder = try TemporaryFolder()
+    let neuron = ["draw", "o = tanh(x1*w1 + x2*w2 + b)", "--fold", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3", "--set", "w2=1", "--set", "b=6.8"]
+    let frames = folder.url.appendingPathComponent("frames")
+    let steps = try run("micrograd", neuron + ["--backward-steps", frames.path])
+    #expect(steps.status == 2 && steps.error.hasPrefix("micrograd: error: --fold with --backward-steps: the steps update"), "\(steps.error)")
+    #expect(!FileManager.default.fileExists(atPath: frames.path))
+    let page = folder.url.appendingPathComponent("o.html")
+    let html = try run("micrograd", neuron + ["-o", page.path])
+    #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --fold with --format html: the page steps through backward()"), "\(html.error)")
+    #expect(!FileManager.default.fileExists(atPath: page.path))
+    let stdout = try run("micrograd", neuron + ["--format", "html"])
+    #expect(stdout.status == 2 && stdout.output.isEmpty, "\(stdout.error)")
+  }
+
   @Test func jsonWithOutputWritesBoth() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.dot")

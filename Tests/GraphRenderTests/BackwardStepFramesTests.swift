@@ -62,4 +62,45 @@ import Testing
     try Data("x".utf8).write(to: file)
     #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: file) }
   }
+
+  /// A frame's place taken by a folder: refused before anything is
+  /// written, so no earlier frame is replaced and no new one left.
+  @Test func aFolderInAFramesPlaceWritesNothing() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("frames")
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("step-003.svg"), withIntermediateDirectories: true)
+    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: out) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["step-003.svg"])
+    let other = folder.url.appendingPathComponent("notes")
+    try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+    try Data("keep".utf8).write(to: other.appendingPathComponent("notes.txt"))
+    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: other) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == ["notes.txt"])
+  }
+
+  /// Earlier frames are replaced, and those this run does not make removed.
+  @Test func earlierFramesAreReplacedAndStaleOnesRemoved() throws {
+    let folder = try TemporaryFolder()
+    let out = folder.url.appendingPathComponent("frames")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    for name in ["step-001.svg", "step-099.svg", "step-000.png"] {
+      try Data("old".utf8).write(to: out.appendingPathComponent(name))
+    }
+    let urls = try writeBackwardSteps(LectureGraphs.expression(), to: out)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    #expect(try String(contentsOf: urls[1], encoding: .utf8).contains("step 1 of 7"))
+  }
+
+  /// A write that fails part way removes what the run wrote, and the
+  /// folders it made.
+  @Test func aFailedWriteLeavesNothing() throws {
+    let folder = try TemporaryFolder()
+    let parent = folder.url.appendingPathComponent("made")
+    let out = parent.appendingPathComponent("frames")
+    // A name too long for the file system fails at the first write.
+    let long = out.appendingPathComponent(String(repeating: "x", count: 300))
+    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: long) }
+    #expect(!FileManager.default.fileExists(atPath: parent.path))
+  }
 }

@@ -30,8 +30,23 @@ import Testing
   @Test func stepsOfAValueUsedTwiceAddBothContributions() {
     let b = LectureGraphs.usedTwice()  // b = a + a
     let steps = backwardSteps(b)
-    #expect(steps.steps[0].updates.map(\.gradAfter) == [2, 2])
+    // Each update shows the gradient it left: 1 after the first, 2 after
+    // the second (not 2 twice).
+    #expect(steps.steps[0].updates.map(\.gradAfter) == [1, 2])
     #expect(steps.grads(after: 1) == [2, 1])
+  }
+
+  @Test func stepsOfAProductOfAValueWithItselfShowEachUpdate() {
+    let a = Value(3, label: "a")
+    let c = Value(0.1, label: "c")
+    let s = a + c
+    let q = s * s  // one operand, twice: 2·s in two halves
+    let steps = backwardSteps(q)
+    let first = steps.steps[0].updates
+    #expect(first.map(\.localDerivative) == [3.1, 3.1])
+    #expect(first.map(\.gradAfter) == [0 + 3.1 * 1, 3.1 + 3.1])
+    q.backward()
+    #expect(steps.grads(after: steps.steps.count) == trace(q).nodes.map(\.grad))
   }
 
   @Test func stepsStartFromZeroWhateverTheGradientsWere() {
