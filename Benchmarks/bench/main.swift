@@ -63,6 +63,8 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 var repeats = 11
 var tsv = false
 var layoutScaling = false
+var threads = false
+var threadSteps = 200
 var namesURL = Words.namesFile
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -72,6 +74,10 @@ while let argument = arguments.popFirst() {
     repeats = n
   case "--tsv": tsv = true
   case "--layout-scaling": layoutScaling = true
+  case "--threads": threads = true  // issue 13 point 4's prototype (Threads.swift)
+  case "--steps":
+    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else { fail("--steps needs a positive whole number") }
+    threadSteps = n
   case "--names":
     guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
@@ -80,6 +86,15 @@ while let argument = arguments.popFirst() {
     exit(0)
   default:
     fail("unknown argument '\(argument)' (try --help)")
+  }
+}
+
+if threads {
+  do {
+    try ThreadsBench(names: Words(contentsOf: namesURL)).run(repeats: repeats, steps: threadSteps)
+    exit(0)
+  } catch {
+    fail("\(error)", status: 1)
   }
 }
 
