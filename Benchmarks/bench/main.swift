@@ -3,13 +3,15 @@ import GraphRender
 import Makemore
 import Micrograd
 
-// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]
+// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]
 //
 // Times forward (building the graph), backward and freeing for each
 // workload, `repeat` times, and prints the median of each phase; then
 // times drawing graphs (trace, DOT, SVG, PNG, the HTML page and its size). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
+// With --threads, only the two-thread prototype of the compiled makemore
+// step (Threads.swift), S steps to compare its results with one thread's.
 // W4 (makemore's MLP step) reads the names.txt the package carries, or
 // --names FILE, and is left out (with a note) if that cannot be read.
 
@@ -82,7 +84,7 @@ while let argument = arguments.popFirst() {
     guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
   case "-h", "--help":
-    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)")
+    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]   (median of N runs, default 11)")
     exit(0)
   default:
     fail("unknown argument '\(argument)' (try --help)")
