@@ -90,11 +90,13 @@ public func drawBackwardSteps(
 /// after a 7-step run, or the SVG frames when PNG ones are written) are
 /// removed, so the folder holds exactly this run's frames.
 ///
-/// Every frame is rendered before the first is written (a graph above the
-/// node limit writes nothing); then each is written to a hidden partial
-/// file beside its place, and only when all are written are they renamed
-/// into place. If a write fails, every partial file is removed, and the
-/// folders made with them: the folder is as it was.
+/// The first frame is rendered before anything is written (a graph above
+/// the node limit writes nothing); then each frame is rendered and written
+/// to a hidden partial file beside its place, one at a time (only one
+/// rendered frame is held in memory), and only when all are written are
+/// they renamed into place. If a render or a write fails, every partial
+/// file is removed, and the folders made with them: the folder is as it
+/// was.
 ///
 /// - Parameters:
 ///   - root: The value whose graph to draw.
@@ -134,14 +136,18 @@ public func writeBackwardSteps(
   let frames = try drawBackwardSteps(
     root, rankdir: rankdir, numberFormat: numberFormat, showGrad: showGrad, style: style,
     parameters: parameters, nodeLimit: nodeLimit)
-  let rendered = try frames.map { try $0.render(format) }
+  // The first frame is rendered before anything is written (a graph
+  // above the node limit, or a format Graphviz lacks, writes nothing);
+  // the others one at a time as they are written, so that only one
+  // rendered frame is held at once.
+  let first = try frames[0].render(format)
   let digits = max(3, String(frames.count - 1).count)
   let ext = format.rawValue.split(separator: ":").first.map(String.init) ?? format.rawValue
-  let names = rendered.indices.map { k in
+  let names = frames.indices.map { k in
     let number = String(k)
     return "step-" + String(repeating: "0", count: digits - number.count) + number + "." + ext
   }
-  return try FrameFolder(folder).replace(with: zip(names, rendered).map { ($0, $1) })
+  return try FrameFolder(folder).replace(names) { k in try k == 0 ? first : frames[k].render(format) }
 }
 
 /// A folder of ``writeBackwardSteps(_:to:format:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``'s
@@ -206,11 +212,13 @@ struct FrameFolder {
     }
   }
 
-  /// Writes `files` (name and bytes) into the folder, all or none, then
-  /// removes the earlier frames that are not among them.
+  /// Writes the files `names`, the file at index `k` with the bytes
+  /// `content(k)` (made just before it is written), into the folder, all
+  /// or none, then removes the earlier frames that are not among them.
+  /// An error thrown by `content` leaves the folder as it was, too.
   ///
   /// - Returns: The files' URLs, in order.
-  func replace(with files: [(name: String, bytes: Data)]) throws -> [URL] {
+  func replace(_ names: [String], content: (Int) throws -> Data) throws -> [URL] {
     let fileManager = FileManager.default
     var written: [String] = []
     func undo() {
@@ -228,29 +236,36 @@ struct FrameFolder {
           path: outermost, reason: "cannot make the folder: \(error.localizedDescription)")
       }
     }
-    for file in files {
-      let partial = path + "/" + Self.partial(file.name)
+    for (k, name) in names.enumerated() {
+      let partial = path + "/" + Self.partial(name)
+      let bytes: Data
       do {
-        try AtomicFile.write(file.bytes, to: partial)
+        bytes = try content(k)
       } catch {
         undo()
-        throw GraphRenderError.cannotWrite(path: path + "/" + file.name, reason: error.reason)
+        throw error
+      }
+      do {
+        try AtomicFile.write(bytes, to: partial)
+      } catch {
+        undo()
+        throw GraphRenderError.cannotWrite(path: path + "/" + name, reason: error.reason)
       }
       written.append(partial)
     }
     // Every frame is written: rename them into place.
     var urls: [URL] = []
-    for (n, file) in files.enumerated() {
-      let target = path + "/" + file.name
-      guard rename(path + "/" + Self.partial(file.name), target) == 0 else {
+    for (n, name) in names.enumerated() {
+      let target = path + "/" + name
+      guard rename(path + "/" + Self.partial(name), target) == 0 else {
         let reason = String(cString: strerror(errno))
-        written = files[..<n].map { path + "/" + $0.name } + files[n...].map { path + "/" + Self.partial($0.name) }
+        written = names[..<n].map { path + "/" + $0 } + names[n...].map { path + "/" + Self.partial($0) }
         undo()
         throw GraphRenderError.cannotWrite(path: target, reason: reason)
       }
       urls.append(URL(fileURLWithPath: target))
     }
-    let current = Set(files.map(\.name))
+    let current = Set(names)
     for stale in earlier where !current.contains(stale) {
       do {
         try fileManager.removeItem(atPath: path + "/" + stale)
