@@ -40,9 +40,14 @@ public final class CompiledTrainingStep {
   /// Traces and compiles the step for `model` and minibatches of
   /// `batchSize`.
   ///
-  /// - Throws: ``ConfigurationError/notCompiled(_:)`` if the graph cannot
-  ///   be compiled (one larger than memory allows).
+  /// - Throws: ``ConfigurationError/batchSizeTooSmall(_:)``,
+  ///   ``ConfigurationError/batchSizeTooLarge(_:)`` or
+  ///   ``ConfigurationError/tooManyNodesPerStep(_:)`` for a batch size that
+  ///   training would refuse, before anything is traced;
+  ///   ``ConfigurationError/notCompiled(_:)`` if the graph cannot be
+  ///   compiled (one larger than memory allows).
   public convenience init(_ model: MLPLanguageModel, batchSize: Int) throws(ConfigurationError) {
+    try MLPLanguageModel.validate(model.configuration, TrainingSchedule(steps: 0, batchSize: batchSize))
     try self.init(model, batchSize: batchSize, trace: Self.trace(model, batchSize: batchSize))
   }
 
@@ -129,8 +134,11 @@ public final class CompiledTrainingStep {
   /// - Precondition: `batch` has ``batchSize`` indices of examples of
   ///   `data`, whose block size is the model's.
   public func bind(_ batch: [Int], in data: Dataset) {
-    precondition(batch.count == batchSize, "the program was compiled for batches of \(batchSize)")
-    precondition(data.blockSize == model.configuration.blockSize, "the data's block size is not the model's")
+    precondition(
+      batch.count == batchSize, "the program was compiled for batches of \(batchSize), got \(batch.count) examples")
+    precondition(
+      data.blockSize == model.configuration.blockSize,
+      "the data's block size is \(data.blockSize), the model's \(model.configuration.blockSize)")
     let embeddingSize = model.configuration.embeddingSize
     let targetsStart = batchSize * gathersPerExample
     do {

@@ -254,6 +254,13 @@ import Testing
     }
     #expect(model.parameters().map(\.data) == before)
     #expect(g.randn(16) == fresh.randn(16))
+    // The compiled step refuses the same batch sizes, before tracing.
+    for (size, error) in [
+      (0, ConfigurationError.batchSizeTooSmall(0)), (-3, .batchSizeTooSmall(-3)),
+      (1_000_001, .batchSizeTooLarge(1_000_001)), (1_000_000, .tooManyNodesPerStep(188_000_000)),
+    ] {
+      #expect(throws: error) { try CompiledTrainingStep(model, batchSize: size) }
+    }
   }
 
   @Test func samplingIsSeededAndEndsWithADot() throws {
