@@ -95,17 +95,11 @@ public struct FigureWriter {
   ///   written; every frame is drawn before the first is written.
   public mutating func drawBackwardSteps(_ root: Value, _ name: String) throws {
     let frames = try GraphRender.drawBackwardSteps(root)
-    let svgs = try frames.map { try $0.render(.svg) }
+    let svgs = try frames.map { try $0.svg() }
     let digits = max(3, String(frames.count - 1).count)
     for (k, svg) in svgs.enumerated() {
       let number = String(k)
-      let file = "\(name)-" + String(repeating: "0", count: digits - number.count) + number + ".svg"
-      do {
-        try AtomicFile.write(svg, to: folder.appendingPathComponent(file).path)
-      } catch {
-        throw FigureError.cannotWrite(error.path, error.reason)
-      }
-      written.append(file)
+      try picture(svg, "\(name)-" + String(repeating: "0", count: digits - number.count) + number)
     }
   }
 
