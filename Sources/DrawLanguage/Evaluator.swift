@@ -116,7 +116,7 @@ package struct Evaluator {
       case .value(let v): return .value(v ** k)
       }
     case .call(let function, let argument, let column):
-      guard let apply = Operation.Function.allCases.first(where: { $0.name == function }) else {
+      guard let apply = Operation.Function(named: function) else {
         throw DrawLanguageError(
           message: "unknown function '\(function)'; the functions are \(functionNames.joined(separator: " "))",
           column: column)

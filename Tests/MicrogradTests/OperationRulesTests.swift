@@ -139,11 +139,15 @@ struct OperationRulesTests {
     for function in Operation.Function.allCases {
       let node = function(Value(0.5))
       #expect(node.op?.function == function && node.op?.arity == 1)
+      #expect(Operation.Function(named: function.name) == function)
     }
+    #expect(Operation.Function(named: "ReLU") == nil && Operation.Function(named: "foo") == nil)
     // Every other operation is an operator or a list node.
+    let others: [Operation.Kind] = [.add, .multiply, .power, .sum, .dot]
     for kind in Operation.Kind.allCases {
-      let op = Self.examples(kind)[0].make(Self.examples(kind)[0].points[0].map { Value($0) }).op!
-      #expect((op.function == nil) == [.add, .multiply, .power, .sum, .dot].contains(kind), "\(kind)")
+      let example = Self.examples(kind)[0]
+      let op = example.make(example.points[0].map { Value($0) }).op!
+      #expect((op.function == nil) == others.contains(kind), "\(kind)")
     }
   }
 }

@@ -76,6 +76,12 @@ extension Operation {
   package enum Function: CaseIterable, Hashable, Sendable {
     case tanh, exp, log, relu, sigmoid
 
+    /// The function called `name`, or `nil` when there is none.
+    package init?(named name: String) {
+      guard let function = Self.allCases.first(where: { $0.name == name }) else { return nil }
+      self = function
+    }
+
     /// The function's name, the name of its ``Value`` method: `relu`
     /// (graphs print the operation as `ReLU`).
     package var name: String {
