@@ -28,43 +28,44 @@ struct ExplorerGraph: Hashable, Sendable {
     self.showGrad = showGrad
   }
 
-  /// A value's name in a formula: its label, or `v3` without one.
-  func name(_ i: Int) -> String {
-    labels[i].isEmpty ? "v\(i)" : labels[i]
-  }
-
-  /// The chain rule for each update of a step, with its numbers:
-  /// `a.grad += b.data × e.grad = -3.0 × -2.0 = 6.0`. Call inside
-  /// `NumberFormat.inPOSIXLocale`.
-  func formulas(_ step: BackwardSteps.Step) -> [String] {
-    let full = NumberFormat.shortest
-    let operands = step.updates.map(\.operand)
-    let node = name(step.node)
-    return step.updates.enumerated().map { k, update in
-      let local = localDerivativeText(step.node, k, operands: operands)
-      return "\(name(update.operand)).grad += \(local) × \(node).grad = "
-        + "\(full.format(update.localDerivative)) × \(full.format(step.grad)) = \(full.format(update.contribution))"
+  /// The local derivative of value `i` with respect to its operand at
+  /// `k`, in the lecture's words, with `{j}` where the page writes value
+  /// `j`'s name as the drawing shows it: `{1}.data` for `a * b`,
+  /// `(1 − {3}.data²)` for tanh. Labels never enter this text, so the
+  /// page's substitution cannot be fooled by one.
+  func localDerivativeTemplate(_ i: Int, _ k: Int, operands: [Int]) -> String {
+    switch ops[i] {
+    case .add?, .sum?: return "1"
+    case .multiply?: return "{\(operands[1 - k])}.data"
+    case .power(let exponent)?:
+      return "\(Self.number(exponent)) · {\(operands[0])}.data ** \(Self.number(exponent - 1))"
+    case .tanh?: return "(1 − {\(i)}.data²)"
+    case .exp?: return "{\(i)}.data"
+    case .log?: return "1 / {\(operands[0])}.data"
+    case .relu?: return "({\(i)}.data > 0)"
+    case .sigmoid?: return "{\(i)}.data × (1 − {\(i)}.data)"
+    case .dot?:
+      let half = operands.count / 2
+      return "{\(k < half ? operands[k + half] : operands[k - half])}.data"
+    case nil: return "0"
     }
   }
 
-  /// The local derivative of value `i` with respect to its operand at
-  /// `k`, in the lecture's words: `b.data` for `a * b`, `(1 − o.data²)` for tanh.
-  private func localDerivativeText(_ i: Int, _ k: Int, operands: [Int]) -> String {
-    let node = name(i)
-    switch ops[i] {
-    case .add?, .sum?: return "1"
-    case .multiply?: return "\(name(operands[1 - k])).data"
-    case .power(let exponent)?:
-      return "\(Self.number(exponent)) · \(name(operands[0])).data ** \(Self.number(exponent - 1))"
-    case .tanh?: return "(1 − \(node).data²)"
-    case .exp?: return "\(node).data"
-    case .log?: return "1 / \(name(operands[0])).data"
-    case .relu?: return "(\(node).data > 0)"
-    case .sigmoid?: return "\(node).data × (1 − \(node).data)"
-    case .dot?:
-      let half = operands.count / 2
-      return "\(name(k < half ? operands[k + half] : operands[k - half])).data"
-    case nil: return "0"
+  /// The rule an operation's `backwardStep()` applies, by name, with its
+  /// local derivative: "the product rule: ∂(a·b)/∂a = b". `o` is the
+  /// operation's output, `a` and `b` its operands.
+  static func rule(_ op: Operation) -> String {
+    switch op {
+    case .add: "the sum rule: ∂(a + b)/∂a = ∂(a + b)/∂b = 1"
+    case .sum: "the sum rule: ∂(a₀ + a₁ + …)/∂aᵢ = 1"
+    case .multiply: "the product rule: ∂(a·b)/∂a = b, ∂(a·b)/∂b = a"
+    case .power(let n): "the power rule: ∂(aⁿ)/∂a = n·aⁿ⁻¹, here n = \(number(n))"
+    case .tanh: "tanh: ∂o/∂a = 1 − o², o = tanh(a)"
+    case .exp: "exp: ∂o/∂a = o, o = exp(a)"
+    case .log: "log: ∂o/∂a = 1/a, o = log(a)"
+    case .relu: "ReLU: ∂o/∂a = 1 if o > 0, else 0"
+    case .sigmoid: "sigmoid: ∂o/∂a = o·(1 − o), o = sigmoid(a)"
+    case .dot: "the dot product: ∂(a·b)/∂aᵢ = bᵢ, ∂(a·b)/∂bᵢ = aᵢ"
     }
   }
 
