@@ -186,9 +186,9 @@ class ExplorerTests(unittest.TestCase):
         self.assertIn("b.grad += a.data × e.grad = 2.0 × -2.0 = -4.0", d["lines"])
         self.assertIn("e.grad += 1 × d.grad = 1.0 × -2.0 = -2.0", d["lines"])
         # The rule by name, with its local derivative.
-        self.assertIn("the product rule: ∂(a·b)/∂a = b, ∂(a·b)/∂b = a", d["lines"])
+        self.assertIn("the product rule: o = a * b; do/da = b, do/db = a", d["lines"])
         page.value("v4").hover()
-        self.assertIn("the sum rule: ∂(a + b)/∂a = ∂(a + b)/∂b = 1", page.details()["lines"])
+        self.assertIn("the sum rule: o = a + b; do/da = do/db = 1", page.details()["lines"])
         # The details follow the steps, back to step 0 too.
         page.page.keyboard.press("End")
         self.assertEqual(page.details()["grad"], "-2.0   (after step 7)")
@@ -211,7 +211,7 @@ class ExplorerTests(unittest.TestCase):
         page.page.uncheck("#full")
         self.assertEqual(page.details()["data"], "6.8814")
         page.value(f"v{expected['labels'].index('o')}").hover()
-        self.assertIn("tanh: ∂o/∂a = 1 − o², o = tanh(a)", page.details()["lines"])
+        self.assertIn("the tanh rule: o = tanh(a); do/da = 1 − o²", page.details()["lines"])
         self.assertClean(page)
         page.close()
 
