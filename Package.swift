@@ -147,6 +147,14 @@ let package = Package(
       dependencies: ["GraphRender", "Micrograd", "TestSupport"],
       path: "Tests/ExplorerProbe"
     ),
+    // The fuzz targets (Tests/Fuzz/README.md): each reader of user text. A
+    // plain build replays files through them; `make fuzz` links libFuzzer.
+    .executableTarget(
+      name: "fuzz",
+      dependencies: ["DrawLanguage", "GraphRender", "GraphSnapshotTesting", "Makemore", "Micrograd"],
+      path: "Tests/Fuzz",
+      exclude: ["Corpus", "README.md"]
+    ),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",
