@@ -1,6 +1,25 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The lessons, in the notes' order, each named once: a whole program in
+/// Examples/<name> (Figures' lessonMain is its plumbing), with the modules
+/// it imports beside Figures. `micrograd figures` runs them, so the command
+/// and the end-to-end tests depend on them all.
+let lessons: [(name: String, imports: [Target.Dependency])] = [
+  ("derivative", []),
+  ("add", ["Micrograd"]),
+  ("chain", ["Micrograd"]),
+  ("expression", ["Micrograd"]),
+  ("neuron", ["Micrograd"]),
+  ("accumulation", ["Micrograd"]),
+  ("mlp", ["Micrograd", "GraphRender"]),
+  ("training", ["Micrograd"]),
+  ("moons", ["Micrograd"]),
+  ("bigram", ["Micrograd", "Makemore"]),
+  ("makemore-mlp", ["Makemore"]),
+]
+let lessonTargets: [Target.Dependency] = lessons.map { .target(name: $0.name) }
+
 let package = Package(
   name: "swift-micrograd",
   platforms: [.macOS(.v15)],
@@ -27,7 +46,16 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
-    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz", "FileOutput"]),
+    // The explorer page's script and style sheet are files in
+    // GraphRender/Explorer/Web, put into the module as strings at build time.
+    .target(
+      name: "GraphRender",
+      dependencies: ["Micrograd", "CGraphviz", "FileOutput"],
+      exclude: ["Explorer/Web"],
+      plugins: ["EmbedExplorerFiles"]
+    ),
+    .plugin(name: "EmbedExplorerFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+    .executableTarget(name: "embed-files", path: "Plugins/embed-files"),
     // swift-snapshot-testing strategies for Value graphs (DOT, and SVG that
     // survives another Graphviz), also used for output/'s check.
     .target(
@@ -61,25 +89,11 @@ let package = Package(
       dependencies: [
         "Micrograd", "GraphRender", "Makemore", "Figures", "FileOutput", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
         // `micrograd figures` runs the lesson programs built beside it: not
         // linked, but built with it, so `swift run micrograd figures` works.
-        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
-        "makemore-mlp",
-      ]
+        + lessonTargets
     ),
-    // The lessons, each a whole program to read (Figures' lessonMain is
-    // their plumbing); `micrograd figures` runs the built programs.
-    .executableTarget(name: "derivative", dependencies: ["Figures"], path: "Examples/derivative"),
-    .executableTarget(name: "add", dependencies: ["Micrograd", "Figures"], path: "Examples/add"),
-    .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
-    .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
-    .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
-    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures"], path: "Examples/accumulation"),
-    .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/mlp"),
-    .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
-    .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
-    .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),
-    .executableTarget(name: "makemore-mlp", dependencies: ["Figures", "Makemore"], path: "Examples/makemore-mlp"),
     // GraphRender for its error messages (withVisibleControlCharacters).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
@@ -116,10 +130,9 @@ let package = Package(
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
         // Not run by the Swift tests: built with them for the browser tests.
         "explorer-probe",
-        // The lessons: the tests run them, and so does `micrograd figures`.
-        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
-        "makemore-mlp",
       ]
+        // The lessons: the tests run them, and so does `micrograd figures`.
+        + lessonTargets
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
@@ -148,6 +161,9 @@ let package = Package(
       dependencies: ["GraphRender", "TestSupport"],
       path: "Tests/RenderProbe"
     ),
-  ],
+  ]
+    + lessons.map { lesson in
+      .executableTarget(name: lesson.name, dependencies: ["Figures"] + lesson.imports, path: "Examples/\(lesson.name)")
+    },
   swiftLanguageModes: [.v6]
 )

@@ -97,6 +97,21 @@ private func workingTreePaths() throws -> [String] {
     #expect(readers.isEmpty, "files that name \(needle): \(readers)")
   }
 
+  /// The explorer page's script and style sheet are files that a linter
+  /// reads (Sources/GraphRender/Explorer/Web, embedded at build time), not
+  /// strings inside Swift.
+  @Test func theExplorersScriptIsNotInsideSwift() throws {
+    let needle = "addEvent" + "Listener"
+    let paths = try repositoryPaths()
+    let swiftWithScript = paths.filter { path in
+      path.hasSuffix(".swift")
+        && (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))?.contains(needle) == true
+    }
+    #expect(swiftWithScript.isEmpty, "Swift files with the page's script: \(swiftWithScript)")
+    let scripts = paths.filter { $0.hasPrefix("Sources/GraphRender/Explorer/Web/") && $0.hasSuffix(".js") }
+    #expect(!scripts.isEmpty)
+  }
+
   /// The line counts the docs give for a program to read are its own.
   @Test func statedLineCountsAreCurrent() throws {
     let lines = try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
@@ -110,6 +125,7 @@ private func workingTreePaths() throws -> [String] {
 
   /// Every lesson in Examples/ is one `micrograd figures` runs and builds:
   /// a new lesson missing from the command's list would never be drawn.
+  /// Package.swift names each once.
   @Test func everyLessonIsRunByMicrogradFigures() throws {
     let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)
       .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }.sorted()
@@ -121,10 +137,16 @@ private func workingTreePaths() throws -> [String] {
     let listed = command[start.upperBound..<end].split(separator: "\"").enumerated()
       .filter { $0.offset % 2 == 1 }.map { String($0.element) }
     #expect(listed.sorted() == examples, "FiguresCommand.lessons: \(listed)")
+    // Package.swift names each lesson once, in its `lessons` list, in the
+    // command's order; the targets are made from that list.
     let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    let named = package.split(separator: "\n").filter { $0.hasPrefix("  (\"") }
+      .map { $0.dropFirst(4).prefix { $0 != "\"" } }.map(String.init)
+    #expect(named == listed, "Package.swift's lessons: \(named)")
     for lesson in examples {
-      #expect(package.contains("path: \"Examples/\(lesson)\""), "Package.swift builds no Examples/\(lesson)")
+      #expect(package.components(separatedBy: "\"\(lesson)\"").count == 2, "Package.swift names \(lesson) more than once")
     }
+    #expect(package.contains("path: \"Examples/\\(lesson.name)\""))
   }
 
   /// The executable is built from the dependency versions that were tested.
