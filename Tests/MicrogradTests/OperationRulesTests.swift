@@ -1,6 +1,7 @@
-import Testing
-@testable import Micrograd
 import TestSupport
+import Testing
+
+@testable import Micrograd
 
 /// Every operation has all its rules (`Engine/Operations/`): a forward,
 /// local derivatives that agree with central differences of that forward,
@@ -77,11 +78,12 @@ struct OperationRulesTests {
         // backward's sums: `a * a` has two, and both must be right.
         for (k, operand) in node.operands.enumerated() {
           let i = leaves.firstIndex { $0 === operand }!
-          let x = point[i], h = 1e-6 * max(1, abs(x))
+          let h = 1e-6 * max(1, abs(point[i]))
           // Nudging a leaf used twice nudges both uses: the central
           // difference is then the sum of its operands' derivatives.
           let uses = node.operands.indices.filter { node.operands[$0] === operand }
-          var up = point, down = point
+          var up = point
+          var down = point
           up[i] += h
           down[i] -= h
           let (fUp, fDown) = (example.make(up.map { Value($0) }).data, example.make(down.map { Value($0) }).data)

@@ -37,7 +37,8 @@ extension Value {
   /// At a `dot` node, the partner of the operand at `index`: `bᵢ` for
   /// `aᵢ` (indices 0..<n) and `aᵢ` for `bᵢ` (n..<2n).
   func dotPartner(at index: Int) -> Value {
-    let a = list!.values, b = list!.next!.values
+    let a = list!.values
+    let b = list!.next!.values
     return index < a.count ? b[index] : a[index - a.count]
   }
 }
