@@ -170,7 +170,8 @@ sanitize: deps
 # after every input, except for dot-label: each render leaks Graphviz's own
 # few bytes (Tests/Sanitizers/lsan.supp), and matching them needs full
 # unwinding, which with a leak check per input ran 13 inputs in 39 s;
-# `make sanitize` checks rendering for leaks instead.
+# `make sanitize` checks rendering for leaks instead. Foundation's own
+# leaks are suppressed as in `make sanitize`.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := draw dot-label model-file names svg
 FUZZ_RUNTIME = $(shell $(SWIFT) -print-target-info | \
@@ -185,6 +186,7 @@ fuzz: deps
 	  echo "== fuzz $$target for $(FUZZ_SECONDS) s"; \
 	  leaks=1; [ $$target != dot-label ] || leaks=0; \
 	  SWIFT_BACKTRACE=enable=no TMPDIR=$(CURDIR)/.build-fuzz/tmp ASAN_OPTIONS=detect_leaks=$$leaks \
+	  LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp \
 	    .build-fuzz/debug/fuzz $$target -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
 	    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=.build-fuzz/$$target- \
 	    .build-fuzz/corpus/$$target Tests/Fuzz/Corpus/$$target || exit 1; \
