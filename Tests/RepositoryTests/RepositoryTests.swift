@@ -112,6 +112,14 @@ private func workingTreePaths() throws -> [String] {
     #expect(!scripts.isEmpty)
   }
 
+  /// README is a newcomer's first steps, under 250 lines; reference
+  /// material belongs in the DocC catalogs.
+  @Test func readmeStaysShort() throws {
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(lines < 250, "README.md has \(lines) lines; move reference material into a DocC catalog")
+  }
+
   /// The line counts the docs give for a program to read are its own.
   @Test func statedLineCountsAreCurrent() throws {
     let lines = try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
