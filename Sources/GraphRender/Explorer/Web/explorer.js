@@ -100,7 +100,7 @@
     return p;
   }
   function code(parent, text) { line(parent, text, 'code'); }
-  var grads = gradsAfter(null), current = null, labelOf = [];
+  var grads = gradsAfter(null), current = null, labelOf = [], marked = [];
 
   function showStep(k) {
     now.textContent = '';
@@ -188,11 +188,8 @@
   }
   function show(k) {
     current = k;
-    svg.querySelectorAll('.mg-current, .mg-updated').forEach(function (g) {
-      g.classList.remove('mg-current', 'mg-updated');
-    });
-    var was = svg.querySelector('[aria-current]');
-    if (was) was.removeAttribute('aria-current');
+    marked.forEach(function (g) { g.classList.remove('mg-current', 'mg-updated'); g.removeAttribute('aria-current'); });
+    marked = [];
     grads = gradsAfter(k);
     gradEl.forEach(function (t, i) {
       var text = k === null ? figureGrad[i] : 'grad ' + grads[i][1];
@@ -201,13 +198,14 @@
     valueEl.forEach(function (g, i) { if (g.getAttribute('data-grad') !== grads[i][0]) g.setAttribute('data-grad', grads[i][0]); });
     $('step').textContent = k === null ? 'the figure as drawn' : 'step ' + k + ' of ' + steps.length;
     var s = k ? steps[k - 1] : null;
+    function mark(g, cls) { if (g) { g.classList.add(cls); marked.push(g); } }
     if (s) {
       var i = s[0];
-      [valueEl[i], opEl[i], resultEl[i]].forEach(function (g) { if (g) g.classList.add('mg-current'); });
+      [valueEl[i], opEl[i], resultEl[i]].forEach(function (g) { mark(g, 'mg-current'); });
       s[3].forEach(function (u) {
         var from = edges[u[0]][0];
-        if (valueEl[from]) valueEl[from].classList.add('mg-updated');
-        (edgeEls[from + '>' + i] || []).forEach(function (g) { g.classList.add('mg-current'); });
+        mark(valueEl[from], 'mg-updated');
+        (edgeEls[from + '>' + i] || []).forEach(function (g) { mark(g, 'mg-current'); });
       });
     }
     valueEl.forEach(function (g, i) { if (g) setLabel(i); });

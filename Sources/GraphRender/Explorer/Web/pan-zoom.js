@@ -22,9 +22,19 @@
     var b = svg.viewBox.baseVal, homeText = svg.getAttribute('viewBox');
     var home = [b.x, b.y, b.width, b.height], box = home.slice();
 
+    // The view's box on screen, read once a task: reading it again after a
+    // change of viewBox would lay the whole drawing out again.
+    var viewBox = null;
+    function viewRect() {
+      if (!viewBox) {
+        viewBox = view.getBoundingClientRect();
+        Promise.resolve().then(function () { viewBox = null; });
+      }
+      return viewBox;
+    }
     // Screen pixels per SVG unit, for a box.
     function scaleOf(bx) {
-      var r = view.getBoundingClientRect();
+      var r = viewRect();
       return Math.min(r.width / bx[2], r.height / bx[3]) || 1;
     }
     function limits() {
@@ -54,27 +64,29 @@
       apply();
     }
     function centreOn(r) {
-      var v = view.getBoundingClientRect();
+      var v = viewRect();
       pan(v.left + v.width / 2 - (r.left + r.width / 2), v.top + v.height / 2 - (r.top + r.height / 2));
     }
-    // The height of g's text on screen, from the drawing's geometry (the
-    // rendered box of tiny text is rounded up by the font's hinting).
-    function textHeight(g) {
-      var text = g.querySelector('text');
-      return text ? text.getBBox().height * svg.getScreenCTM().a : READABLE;
-    }
     // Brings `g` into view, zoomed so that its text is at least READABLE
-    // pixels tall, when it is off screen or smaller; otherwise leaves the view.
+    // pixels tall, when it is off screen or smaller; otherwise leaves the
+    // view. Text a few pixels tall is measured larger than it scales (the
+    // font's hinting), so the zoom is measured again, at most a few times.
     function reveal(g) {
-      var r = g.getBoundingClientRect(), v = view.getBoundingClientRect();
-      var inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
-      if (inside && textHeight(g) >= READABLE) return false;
-      for (var tries = 0; tries < 3 && textHeight(g) < READABLE; tries++) {
-        r = g.getBoundingClientRect();
-        zoom((READABLE * 1.25) / textHeight(g), r.left + r.width / 2, r.top + r.height / 2);
+      var text = g.querySelector('text'), moved = false;
+      for (var tries = 0; tries < 4; tries++) {
+        var r = g.getBoundingClientRect(), v = viewRect(), s = scaleOf(box);
+        var shown = text ? Math.min(text.getBBox().height * s, text.getBoundingClientRect().height) : READABLE;
+        var inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+        if (inside && shown >= READABLE) break;
+        var lim = limits(), s2 = shown < READABLE ? s * (READABLE * 1.25) / shown : s;
+        s2 = Math.min(Math.max(s2, lim[0]), lim[1]);
+        var p = toSVG(r.left + r.width / 2, r.top + r.height / 2), w = v.width / s2, h = v.height / s2;
+        box = [p.x - w / 2, p.y - h / 2, w, h];
+        apply();
+        moved = true;
+        if (s2 === lim[1]) break;
       }
-      centreOn(g.getBoundingClientRect());
-      return true;
+      return moved;
     }
 
     // MARK: the wheel, dragging and pinching
@@ -137,11 +149,18 @@
       minimap.setAttribute('aria-hidden', 'true');
       minimap.setAttribute('viewBox', homeText);
       minimap.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-      var use = document.createElementNS(ns, 'use');
-      use.setAttribute('href', '#' + graph.id);
+      // A picture of the drawing as it was at load, not a live copy: a live
+      // copy (<use>) is rebuilt on every highlight, which made a step slow.
+      var picture = document.createElementNS(ns, 'image');
+      var copy = svg.cloneNode(true);
+      copy.setAttribute('viewBox', homeText);
+      var url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+      picture.setAttribute('x', home[0]); picture.setAttribute('y', home[1]);
+      picture.setAttribute('width', home[2]); picture.setAttribute('height', home[3]);
+      picture.setAttribute('href', url);
       minimapView = document.createElementNS(ns, 'rect');
       minimapView.setAttribute('class', 'minimap-view');
-      minimap.appendChild(use);
+      minimap.appendChild(picture);
       minimap.appendChild(minimapView);
       view.appendChild(minimap);
       function jump(e) {
@@ -163,14 +182,14 @@
     function updateMinimap() {
       if (!minimapView) return;
       // What the view shows: the box, widened on one side by `meet`.
-      var r = view.getBoundingClientRect(), s = scaleOf(box);
+      var r = viewRect(), s = scaleOf(box);
       var w = r.width / s, h = r.height / s;
       var x = box[0] - (w - box[2]) / 2, y = box[1] - (h - box[3]) / 2;
       minimapView.setAttribute('x', x); minimapView.setAttribute('y', y);
       minimapView.setAttribute('width', w); minimapView.setAttribute('height', h);
     }
     function checkMinimap() {
-      var big = graph && graph.id && fittedTextHeight() < READABLE;
+      var big = graph && fittedTextHeight() < READABLE;
       if (big && !minimap) buildMinimap();
       if (minimap) minimap.style.display = big ? '' : 'none';
       updateMinimap();

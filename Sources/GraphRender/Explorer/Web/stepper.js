@@ -24,10 +24,21 @@
       var m = /^#step=(\d+)$/.exec(location.hash);
       return m ? Math.min(+m[1], count) : null;
     }
-    function toAddress() {
+    // At most one address change every 250 ms (the last one wins): the
+    // browser ignores a page that changes its address too often.
+    var addressTimer = null, lastAddress = 0;
+    function writeAddress() {
+      addressTimer = null;
+      lastAddress = Date.now();
       var hash = current === null ? '' : '#step=' + current;
       if (location.hash === hash || (!hash && !location.hash)) return;
       history.replaceState(null, '', hash || location.pathname + location.search);
+    }
+    function toAddress() {
+      if (addressTimer !== null) return;
+      var wait = lastAddress + 250 - Date.now();
+      if (wait <= 0) writeAddress();
+      else addressTimer = setTimeout(writeAddress, wait);
     }
 
     function go(k) {
