@@ -4,6 +4,7 @@ import Makemore
 import Micrograd
 
 // swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]
+//                            [--makemore-loop STEPS [--engine compiled|eager] [--warmup W]]
 //
 // Times forward (building the graph), backward and freeing for each
 // workload, `repeat` times, and prints the median of each phase; then
@@ -12,7 +13,9 @@ import Micrograd
 // --layout-scaling, only how layout time grows with the graph's size.
 // With --threads, only the two-thread prototype of the compiled makemore
 // step (Threads.swift), S steps to compare its results with one thread's.
-// W4 (makemore's MLP step) reads the names.txt the package carries, or
+// With --makemore-loop, only the lecture's makemore training loop, STEPS
+// steps timed after W (default 500) of warm-up (MakemoreLoop.swift; what
+// compare-makemore.sh runs). W4 (makemore's MLP step) reads the names.txt the package carries, or
 // --names FILE, and is left out (with a note) if that cannot be read.
 
 struct Timing {
@@ -68,6 +71,9 @@ var layoutScaling = false
 var threads = false
 var threadSteps = 200
 var namesURL = Words.namesFile
+var makemoreLoop: Int?
+var loopEngine = TrainingEngine.compiled
+var loopWarmup = 500
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -83,11 +89,36 @@ while let argument = arguments.popFirst() {
   case "--names":
     guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
+  case "--makemore-loop":
+    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else {
+      fail("--makemore-loop needs a positive whole number of steps")
+    }
+    makemoreLoop = n
+  case "--engine":
+    guard let e = arguments.popFirst().flatMap(TrainingEngine.init(rawValue:)) else {
+      fail("--engine needs compiled or eager")
+    }
+    loopEngine = e
+  case "--warmup":
+    guard let n = arguments.popFirst().flatMap(Int.init), n >= 0 else { fail("--warmup needs a whole number") }
+    loopWarmup = n
   case "-h", "--help":
-    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]   (median of N runs, default 11)")
+    print(
+      "usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]"
+        + "   (median of N runs, default 11)\n"
+        + "       bench --makemore-loop STEPS [--engine compiled|eager] [--warmup W] [--names FILE]")
     exit(0)
   default:
     fail("unknown argument '\(argument)' (try --help)")
+  }
+}
+
+if let makemoreLoop {
+  do {
+    try MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine).run(names: Words(contentsOf: namesURL))
+    exit(0)
+  } catch {
+    fail("\(error)", status: 1)
   }
 }
 
