@@ -88,19 +88,29 @@ struct LaneFinder {
     var lhsOfAdd = [Bool](repeating: false, count: slotCount)
     for k in 0..<nodeCount where code[k].op == .add { lhsOfAdd[Int(code[k].a)] = true }
     for k in 0..<nodeCount where code[k].op == .add && !lhsOfAdd[Int(code[k].out)] {
-      var terms: [Int32] = []
+      // The chain's right operands, top first, and its adds.
+      var rights: [Int32] = [], adds: [Int] = []
       var current = k
+      var bottom: Int32
       while true {
-        terms.append(code[current].b)
+        rights.append(code[current].b)
+        adds.append(current)
         let lhs = code[current].a, d = Int(def[Int(lhs)])
         if d >= 0, d < nodeCount, code[d].op == .add {
           current = d
         } else {
-          terms.append(lhs)
+          bottom = lhs
           break
         }
       }
-      if terms.count >= 4 { found.append(terms.reversed()) }
+      // The first example's result may be a `+` itself (makemore's term
+      // is `log(...) - target`): the chain may also start one, two or
+      // three adds higher.
+      var terms = [bottom] + rights.reversed()
+      for depth in 0..<min(4, adds.count) {
+        if depth > 0 { terms = [code[adds[adds.count - depth]].out] + terms.dropFirst(2) }
+        if terms.count >= 4 { found.append(terms) }
+      }
     }
     return found.filter { terms in
       let defs = terms.map { def[Int($0)] }

@@ -8,8 +8,13 @@
 // `base + e`.
 //
 // Bit-identity: each lane computes exactly what `_CompiledKernels.swift`
-// computes for its example's node: the same operation on the same
-// operands, sums from 0.0 in order, the same derivative formulas. A vector
+// computes for its example's node, because both call the operation's
+// rules (`Engine/Operations/`): on `SIMD4<Double>` where the rule is
+// arithmetic (generic over `RuleNumber`, each lane the same IEEE
+// operation), one lane at a time where it calls Foundation (`tanh`, `exp`,
+// `log`, `pow`, the sigmoid). ReLU's rules branch on each number; the
+// lanes select instead (`replacing(with:where:)`), the same numbers
+// (-0.0 and NaN included). Sums run from 0.0 in order. A vector
 // instruction only runs the lanes' separate computations at once. Where
 // examples meet, a gradient of a slot all examples share (a parameter),
 // the terms are added one lane at a time, the last example first, as the
@@ -142,37 +147,29 @@ extension ProgramBuffers {
     let d = data, out = d + Int(ins.out), w = lb.width, a = ins.a, b = ins.b
     switch ins.op {
     case .add:
-      for c in stride(from: 0, to: w, by: 4) { store(lanes4(a, c) + lanes4(b, c), out + c) }
+      for c in stride(from: 0, to: w, by: 4) { store(Add.forward(lanes4(a, c), lanes4(b, c)), out + c) }
     case .multiply:
-      for c in stride(from: 0, to: w, by: 4) { store(lanes4(a, c) * lanes4(b, c), out + c) }
+      for c in stride(from: 0, to: w, by: 4) { store(Multiply.forward(lanes4(a, c), lanes4(b, c)), out + c) }
     case .relu:
       for c in stride(from: 0, to: w, by: 4) {
         let x = lanes4(a, c)
-        store(x.replacing(with: 0, where: x .< 0), out + c)
+        store(x.replacing(with: 0, where: x .< 0), out + c)  // ReLU.forward, lane by lane
       }
     case .power:
-      for e in 0..<w { out[e] = Foundation.pow(d[laneSlot(a, e)], ins.exponent) }
+      for e in 0..<w { out[e] = Power.forward(d[laneSlot(a, e)], ins.exponent) }
     case .tanh:
-      for e in 0..<w { out[e] = Foundation.tanh(d[laneSlot(a, e)]) }
+      for e in 0..<w { out[e] = Tanh.forward(d[laneSlot(a, e)]) }
     case .exp:
-      for e in 0..<w { out[e] = Foundation.exp(d[laneSlot(a, e)]) }
+      for e in 0..<w { out[e] = Exp.forward(d[laneSlot(a, e)]) }
     case .log:
-      for e in 0..<w { out[e] = Foundation.log(d[laneSlot(a, e)]) }
+      for e in 0..<w { out[e] = Log.forward(d[laneSlot(a, e)]) }
     case .sigmoid:
-      for e in 0..<w {
-        let x = d[laneSlot(a, e)]
-        if x >= 0 {
-          out[e] = 1 / (1 + Foundation.exp(-x))
-        } else {
-          let ex = Foundation.exp(x)
-          out[e] = ex / (1 + ex)
-        }
-      }
+      for e in 0..<w { out[e] = Sigmoid.forward(d[laneSlot(a, e)]) }
     case .sum:
       let list = lb.lists + Int(a), n = Int(ins.count)
       for c in stride(from: 0, to: w, by: 4) {
         var total = SIMD4<Double>(repeating: 0)
-        for i in 0..<n { total += lanes4(list[i], c) }
+        for i in 0..<n { total = Sum.forward(total, adding: lanes4(list[i], c)) }
         store(total, out + c)
       }
     case .maximum, .negatedMaximum:
@@ -221,10 +218,10 @@ extension ProgramBuffers {
         var t0 = SIMD4<Double>(repeating: 0), t1 = t0, t2 = t0, t3 = t0
         for i in 0..<n {
           let xv = load(xs + i * w + c)
-          t0 += SIMD4(repeating: w0[i]) * xv
-          t1 += SIMD4(repeating: w1[i]) * xv
-          t2 += SIMD4(repeating: w2[i]) * xv
-          t3 += SIMD4(repeating: w3[i]) * xv
+          t0 = Dot.forward(t0, adding: SIMD4(repeating: w0[i]), times: xv)
+          t1 = Dot.forward(t1, adding: SIMD4(repeating: w1[i]), times: xv)
+          t2 = Dot.forward(t2, adding: SIMD4(repeating: w2[i]), times: xv)
+          t3 = Dot.forward(t3, adding: SIMD4(repeating: w3[i]), times: xv)
         }
         store(t0, d + Int(table[2 * m + 1]) + c)
         store(t1, d + Int(table[2 * m + 3]) + c)
@@ -237,7 +234,7 @@ extension ProgramBuffers {
       let wm = d + Int(table[2 * m])
       for c in stride(from: 0, to: w, by: 4) {
         var t = SIMD4<Double>(repeating: 0)
-        for i in 0..<n { t += SIMD4(repeating: wm[i]) * load(xs + i * w + c) }
+        for i in 0..<n { t = Dot.forward(t, adding: SIMD4(repeating: wm[i]), times: load(xs + i * w + c)) }
         store(t, d + Int(table[2 * m + 1]) + c)
       }
       m += 1
@@ -280,54 +277,45 @@ extension ProgramBuffers {
     }
     switch ins.op {
     case .add:
-      let one = SIMD4<Double>(repeating: 1)
+      let one = SIMD4<Double>(repeating: Add.derivative)
       if a >= 0 { for c in stride(from: 0, to: w, by: 4) { add(a, c, one * g4(c)) } }
       if b >= 0 { for c in stride(from: 0, to: w, by: 4) { add(b, c, one * g4(c)) } }
-      if a < 0 { shared(a) { e in 1 * gr[out + e] } }
-      if b < 0 { shared(b) { e in 1 * gr[out + e] } }
+      if a < 0 { shared(a) { e in Add.derivative * gr[out + e] } }
+      if b < 0 { shared(b) { e in Add.derivative * gr[out + e] } }
     case .multiply:
-      if a >= 0 { for c in stride(from: 0, to: w, by: 4) { add(a, c, lanes4(b, c) * g4(c)) } }
-      if b >= 0 { for c in stride(from: 0, to: w, by: 4) { add(b, c, lanes4(a, c) * g4(c)) } }
-      if a < 0 { shared(a) { e in d[laneSlot(b, e)] * gr[out + e] } }
-      if b < 0 { shared(b) { e in d[laneSlot(a, e)] * gr[out + e] } }
+      if a >= 0 {
+        for c in stride(from: 0, to: w, by: 4) { add(a, c, Multiply.derivative(other: lanes4(b, c)) * g4(c)) }
+      }
+      if b >= 0 {
+        for c in stride(from: 0, to: w, by: 4) { add(b, c, Multiply.derivative(other: lanes4(a, c)) * g4(c)) }
+      }
+      if a < 0 { shared(a) { e in Multiply.derivative(other: d[laneSlot(b, e)]) * gr[out + e] } }
+      if b < 0 { shared(b) { e in Multiply.derivative(other: d[laneSlot(a, e)]) * gr[out + e] } }
     case .power:
-      let n = ins.exponent
-      for e in 0..<w {
-        let dl = n == 0 ? 0 : n * Foundation.pow(d[Int(a) + e], n - 1)
-        gr[Int(a) + e] += dl * gr[out + e]
-      }
+      for e in 0..<w { gr[Int(a) + e] += Power.derivative(d[Int(a) + e], exponent: ins.exponent) * gr[out + e] }
     case .tanh:
-      let one = SIMD4<Double>(repeating: 1)
-      for c in stride(from: 0, to: w, by: 4) {
-        let y = load(d + out + c)
-        add(a, c, (one - y * y) * g4(c))
-      }
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Tanh.derivative(output: load(d + out + c)) * g4(c)) }
     case .exp:
-      for c in stride(from: 0, to: w, by: 4) { add(a, c, load(d + out + c) * g4(c)) }
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Exp.derivative(output: load(d + out + c)) * g4(c)) }
     case .log:
-      let one = SIMD4<Double>(repeating: 1)
-      for c in stride(from: 0, to: w, by: 4) { add(a, c, (one / lanes4(a, c)) * g4(c)) }
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Log.derivative(lanes4(a, c)) * g4(c)) }
     case .relu:
       for c in stride(from: 0, to: w, by: 4) {
         let y = load(d + out + c)
-        let local = SIMD4<Double>(repeating: 0).replacing(with: 1, where: y .> 0)
+        let local = SIMD4<Double>(repeating: 0).replacing(with: 1, where: y .> 0)  // ReLU.derivative, lane by lane
         add(a, c, local * g4(c))
       }
     case .sigmoid:
-      let one = SIMD4<Double>(repeating: 1)
-      for c in stride(from: 0, to: w, by: 4) {
-        let s = load(d + out + c)
-        add(a, c, s * (one - s) * g4(c))
-      }
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Sigmoid.derivative(output: load(d + out + c)) * g4(c)) }
     case .sum:
-      let list = lb.lists + Int(a), n = Int(ins.count)
+      let list = lb.lists + Int(a), n = Int(ins.count), one = SIMD4<Double>(repeating: Sum.derivative)
       for i in 0..<n where list[i] >= 0 {
-        for c in stride(from: 0, to: w, by: 4) { add(list[i], c, g4(c)) }
+        for c in stride(from: 0, to: w, by: 4) { add(list[i], c, one * g4(c)) }
       }
       var e = lb.lanes
       while e > 0 {
         e -= 1
-        for i in 0..<n where list[i] < 0 { gr[Int(-list[i] - 1)] += gr[out + e] }
+        for i in 0..<n where list[i] < 0 { gr[Int(-list[i] - 1)] += Sum.derivative * gr[out + e] }
       }
     case .maximum, .negatedMaximum:
       return  // detached: no gradient
@@ -368,14 +356,31 @@ extension ProgramBuffers {
     for m in 0..<members {
       let wg = gr + Int(table[2 * m]), g = gr + Int(table[2 * m + 1])
       var i = 0
+      while i + 16 <= n {
+        var acc0 = load(wg + i), acc1 = load(wg + i + 4), acc2 = load(wg + i + 8), acc3 = load(wg + i + 12)
+        var e = lanes
+        while e > 0 {
+          e -= 1
+          let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
+          acc0 += Dot.derivative(partner: load(row)) * ge
+          acc1 += Dot.derivative(partner: load(row + 4)) * ge
+          acc2 += Dot.derivative(partner: load(row + 8)) * ge
+          acc3 += Dot.derivative(partner: load(row + 12)) * ge
+        }
+        store(acc0, wg + i)
+        store(acc1, wg + i + 4)
+        store(acc2, wg + i + 8)
+        store(acc3, wg + i + 12)
+        i += 16
+      }
       while i + 8 <= n {
         var acc0 = load(wg + i), acc1 = load(wg + i + 4)
         var e = lanes
         while e > 0 {
           e -= 1
           let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
-          acc0 += load(row) * ge
-          acc1 += load(row + 4) * ge
+          acc0 += Dot.derivative(partner: load(row)) * ge
+          acc1 += Dot.derivative(partner: load(row + 4)) * ge
         }
         store(acc0, wg + i)
         store(acc1, wg + i + 4)
@@ -386,7 +391,7 @@ extension ProgramBuffers {
         var e = lanes
         while e > 0 {
           e -= 1
-          acc += load(xt + e * stride4 + i) * SIMD4(repeating: g[e])
+          acc += Dot.derivative(partner: load(xt + e * stride4 + i)) * SIMD4(repeating: g[e])
         }
         store(acc, wg + i)
         i += 4
@@ -396,7 +401,7 @@ extension ProgramBuffers {
         var e = lanes
         while e > 0 {
           e -= 1
-          acc += xt[e * stride4 + i] * g[e]
+          acc += Dot.derivative(partner: xt[e * stride4 + i]) * g[e]
         }
         wg[i] = acc
         i += 1
@@ -413,10 +418,10 @@ extension ProgramBuffers {
           var a0 = load(p0), a1 = load(p1), a2 = load(p2), a3 = load(p3)
           for m in 0..<members {
             let wd = d + Int(table[2 * m]) + i, g = load(gr + Int(table[2 * m + 1]) + c)
-            a0 += SIMD4(repeating: wd[0]) * g
-            a1 += SIMD4(repeating: wd[1]) * g
-            a2 += SIMD4(repeating: wd[2]) * g
-            a3 += SIMD4(repeating: wd[3]) * g
+            a0 += Dot.derivative(partner: SIMD4(repeating: wd[0])) * g
+            a1 += Dot.derivative(partner: SIMD4(repeating: wd[1])) * g
+            a2 += Dot.derivative(partner: SIMD4(repeating: wd[2])) * g
+            a3 += Dot.derivative(partner: SIMD4(repeating: wd[3])) * g
           }
           store(a0, p0)
           store(a1, p1)
@@ -428,7 +433,8 @@ extension ProgramBuffers {
           let p = gr + Int(bases[i]) + c
           var acc = load(p)
           for m in 0..<members {
-            acc += SIMD4(repeating: d[Int(table[2 * m]) + i]) * load(gr + Int(table[2 * m + 1]) + c)
+            let wi = SIMD4<Double>(repeating: d[Int(table[2 * m]) + i])
+            acc += Dot.derivative(partner: wi) * load(gr + Int(table[2 * m + 1]) + c)
           }
           store(acc, p)
           i += 1
@@ -445,7 +451,7 @@ extension ProgramBuffers {
       guard isDistinct(x, n) else {
         for m in 0..<members {
           let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
-          for i in 0..<n { gr[Int(lists[x + i])] += wd[i] * g }
+          for i in 0..<n { gr[Int(lists[x + i])] += Dot.derivative(partner: wd[i]) * g }
         }
         continue
       }
@@ -463,19 +469,19 @@ extension ProgramBuffers {
         var i = 0
         while i + 4 <= n {
           var acc = load(xg + i)
-          acc += load(w0 + i) * v0
-          acc += load(w1 + i) * v1
-          acc += load(w2 + i) * v2
-          acc += load(w3 + i) * v3
+          acc += Dot.derivative(partner: load(w0 + i)) * v0
+          acc += Dot.derivative(partner: load(w1 + i)) * v1
+          acc += Dot.derivative(partner: load(w2 + i)) * v2
+          acc += Dot.derivative(partner: load(w3 + i)) * v3
           store(acc, xg + i)
           i += 4
         }
         while i < n {
           var acc = xg[i]
-          acc += w0[i] * g0
-          acc += w1[i] * g1
-          acc += w2[i] * g2
-          acc += w3[i] * g3
+          acc += Dot.derivative(partner: w0[i]) * g0
+          acc += Dot.derivative(partner: w1[i]) * g1
+          acc += Dot.derivative(partner: w2[i]) * g2
+          acc += Dot.derivative(partner: w3[i]) * g3
           xg[i] = acc
           i += 1
         }
@@ -483,7 +489,7 @@ extension ProgramBuffers {
       }
       while m < members {
         let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
-        for i in 0..<n { xg[i] += wd[i] * g }
+        for i in 0..<n { xg[i] += Dot.derivative(partner: wd[i]) * g }
         m += 1
       }
       for i in 0..<n { gr[Int(lists[x + i])] = xg[i] }
