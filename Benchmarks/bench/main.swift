@@ -115,7 +115,8 @@ while let argument = arguments.popFirst() {
 
 if let makemoreLoop {
   do {
-    try MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine).run(names: Words(contentsOf: namesURL))
+    let loop = MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine)
+    try loop.run(names: Words(contentsOf: namesURL))
     exit(0)
   } catch {
     fail("\(error)", status: 1)

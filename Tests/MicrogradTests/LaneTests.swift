@@ -25,7 +25,9 @@ struct LaneTests {
     }
   }
 
-  static func model(_ rng: inout SplitMix64, tokens: Int, columns: Int, block: Int, hidden: Int, outputs: Int) -> Model {
+  static func model(
+    _ rng: inout SplitMix64, tokens: Int, columns: Int, block: Int, hidden: Int, outputs: Int
+  ) -> Model {
     let table = T.randomRows(tokens, columns, &rng)
     let rows = T.randomRows(hidden, block * columns + 1, &rng)
     let biases = (0..<hidden).map { _ in Value(rng.uniform(-1, 1)) }
