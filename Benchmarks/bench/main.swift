@@ -3,7 +3,7 @@ import GraphRender
 import Makemore
 import Micrograd
 
-// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]
+// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]
 //                            [--makemore-loop STEPS [--engine compiled|eager] [--warmup W]]
 //
 // Times forward (building the graph), backward and freeing for each
@@ -11,11 +11,10 @@ import Micrograd
 // times drawing graphs (trace, DOT, SVG, PNG, the HTML page and its size). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
-// With --threads, only the two-thread prototype of the compiled makemore
-// step (Threads.swift), S steps to compare its results with one thread's.
 // With --makemore-loop, only the lecture's makemore training loop, STEPS
 // steps timed after W (default 500) of warm-up (MakemoreLoop.swift; what
-// compare-makemore.sh runs). W4 (makemore's MLP step) reads the names.txt the package carries, or
+// compare-makemore.sh runs). W4 (makemore's MLP step) reads the names.txt
+// the package carries, or
 // --names FILE, and is left out (with a note) if that cannot be read.
 
 struct Timing {
@@ -68,8 +67,6 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 var repeats = 11
 var tsv = false
 var layoutScaling = false
-var threads = false
-var threadSteps = 200
 var namesURL = Words.namesFile
 var makemoreLoop: Int?
 var loopEngine = TrainingEngine.compiled
@@ -82,10 +79,6 @@ while let argument = arguments.popFirst() {
     repeats = n
   case "--tsv": tsv = true
   case "--layout-scaling": layoutScaling = true
-  case "--threads": threads = true  // issue 13 point 4's prototype (Threads.swift)
-  case "--steps":
-    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else { fail("--steps needs a positive whole number") }
-    threadSteps = n
   case "--names":
     guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
@@ -104,8 +97,7 @@ while let argument = arguments.popFirst() {
     loopWarmup = n
   case "-h", "--help":
     print(
-      "usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]"
-        + "   (median of N runs, default 11)\n"
+      "usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)\n"
         + "       bench --makemore-loop STEPS [--engine compiled|eager] [--warmup W] [--names FILE]")
     exit(0)
   default:
@@ -117,15 +109,6 @@ if let makemoreLoop {
   do {
     let loop = MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine)
     try loop.run(names: Words(contentsOf: namesURL))
-    exit(0)
-  } catch {
-    fail("\(error)", status: 1)
-  }
-}
-
-if threads {
-  do {
-    try ThreadsBench(names: Words(contentsOf: namesURL)).run(repeats: repeats, steps: threadSteps)
     exit(0)
   } catch {
     fail("\(error)", status: 1)

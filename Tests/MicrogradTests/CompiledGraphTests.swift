@@ -64,7 +64,9 @@ struct CompiledGraphTests {
       switch rng.next() % 12 {
       case 0: v = pick() + pick()
       case 1: v = pick() * pick()
-      case 2: v = pick() ** [2, -1, 0.5, 3, 0][Int(rng.next() % 5)]
+      // In parentheses: swift-format does not know Micrograd's ** and would
+      // read `(v = pick()) ** ...`.
+      case 2: v = (pick() ** [2, -1, 0.5, 3, 0][Int(rng.next() % 5)])
       case 3: v = pick().tanh()
       case 4: v = (pick() * 0.1).exp()
       case 5: v = pick().log()
