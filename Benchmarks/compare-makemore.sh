@@ -60,6 +60,6 @@ for round in $(seq "$rounds"); do
   done
 done
 
-echo "median of $rounds rounds on $(nproc) cores (the machine's load: $(cut -d' ' -f1-3 /proc/loadavg));" \
+echo "median of $rounds rounds on $(nproc --all) cores (the machine's load: $(cut -d' ' -f1-3 /proc/loadavg));" \
   "$(swift --version 2>/dev/null | head -1); $("$venv/bin/python" --version)"
 python3 Benchmarks/makemore_table.py "$results"

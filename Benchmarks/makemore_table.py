@@ -16,7 +16,7 @@ def main(path):
         rows.setdefault(engine, []).append((int(steps), float(wall), float(cpu), loss))
     compiled = next((e for e in rows if e.endswith("compiled")), None)
     base = statistics.median(r[2] for r in rows[compiled]) if compiled else None
-    header = ["engine", "steps", "us/step (CPU)", "us/step (wall)", "200,000 steps (CPU)", "vs compiled"]
+    header = ["engine", "steps", "us/step (CPU)", "us/step (wall)", "200,000 steps (CPU)", "x compiled (CPU)"]
     table = []
     for engine, runs in rows.items():
         cpu = statistics.median(r[2] for r in runs)
