@@ -1,7 +1,7 @@
 # swift-micrograd
 #   make figures   the main job: render every lecture figure into output/
 #   make test      every test; what CI runs
-#   make bench     the release-mode benchmark
+#   make bench     the release-mode benchmark (comparisons: Benchmarks/compare-*.sh)
 #   make docs      the DocC documentation, into .build/docs
 #   make lint      swift format lint --strict, and the CI workflow's lint
 #   make format    swift format, in place, over the Swift sources
@@ -131,8 +131,15 @@ test: deps browser-deps
 	CHROMIUM="$(CHROMIUM)" $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
 	exit $$status
 
+# The engine's workloads; the comparisons with other engines are scripts
+# of their own (they install PyPI packages under .build/peers):
+# Benchmarks/compare-peers.sh (Karpathy's micrograd) and
+# Benchmarks/compare-makemore.sh (the lecture's makemore loop in PyTorch
+# and JAX against the compiled and eager engines).
 bench: deps
 	$(SWIFT) run -c release bench
+	@echo "bench: against micrograd, Benchmarks/compare-peers.sh; the makemore loop against" \
+	  "PyTorch and JAX, Benchmarks/compare-makemore.sh (see Benchmarks/README.md)"
 
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \

@@ -30,7 +30,7 @@ enum Sum {
   /// The forward, one operand at a time: the total so far plus the next
   /// operand, from 0.0, in operand order.
   @inline(__always)
-  static func forward(_ total: Double, adding a: Double) -> Double { total + a }
+  static func forward<N: RuleNumber>(_ total: N, adding a: N) -> N { total + a }
 
   /// d(a₀ + ... + aₙ₋₁)/daᵢ = 1, as for `+`.
   static var derivative: Double { 1 }
