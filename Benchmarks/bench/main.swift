@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 import GraphRender
 import Makemore
@@ -62,6 +63,7 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
   return (m, nodes, firstData)
 }
 
+Terminal.reportBrokenPipes()
 var repeats = 11
 var tsv = false
 var layoutScaling = false
@@ -85,7 +87,7 @@ while let argument = arguments.popFirst() {
     namesURL = URL(fileURLWithPath: path)
   case "-h", "--help":
     print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]   (median of N runs, default 11)")
-    exit(0)
+    Terminal.exit("bench")
   default:
     fail("unknown argument '\(argument)' (try --help)")
   }
@@ -94,7 +96,7 @@ while let argument = arguments.popFirst() {
 if threads {
   do {
     try ThreadsBench(names: Words(contentsOf: namesURL)).run(repeats: repeats, steps: threadSteps)
-    exit(0)
+    Terminal.exit("bench")
   } catch {
     fail("\(error)", status: 1)
   }
@@ -103,7 +105,7 @@ if threads {
 if layoutScaling {
   do {
     try benchmarkLayoutScaling()
-    exit(0)
+    Terminal.exit("bench")
   } catch {
     fail("\(error)", status: 1)
   }
@@ -196,12 +198,12 @@ if tsv {
     fail("\(error)", status: 1)
   }
 }
+Terminal.exit("bench")
 
 /// Writes `bench: MESSAGE` to stderr, control characters (in an argument
 /// or a path) shown as visible text, and exits with `status`.
 func fail(_ message: String, status: Int32 = 2) -> Never {
-  FileHandle.standardError.write(Data("bench: \(message.withVisibleControlCharacters)\n".utf8))
-  exit(status)
+  Terminal.fail("bench", message, status: status)
 }
 
 /// Prints rows under a header: the first column left-aligned, the rest

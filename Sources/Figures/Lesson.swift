@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 import GraphRender
 
@@ -97,6 +98,8 @@ public struct Lesson: Sendable {
   /// (`withVisibleControlCharacters`), so that they cannot act on the
   /// terminal.
   public func main(_ body: (inout FigureWriter, URL?) throws -> Void) -> Never {
+    Terminal.reportBrokenPipes()
+    Terminal.endWithParent()
     do {
       switch try parse(Array(CommandLine.arguments.dropFirst())) {
       case .help:
@@ -105,10 +108,9 @@ public struct Lesson: Sendable {
         var figures = try FigureWriter(folder: folder)
         try body(&figures, names)
       }
-      exit(0)
+      Terminal.exit(name)
     } catch {
-      FileHandle.standardError.write(Data("\(name): \("\(error)".withVisibleControlCharacters)\n".utf8))
-      exit(2)
+      Terminal.fail(name, "\(error)")
     }
   }
 }

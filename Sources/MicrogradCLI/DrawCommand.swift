@@ -147,20 +147,22 @@ struct DrawCommand: ParsableCommand {
   /// `--set name=value` options, checked.
   private func parseAssignments() throws -> [(name: String, value: Double)] {
     var inputs: [(name: String, value: Double)] = []
+    var given: Set<String> = []  // for the check below: linear in the number of names
     for assignment in assignments {
       let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, let first = parts[0].first, first.isLetter || first == "_",
         parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       else {
-        throw InputError(message: "--set \(assignment): write --set name=value, e.g. --set a=2")
+        throw InputError(message: "--set \(Terminal.quoted(assignment)): write --set name=value, e.g. --set a=2")
       }
       let name = parts[0]
       let text = parts[1].trimmingCharacters(in: .whitespaces)
       guard let value = Double(text) else {
-        throw InputError(message: "--set \(name)=\(parts[1]): '\(parts[1])' is not a number")
+        throw InputError(
+          message: "--set \(Terminal.quoted(name))=\(Terminal.quoted(parts[1])): '\(Terminal.quoted(parts[1]))' is not a number")
       }
-      guard !inputs.contains(where: { $0.name == name }) else {
-        throw InputError(message: "--set \(name): '\(name)' is given twice")
+      guard given.insert(name).inserted else {
+        throw InputError(message: "--set \(Terminal.quoted(name)): '\(Terminal.quoted(name))' is given twice")
       }
       inputs.append((name, value))
     }
@@ -188,19 +190,21 @@ struct DrawCommand: ParsableCommand {
     }
     // The -o file's format: --format, else its extension, checked before
     // anything is rendered or written.
-    var target: (url: URL, format: OutputFormat)?
+    var target: (path: String, url: URL, format: OutputFormat)?
     if let output {
       let url = URL(fileURLWithPath: output)
       if let chosen {
-        target = (url, chosen)
+        target = (output, url, chosen)
       } else {
         let offered = ((try? availableFormats()) ?? []).map(\.rawValue)
-        guard let byExtension = OutputFormat(fileExtension: url.pathExtension),
+        // Standard output, a pipe or a device: SVG, as without -o.
+        let streamed = url.pathExtension.isEmpty && (try? Destination(output))?.isStream == true
+        guard let byExtension = streamed ? .svg : OutputFormat(fileExtension: url.pathExtension),
           byExtension == .html || byExtension.rawValue == "dot" || offered.contains(byExtension.rawValue)
         else {
           throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
         }
-        target = (url, byExtension)
+        target = (output, url, byExtension)
       }
     }
     let figureFormat = target?.format ?? chosen ?? .svg
@@ -222,56 +226,52 @@ struct DrawCommand: ParsableCommand {
     }
     // Everything is rendered before anything is written.
     let bytes: Data? = target != nil || (backwardSteps == nil && !json) ? try drawing.render(figureFormat) : nil
-    if let target { try Self.checkWritable(target.url) }
-    var frames: [URL] = []
-    var madeFolders: [String] = []
-    if let backwardSteps {
-      madeFolders = Self.missingFolders(URL(fileURLWithPath: backwardSteps).standardizedFileURL.path)
-      frames = try writeBackwardSteps(
-        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, rankdir: direction, nodeLimit: nodeLimit)
-    }
-    if let target, let bytes {
+    if let target {
       do {
-        try AtomicFile.write(bytes, to: target.url.path)
+        try AtomicFile.checkWritable(target.path)
       } catch {
-        // All or nothing: the frames this run wrote go too.
-        for frame in frames { try? FileManager.default.removeItem(at: frame) }
-        for folder in madeFolders.reversed() where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-          try? FileManager.default.removeItem(atPath: folder)
-        }
         throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
       }
-    } else if let bytes {
-      FileHandle.standardOutput.write(bytes)
     }
-  }
-
-  /// Checks that `url` can be written before anything is: its folder is
-  /// an existing, writable folder and it is not one itself. The reasons
-  /// are the system's words for what writing it would report.
-  private static func checkWritable(_ url: URL) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "Is a directory")
+    // The frames go into a fresh folder beside theirs, swapped in only
+    // once the figure is written too: a failure leaves both as they were.
+    var frames: StagedFolder?
+    if let backwardSteps {
+      do {
+        frames = try StagedFolder(
+          backwardSteps, named: "--backward-steps \"\(backwardSteps)\"", accepting: FrameNumber.refusal(base: "step"))
+      } catch {
+        throw InputError(message: error.message)
+      }
     }
-    let parent = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "No such file or directory")
+    do {
+      if let frames {
+        try writeBackwardSteps(
+          root, to: URL(fileURLWithPath: frames.staging), format: chosen ?? .svg, rankdir: direction,
+          nodeLimit: nodeLimit)
+      }
+      if let target, let bytes {
+        do {
+          try AtomicFile.write(bytes, to: target.path)
+        } catch {
+          throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
+        }
+      } else if let bytes {
+        do {
+          try Terminal.write(Array(bytes))
+        } catch {
+          throw InputError(message: error.message)
+        }
+      }
+    } catch {
+      frames?.discard()
+      throw error
     }
-    guard FileManager.default.isWritableFile(atPath: parent) else {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "Permission denied")
+    do {
+      if let warning = try frames?.commit() { MicrogradCommand.warn(warning) }
+    } catch {
+      throw InputError(message: error.message)
     }
-  }
-
-  /// The folders above and at `path` that do not exist, outermost first.
-  private static func missingFolders(_ path: String) -> [String] {
-    var missing: [String] = []
-    var folder = path
-    while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
-      missing.insert(folder, at: 0)
-      folder = (folder as NSString).deletingLastPathComponent
-    }
-    return missing
   }
 
   /// `{"a": {"data": 2.0, "grad": 6.0}, ...}` in the order of `named`;
@@ -282,21 +282,8 @@ struct DrawCommand: ParsableCommand {
       if x.isInfinite { return x < 0 ? "\"-inf\"" : "\"inf\"" }
       return x.description
     }
-    func string(_ s: String) -> String {
-      var out = "\""
-      for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-        default: out.unicodeScalars.append(c)
-        }
-      }
-      return out + "\""
-    }
     let entries = named.map { name, value in
-      "  \(string(name)): {\"data\": \(number(value.data)), \"grad\": \(number(value.grad))}"
+      "  \(Escaping.json(name)): {\"data\": \(number(value.data)), \"grad\": \(number(value.grad))}"
     }
     return "{\n" + entries.joined(separator: ",\n") + "\n}"
   }
