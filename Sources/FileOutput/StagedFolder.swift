@@ -266,7 +266,10 @@ public final class StagedFolder {
       if lstat(target, &info) != 0, rename(path(entry), target) == 0 { continue }
       try? FileManager.default.removeItem(atPath: path(entry))
     }
-    for entry in entries.sorted() where entry.hasPrefix(partial) && Leftovers.isAbandoned(path(entry)) {
+    // `..NAME.partial-R.partial-S`: a staged folder of the staging folder
+    // (the frames staged by `micrograd draw`, each frame write staged too).
+    for entry in entries.sorted()
+    where (entry.hasPrefix(partial) || entry.hasPrefix("." + partial)) && Leftovers.isAbandoned(path(entry)) {
       let hidden = (try? FileManager.default.contentsOfDirectory(atPath: path(entry))) ?? []
       for name in hidden.sorted() where name.hasPrefix(".") && !Leftovers.isTemporaryFile(name) {
         let back = (target as NSString).appendingPathComponent(name)

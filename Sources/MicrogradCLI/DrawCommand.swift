@@ -144,6 +144,35 @@ struct DrawCommand: ParsableCommand {
     return (head + String(characters[start..<end]) + tail, head.count + at - start)
   }
 
+  /// The `--set` options of a `draw` command line, taken out of it: the
+  /// rest, for the argument parser, and their values in order. Only a
+  /// command line that starts with `draw` is changed, and nothing after
+  /// `--` (the expression may start with `-`). A `--set` without a value
+  /// is left for the parser to refuse.
+  static func takeAssignments(_ arguments: [String]) -> (rest: [String], assignments: [String]) {
+    guard arguments.first == "draw" else { return (arguments, []) }
+    var rest: [String] = []
+    var assignments: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let argument = arguments[i]
+      if argument == "--" {
+        rest += arguments[i...]
+        break
+      } else if argument == "--set", i + 1 < arguments.count {
+        assignments.append(arguments[i + 1])
+        i += 2
+        continue
+      } else if argument.hasPrefix("--set=") {
+        assignments.append(String(argument.dropFirst("--set=".count)))
+      } else {
+        rest.append(argument)
+      }
+      i += 1
+    }
+    return (rest, assignments)
+  }
+
   /// `--set name=value` options, checked.
   private func parseAssignments() throws -> [(name: String, value: Double)] {
     var inputs: [(name: String, value: Double)] = []

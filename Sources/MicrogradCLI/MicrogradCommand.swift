@@ -29,7 +29,14 @@ struct MicrogradCommand: ParsableCommand {
     Terminal.reportBrokenPipes()
     var command: any ParsableCommand
     do {
-      command = try parseAsRoot()
+      // `draw --set` given thousands of times: read here, in linear time
+      // (the argument parser's repeated options take quadratic time).
+      let (arguments, assignments) = DrawCommand.takeAssignments(Array(CommandLine.arguments.dropFirst()))
+      command = try parseAsRoot(arguments)
+      if var draw = command as? DrawCommand, !assignments.isEmpty {
+        draw.assignments = assignments + draw.assignments
+        command = draw
+      }
     } catch {
       if exitCode(for: error) == .success { succeed(error) }  // --help and friends: the help text, status 0
       fail(lines: parserMessage(for: error))

@@ -266,7 +266,7 @@ private func committedFiles() throws -> [String] {
 }
 
 /// Writes each file (a path under `folder`, and its text), making folders.
-private func write(_ files: [String: String], into folder: URL) throws {
+func write(_ files: [String: String], into folder: URL) throws {
   for (path, text) in files {
     let url = folder.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -284,7 +284,7 @@ private func fakeFigures(in root: TemporaryFolder, _ files: [String: String], na
 
 /// Every file and folder under `folder`, each file with its bytes and each
 /// folder with nil.
-private func snapshot(_ folder: URL) throws -> [String: Data?] {
+func snapshot(_ folder: URL) throws -> [String: Data?] {
   var entries: [String: Data?] = [:]
   for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
     let url = folder.appendingPathComponent(path)
