@@ -185,7 +185,7 @@ public enum Destination: Equatable, Sendable {
   /// - Throws: ``AtomicFileError`` for a folder, an empty path, or links
   ///   that loop.
   public init(_ path: String) throws(AtomicFileError) {
-    guard !path.isEmpty else { throw AtomicFileError(path: path, reason: "the path is empty") }
+    guard !path.isEmpty, !path.hasSuffix("/") else { throw AtomicFileError(path: path, reason: "the path names no file") }
     if ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path) {
       self = .standardOutput
       return

@@ -17,7 +17,8 @@ import Foundation
 ///
 /// - `.atomic-RANDOM.tmp`: ``AtomicFile``'s temporary file; removed by the
 ///   next write into its folder.
-/// - `.NAME.partial-RANDOM` and `.NAME.old-RANDOM`: ``StagedFolder``'s
+/// - `.NAME.partial-RANDOM`, `.NAME.locking-RANDOM`, `.NAME.old-RANDOM`:
+///   ``StagedFolder``'s
 ///   folders beside `NAME`; the next staged write of `NAME` puts `NAME`
 ///   back from `.NAME.old-RANDOM` if a kill left it missing, gives back
 ///   the hidden entries carried into the partial folder, and removes both.
@@ -56,11 +57,32 @@ public enum Leftovers {
   }
 
   /// Whether no process holds a lock on `path` (one that cannot be opened
-  /// is not taken for abandoned).
-  static func isAbandoned(_ path: String) -> Bool {
+  /// is taken for locked).
+  static func isUnlocked(_ path: String) -> Bool {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     guard fd >= 0 else { return false }
     defer { close(fd) }
     return flock(fd, LOCK_EX | LOCK_NB) == 0
+  }
+
+  /// Whether `path` was left by a run that is over: no process holds a
+  /// lock on it, and it is not a fresh empty one, which a run may have
+  /// made a moment ago and not yet locked (such a one is abandoned once
+  /// it is 10 s old). One that cannot be opened is not taken for
+  /// abandoned.
+  static func isAbandoned(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0, fstat(fd, &info) == 0 else { return false }
+    let empty = info.st_mode & S_IFMT == S_IFDIR
+      ? ((try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty ?? true) : info.st_size == 0
+    #if canImport(Darwin)
+    let modified = info.st_mtimespec.tv_sec
+    #else
+    let modified = info.st_mtim.tv_sec
+    #endif
+    return !empty || time(nil) - modified > 10
   }
 }

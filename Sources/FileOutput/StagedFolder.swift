@@ -25,7 +25,8 @@ import Foundation
 ///   that starts with ".") are moved into the fresh folder before the
 ///   swap: only the rest is replaced.
 /// - The fresh folder is `.NAME.partial-RANDOM` beside the target, locked
-///   while this process works in it. Where the system can swap two
+///   while this process works in it (made as `.NAME.locking-RANDOM`, and
+///   renamed once locked). Where the system can swap two
 ///   folders in one call (Linux's `renameat2` with `RENAME_EXCHANGE`,
 ///   macOS's `renamex_np` with `RENAME_SWAP`), the target is never
 ///   missing; elsewhere the old folder is, for a moment,
@@ -92,19 +93,32 @@ public final class StagedFolder {
       do {
         madeParents = try Folders.make(path, includingLast: false)
       } catch {
-        throw OutputError("cannot make the folder \(name): \(error.reason)")
+        throw OutputError(error.description)
       }
       existed = false
     }
     let parent = (path as NSString).deletingLastPathComponent
     let base = (path as NSString).lastPathComponent
+    // Made as `.NAME.locking-R`, locked, and only then named
+    // `.NAME.partial-R`: a partial folder that is not locked is a
+    // leftover, whatever is in it.
+    let made: String
     do {
-      staging = try Self.makeSibling(parent, Self.partialPrefix(base), for: name)
+      made = try Self.makeSibling(parent, "." + base + ".locking-", for: name, shown: Self.partialPrefix(base))
     } catch {
       Folders.removeEmpty(madeParents)
       throw error
     }
-    lock = Leftovers.lock(staging)
+    lock = Leftovers.lock(made)
+    staging = (parent as NSString).appendingPathComponent(
+      Self.partialPrefix(base) + (made as NSString).lastPathComponent.dropFirst(base.count + 10))
+    guard rename(made, staging) == 0 else {
+      let reason = Self.reason()
+      close(lock)
+      rmdir(made)
+      Folders.removeEmpty(madeParents)
+      throw OutputError("cannot make the folder \"\(staging)\" for \(name): \(reason)")
+    }
     target = path
     self.name = name
   }
@@ -261,15 +275,18 @@ public final class StagedFolder {
     func path(_ entry: String) -> String { (parent as NSString).appendingPathComponent(entry) }
     for entry in entries.sorted() where entry.hasPrefix(oldPrefix) {
       let live = path(partial + entry.dropFirst(oldPrefix.count))
-      if FileManager.default.fileExists(atPath: live), !Leftovers.isAbandoned(live) { continue }
+      if FileManager.default.fileExists(atPath: live), !Leftovers.isUnlocked(live) { continue }
       var info = stat()
       if lstat(target, &info) != 0, rename(path(entry), target) == 0 { continue }
       try? FileManager.default.removeItem(atPath: path(entry))
     }
     // `..NAME.partial-R.partial-S`: a staged folder of the staging folder
     // (the frames staged by `micrograd draw`, each frame write staged too).
+    for entry in entries.sorted() where entry.hasPrefix("." + base + ".locking-") && Leftovers.isAbandoned(path(entry)) {
+      _ = rmdir(path(entry))
+    }
     for entry in entries.sorted()
-    where (entry.hasPrefix(partial) || entry.hasPrefix("." + partial)) && Leftovers.isAbandoned(path(entry)) {
+    where (entry.hasPrefix(partial) || entry.hasPrefix("." + partial)) && Leftovers.isUnlocked(path(entry)) {
       let hidden = (try? FileManager.default.contentsOfDirectory(atPath: path(entry))) ?? []
       for name in hidden.sorted() where name.hasPrefix(".") && !Leftovers.isTemporaryFile(name) {
         let back = (target as NSString).appendingPathComponent(name)
@@ -283,14 +300,14 @@ public final class StagedFolder {
   /// Makes a new empty folder `prefix` + a random suffix (or, `exact`,
   /// `prefix` itself) in `parent`, for the target `name` (as errors name it).
   private static func makeSibling(
-    _ parent: String, _ prefix: String, for name: String, exact: Bool = false
+    _ parent: String, _ prefix: String, for name: String, exact: Bool = false, shown: String? = nil
   ) throws(OutputError) -> String {
     for _ in 0..<(exact ? 1 : 100) {
       let path = (parent as NSString).appendingPathComponent(
         prefix + (exact ? "" : String(UInt32.random(in: 0...UInt32.max), radix: 36)))
       if mkdir(path, 0o777) == 0 { return path }
       guard errno == EEXIST else {
-        let shown = (parent as NSString).appendingPathComponent(prefix + (exact ? "" : "…"))
+        let shown = (parent as NSString).appendingPathComponent((shown ?? prefix) + (exact ? "" : "…"))
         throw OutputError("cannot make the folder \"\(shown)\" for \(name): \(reason())")
       }
     }

@@ -10,7 +10,7 @@ import Testing
   /// byte as it was, and nothing beside it.
   @Test func failureLeavesTheFolderAsItWas() throws {
     let root = try TemporaryFolder()
-    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note", ".gitkeep": ""])
+    let figures = try fakeFigures(in: root, ["add.svg": "old add", ".notes/a.txt": "a hidden note", ".gitkeep": ""])
     let before = try snapshot(figures)
     let missing = root.url.appendingPathComponent("no-names.txt").path
     let result = try run("micrograd", ["figures", "--out", figures.path, "--quiet", "--names", missing])
@@ -253,7 +253,7 @@ import Testing
     try Data("a file".utf8).write(to: file)
     let result = try run("micrograd", ["figures", "--out", file.path])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: --out \"\(file.path)\" is a file, not a folder; pass --out a folder\n")
+    #expect(result.error == "micrograd: error: --out \"\(file.path)\" is a file, not a folder; pass a folder\n")
     #expect(result.output.isEmpty)
     #expect(try Data(contentsOf: file) == Data("a file".utf8))
     #expect(try root.files() == ["figures"])
