@@ -90,8 +90,10 @@ public struct Lesson: Sendable {
   /// Parses the program's command line and runs `body` with a
   /// ``FigureWriter`` on the folder and the names file (`nil` for a
   /// lesson that reads none); then exits: with status 0, or, on a bad
-  /// argument or an error thrown, with `name: message` on standard error
-  /// and status 2. `--help` prints ``help`` and exits with 0.
+  /// argument, an error thrown or standard output that cannot be written,
+  /// with `name: message` on standard error and status 2. `--help` prints
+  /// ``help`` and exits with 0. Run by `micrograd figures`, the lesson
+  /// ends when `micrograd` does, should it be killed.
   ///
   /// The message is one line, whatever it echoes (an argument, a path):
   /// control characters are shown as visible text

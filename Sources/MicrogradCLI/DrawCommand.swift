@@ -31,7 +31,9 @@ struct DrawCommand: ParsableCommand {
 
       Without -o the figure goes to standard output (SVG unless --format says \
       otherwise), unless --json or --backward-steps is given: then the figure is \
-      written only with -o. --json prints the named values: each name's data and \
+      written only with -o. A file given to -o is replaced whole; -o - or \
+      /dev/stdout, a pipe or a device is written as it is (SVG without an \
+      extension or --format); a symbolic link is followed. --json prints the named values: each name's data and \
       grad, inputs first, then assignments in order, NaN and the infinities as \
       "nan", "inf", "-inf".
 
@@ -40,8 +42,8 @@ struct DrawCommand: ParsableCommand {
       on, and step through backward() with the arrow keys. --backward-steps DIR writes \
       one figure per step of backward() (the node processed in red, the operands it \
       updated in orange), for slides. DIR must be missing, empty, or hold only \
-      earlier frames (files step-NNN.ext); the new frames replace them, and earlier \
-      frames this run does not make are removed. --fold goes with neither the page \
+      earlier frames (files step-NNN.ext); the new frames replace the folder whole, \
+      only once they and the -o figure are all written. --fold goes with neither the page \
       nor the frames: backward()'s steps update values a folded figure does not draw.
 
       Bad input is one line on standard error, exit status 2, and nothing is \

@@ -35,9 +35,14 @@ struct FiguresCommand: ParsableCommand {
       folder exactly as it was. Its hidden files and folders (.gitkeep, .DS_Store) \
       are moved into the new folder, not replaced. Only a missing folder (made, with \
       its missing parents, which a failure removes again), an empty one, or one that \
-      micrograd figures made (it holds GRAPHVIZ_VERSION) is replaced; any other is \
-      refused before anything is written. A symbolic link is followed: the folder it \
-      leads to is replaced and the link kept.
+      micrograd figures made (it holds GRAPHVIZ_VERSION, and no file of a kind it does \
+      not write) is replaced; any other is refused before anything is written. A \
+      symbolic link is followed: the folder it leads to is replaced and the link kept.
+
+      Ctrl-C (SIGINT) or SIGTERM is passed on to the running lesson; once it has \
+      ended, the new folder is removed and micrograd exits with 130 or 143, the \
+      folder unchanged. A lesson that runs longer than --lesson-time-limit is \
+      stopped. What a killed run leaves beside the folder is removed by the next run.
 
       Examples:
         micrograd figures
