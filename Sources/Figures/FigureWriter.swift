@@ -75,8 +75,9 @@ public struct FigureWriter {
   /// Draws one figure per step of `backward()` on the graph of `root`, for
   /// slides: `name-000.svg` (the forward pass), `name-001.svg`, ..., each
   /// with the node that step processed in red and the operands it updated
-  /// in orange (GraphRender's `drawBackwardSteps`). The graph's gradients
-  /// are as they were afterwards.
+  /// in orange, with a legend of the two colours (GraphRender's
+  /// `drawBackwardSteps`, which draws from the recorded steps and leaves
+  /// the graph's gradients as they are).
   ///
   /// - Throws: A `GraphRenderError` when a frame cannot be drawn or
   ///   written; every frame is drawn before the first is written.
@@ -93,7 +94,7 @@ public struct FigureWriter {
   /// step through `backward()` (GraphRender's `Drawing.hasBackwardSteps`:
   /// one that `drawDot` made, not folded), `name.html`, titled `caption`.
   ///
-  /// A drawing made with options (`drawDot(loss, clusters: n)`) is written
+  /// A drawing made with options (`drawDot(loss, options: .init(clusters: n))`) is written
   /// this way; so is one of DOT text made elsewhere, such as a
   /// ``CountMatrix``, which gets no page.
   ///
