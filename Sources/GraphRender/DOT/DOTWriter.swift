@@ -65,11 +65,7 @@ struct DOTWriter {
       nodeCount += 1
       if let op = node.op {
         lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
-        var edge = "\tv\(i)_op -> v\(i)"
-        var list = style.svgIDsAndClasses ? [("id", "v\(i)_out"), ("class", "result")] : []
-        if marks?.node == i { list += StepMarks.edge }
-        if !list.isEmpty { edge += " " + attributes(list) }
-        lines.append(edge)
+        lines.append(edge("v\(i)_op", "v\(i)", into: i, id: "v\(i)_out", class: "result"))
         nodeCount += 1
         edgeCount += 1
       }
@@ -78,11 +74,7 @@ struct DOTWriter {
     var k = 0
     for i in shown {
       for from in drawn.operands[i] {
-        var line = "\tv\(from) -> v\(i)_op"
-        var list = style.svgIDsAndClasses ? [("id", "e\(k)"), ("class", "operand")] : []
-        if marks?.node == i { list += StepMarks.edge }
-        if !list.isEmpty { line += " " + attributes(list) }
-        lines.append(line)
+        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand"))
         edgeCount += 1
         k += 1
       }
@@ -163,6 +155,15 @@ struct DOTWriter {
       list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + StepMarks.processed
     }
     return list
+  }
+
+  /// The line of an edge into value `i` (into its op node from an
+  /// operand, or from its op node into it), with the style's id and
+  /// class, and red when a frame marks `i`'s step.
+  private func edge(_ from: String, _ to: String, into i: Int, id: String, class name: String) -> String {
+    var list = style.svgIDsAndClasses ? [("id", id), ("class", name)] : []
+    if marks?.node == i { list += StepMarks.edge }
+    return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
 
   // MARK: - Clusters
