@@ -75,13 +75,15 @@ let package = Package(
     ),
     // Writing a file whole or not at all, for every writer: GraphRender,
     // Figures, Makemore's model files, the command.
-    .target(name: "FileOutput"),
+    .target(name: "FileOutput", dependencies: ["CFileSystem"]),
+    // The one file-system call Swift cannot make: swapping two folders.
+    .target(name: "CFileSystem"),
     // Every picture that is not a computation graph: line plots, the
     // decision boundary, the count matrix, the loss curve; and FigureWriter.
     .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
     // `micrograd draw`'s expression language: parser and evaluator. Not a
     // product; the command is its only user.
-    .target(name: "DrawLanguage", dependencies: ["Micrograd"]),
+    .target(name: "DrawLanguage", dependencies: ["Micrograd", "FileOutput"]),
     // The command-line tool. Neither its module nor its folder is called
     // "micrograd", which is "Micrograd" on a case-insensitive file system.
     .executableTarget(
@@ -95,10 +97,10 @@ let package = Package(
         + lessonTargets
     ),
     // GraphRender for its error messages (withVisibleControlCharacters).
-    .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
+    .executableTarget(name: "names-mlp", dependencies: ["Makemore", "FileOutput"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",
-      dependencies: ["Micrograd", "GraphRender", "Makemore", "TestSupport"],
+      dependencies: ["Micrograd", "GraphRender", "Makemore", "TestSupport", "FileOutput"],
       path: "Benchmarks/bench"
     ),
     // What the tests, render-probe and bench share: running a program, a

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 import GraphRender
 import Makemore
@@ -64,6 +65,7 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
   return (m, nodes, firstData)
 }
 
+Terminal.reportBrokenPipes()
 var repeats = 11
 var tsv = false
 var layoutScaling = false
@@ -99,7 +101,7 @@ while let argument = arguments.popFirst() {
     print(
       "usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)\n"
         + "       bench --makemore-loop STEPS [--engine compiled|eager] [--warmup W] [--names FILE]")
-    exit(0)
+    Terminal.exit("bench")
   default:
     fail("unknown argument '\(argument)' (try --help)")
   }
@@ -109,7 +111,7 @@ if let makemoreLoop {
   do {
     let loop = MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine)
     try loop.run(names: Words(contentsOf: namesURL))
-    exit(0)
+    Terminal.exit("bench")
   } catch {
     fail("\(error)", status: 1)
   }
@@ -118,7 +120,7 @@ if let makemoreLoop {
 if layoutScaling {
   do {
     try benchmarkLayoutScaling()
-    exit(0)
+    Terminal.exit("bench")
   } catch {
     fail("\(error)", status: 1)
   }
@@ -211,12 +213,12 @@ if tsv {
     fail("\(error)", status: 1)
   }
 }
+Terminal.exit("bench")
 
 /// Writes `bench: MESSAGE` to stderr, control characters (in an argument
 /// or a path) shown as visible text, and exits with `status`.
 func fail(_ message: String, status: Int32 = 2) -> Never {
-  FileHandle.standardError.write(Data("bench: \(message.withVisibleControlCharacters)\n".utf8))
-  exit(status)
+  Terminal.fail("bench", message, status: status)
 }
 
 /// Prints rows under a header: the first column left-aligned, the rest

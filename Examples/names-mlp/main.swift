@@ -4,15 +4,14 @@
 // draw C, W1, b1, W2, b2, train with minibatch SGD, print the train and dev
 // loss, and sample 20 names. `micrograd makemore train` is the same with
 // every option; this is the short version to read.
+import FileOutput
 import Foundation
-import GraphRender
 import Makemore
 
 /// Writes `names-mlp: MESSAGE` to stderr, control characters (in an
 /// argument or a path) shown as visible text, and exits with status 2.
 func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("names-mlp: \(message.withVisibleControlCharacters)\n".utf8))
-  exit(2)
+  Terminal.fail("names-mlp", message)
 }
 
 /// The options: the names file, the number of steps and the block size.
@@ -34,7 +33,7 @@ func options() -> (names: URL, steps: Int, blockSize: Int) {
     case "--block-size": options.blockSize = number(after: "--block-size", in: 1...64)
     case "-h", "--help":
       print("usage: names-mlp [--names FILE] [--steps N] [--block-size N]   (the package's names.txt, 60,000 steps and block 3 by default)")
-      exit(0)
+      Terminal.exit("names-mlp")
     default: fail("unknown argument '\(argument)' (try --help)")
     }
   }
@@ -73,9 +72,11 @@ func main(names: URL, steps: Int, blockSize: Int) throws {
   for _ in 0..<20 { print(try weights.sample(using: &sampler)) }
 }
 
+Terminal.reportBrokenPipes()
 let (names, steps, blockSize) = options()
 do {
   try main(names: names, steps: steps, blockSize: blockSize)
 } catch {
   fail("\(error)")
 }
+Terminal.exit("names-mlp")

@@ -1,3 +1,4 @@
+internal import FileOutput
 import Micrograd
 
 /// Builds the graph of a program with the engine's operators.
@@ -26,7 +27,11 @@ package struct Evaluator {
   /// Every named value, in order: the inputs as given, then assignments.
   package private(set) var named: [(name: String, value: Value)] = []
   private var scope: [String: Value] = [:]
-  private var unusedInputs: [String]
+  /// The inputs in order, and those used so far: the first unused one is
+  /// found once, at the end, so that a use costs O(1) however many
+  /// inputs there are.
+  private let inputOrder: [String]
+  private var used: Set<String> = []
   private let inputs: Set<String>
 
   /// Makes a labelled leaf for each input.
@@ -36,7 +41,7 @@ package struct Evaluator {
       named.append((name, leaf))
       scope[name] = leaf
     }
-    unusedInputs = inputs.map(\.name)
+    inputOrder = inputs.map(\.name)
     self.inputs = Set(inputs.map(\.name))
   }
 
@@ -57,8 +62,8 @@ package struct Evaluator {
       if scope[name] != nil {
         throw DrawLanguageError(
           message: inputs.contains(name)
-            ? "'\(name)' is given twice: with --set and assigned here"
-            : "'\(name)' is assigned twice",
+            ? "'\(Terminal.quoted(name))' is given twice: with --set and assigned here"
+            : "'\(Terminal.quoted(name))' is assigned twice",
           column: statement.nameColumn)
       }
       let value: Value
@@ -70,15 +75,17 @@ package struct Evaluator {
         value = v
       case .value(let v):
         throw DrawLanguageError(
-          message: "'\(name)' would be a second name for '\(v.label)'; write \(name) = \(v.label) + 0 for a new node",
+          message: "'\(Terminal.quoted(name))' would be a second name for '\(Terminal.quoted(v.label))'; "
+            + "write \(Terminal.quoted(name)) = \(Terminal.quoted(v.label)) + 0 for a new node",
           column: statement.nameColumn)
       }
       named.append((name, value))
       scope[name] = value
       last = value
     }
-    if let unused = unusedInputs.first {
-      throw DrawLanguageError(message: "--set \(unused): the expression does not use '\(unused)'", column: nil)
+    if let unused = inputOrder.first(where: { !used.contains($0) }) {
+      throw DrawLanguageError(
+        message: "--set \(Terminal.quoted(unused)): the expression does not use '\(Terminal.quoted(unused))'", column: nil)
     }
     return last!
   }
@@ -89,10 +96,12 @@ package struct Evaluator {
       return .number(x)
     case .name(let name, let column):
       guard let value = scope[name] else {
-        let hint = functionNames.contains(name) ? " ('\(name)' is a function: write \(name)(x))" : "; give it a value with --set \(name)=NUMBER"
-        throw DrawLanguageError(message: "unknown name '\(name)'\(hint)", column: column)
+        let shown = Terminal.quoted(name)
+        let hint = functionNames.contains(name)
+          ? " ('\(shown)' is a function: write \(shown)(x))" : "; give it a value with --set \(shown)=NUMBER"
+        throw DrawLanguageError(message: "unknown name '\(shown)'\(hint)", column: column)
       }
-      unusedInputs.removeAll { $0 == name }
+      if inputs.contains(name) { used.insert(name) }
       return .value(value)
     case .negate(let inner, _):
       switch try evaluate(inner) {
@@ -118,7 +127,7 @@ package struct Evaluator {
     case .call(let function, let argument, let column):
       guard let apply = Operation.Function(named: function) else {
         throw DrawLanguageError(
-          message: "unknown function '\(function)'; the functions are \(functionNames.joined(separator: " "))",
+          message: "unknown function '\(Terminal.quoted(function))'; the functions are \(functionNames.joined(separator: " "))",
           column: column)
       }
       return .value(apply(try evaluate(argument).asValue))

@@ -1,3 +1,5 @@
+internal import FileOutput
+
 /// Reads a program of the expression language (see ``Expression``).
 ///
 /// ```swift
@@ -183,7 +185,7 @@ package struct Parser {
     let found: String
     switch token {
     case .number(let value): found = "the number \(value)"
-    case .name(let name): found = "'\(name)'"
+    case .name(let name): found = "'\(Terminal.quoted(name))'"
     case .symbol(let symbol): found = "'\(symbol)'"
     case .end: found = "the end"
     }

@@ -25,23 +25,10 @@ public struct FigureWriter {
   ///   is a file when one stands where a folder must be.
   public init(folder: URL) throws {
     self.folder = folder
-    // Say plainly when a file stands where a folder must be.
-    var ancestor = folder.standardizedFileURL
-    while ancestor.path != "/" {
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
-        guard isFolder.boolValue else {
-          throw FigureError.cannotMakeFolder(folder.path, "\(ancestor.path) is a file, not a folder")
-        }
-        break
-      }
-      ancestor.deleteLastPathComponent()
-    }
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Folders.make(folder.path)
     } catch {
-      let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
-      throw FigureError.cannotMakeFolder(folder.path, reason ?? error.localizedDescription)
+      throw FigureError.cannotMakeFolder(error.path, error.reason)
     }
   }
 
@@ -80,10 +67,8 @@ public struct FigureWriter {
   public func drawBackwardSteps(_ root: Value, _ name: String) throws {
     let frames = try GraphRender.drawBackwardSteps(root)
     let svgs = try frames.map { try $0.svg() }
-    let digits = max(3, String(frames.count - 1).count)
     for (k, svg) in svgs.enumerated() {
-      let number = String(k)
-      try picture(svg, "\(name)-" + String(repeating: "0", count: digits - number.count) + number)
+      try picture(svg, FrameNumber.name(name, k, of: svgs.count))
     }
   }
 

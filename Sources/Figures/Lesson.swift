@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 import GraphRender
 
@@ -89,14 +90,18 @@ public struct Lesson: Sendable {
   /// Parses the program's command line and runs `body` with a
   /// ``FigureWriter`` on the folder and the names file (`nil` for a
   /// lesson that reads none); then exits: with status 0, or, on a bad
-  /// argument or an error thrown, with `name: message` on standard error
-  /// and status 2. `--help` prints ``help`` and exits with 0.
+  /// argument, an error thrown or standard output that cannot be written,
+  /// with `name: message` on standard error and status 2. `--help` prints
+  /// ``help`` and exits with 0. Run by `micrograd figures`, the lesson
+  /// ends when `micrograd` does, should it be killed.
   ///
   /// The message is one line, whatever it echoes (an argument, a path):
   /// control characters are shown as visible text
   /// (`withVisibleControlCharacters`), so that they cannot act on the
   /// terminal.
   public func main(_ body: (FigureWriter, URL?) throws -> Void) -> Never {
+    Terminal.reportBrokenPipes()
+    Terminal.endWithParent()
     do {
       switch try parse(Array(CommandLine.arguments.dropFirst())) {
       case .help:
@@ -104,10 +109,9 @@ public struct Lesson: Sendable {
       case .run(let folder, let names):
         try body(FigureWriter(folder: folder), names)
       }
-      exit(0)
+      Terminal.exit(name)
     } catch {
-      FileHandle.standardError.write(Data("\(name): \("\(error)".withVisibleControlCharacters)\n".utf8))
-      exit(2)
+      Terminal.fail(name, "\(error)")
     }
   }
 }

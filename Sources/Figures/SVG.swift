@@ -1,3 +1,4 @@
+internal import FileOutput
 /// The SVG text of the plots, written byte for byte the same on every run:
 /// coordinates rounded to hundredths and formatted from integers (no C
 /// library, no locale), attributes in a fixed order, text in Graphviz's
@@ -55,20 +56,10 @@ enum SVG {
     return sign + String(whole) + "." + digits
   }
 
-  /// `text` with `&`, `<`, `>` and `"` written as entities.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// `text` with `&`, `<`, `>` and quotes written as entities
+  /// (FileOutput's `Escaping.html`).
+  static func escaped(_ text: String) -> String { Escaping.html(text) }
+
 }
 
 /// matplotlib's default colour cycle (`tab10`): the colour of the `n`th

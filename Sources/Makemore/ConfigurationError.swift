@@ -31,6 +31,9 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
   case batchSizeTooLarge(Int)
   /// A learning rate is NaN or infinite.
   case learningRateNotFinite
+  /// The decay step is negative or past the last step (`steps`: the
+  /// rate never decays).
+  case decayStep(Int, steps: Int)
   /// One step would build about this many graph nodes, more than
   /// ``TrainingSchedule/maxNodesPerStep``.
   case tooManyNodesPerStep(Int)
@@ -50,6 +53,7 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
     case .batchSizeTooSmall(let size): "the batch size must be at least 1, got \(size)"
     case .batchSizeTooLarge(let size): "the batch size must be at most 1000000, got \(size)"
     case .learningRateNotFinite: "the learning rates must be finite numbers"
+    case .decayStep(let step, let steps): "the decay step must be 0 to the number of steps (\(steps)), got \(step)"
     case .tooManyNodesPerStep(let nodes):
       "a step would build about \(nodes) graph nodes (batch size × nodes per example); "
         + "at most \(TrainingSchedule.maxNodesPerStep) are allowed (lower the batch or hidden size)"

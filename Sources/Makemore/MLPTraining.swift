@@ -47,6 +47,7 @@ public struct TrainingSchedule: Hashable, Sendable {
     guard batchSize >= 1 else { throw .batchSizeTooSmall(batchSize) }
     guard batchSize <= 1_000_000 else { throw .batchSizeTooLarge(batchSize) }
     guard learningRate.isFinite, decayedLearningRate.isFinite else { throw .learningRateNotFinite }
+    guard (0...steps).contains(decayStep) else { throw .decayStep(decayStep, steps: steps) }
   }
 }
 

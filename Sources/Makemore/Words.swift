@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 
 /// A word list: one word per line, as `names.txt`.
@@ -8,8 +9,13 @@ public struct Words: Sendable {
   /// (only when reading with `skippingUnknown: true`).
   public let skipped: Int
 
+  /// The longest line a word list may have, in bytes: the longest of
+  /// names.txt's names has 15 letters.
+  public static let maxLineLength = 1_000
+
   /// Reads a UTF-8 file with one word per line. Blank lines (and spaces
-  /// or a carriage return around a word) are ignored.
+  /// or a carriage return around a word) are ignored; a line longer than
+  /// ``maxLineLength`` bytes is refused.
   ///
   /// A word may use `a` to `z`, the lecture's ``Vocabulary`` (`.`, which
   /// marks word ends, may not appear in a word).
@@ -27,6 +33,11 @@ public struct Words: Sendable {
     var words: [String] = []
     var skipped = 0
     for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+      // Refused before any work on it: a name is short, and a huge line
+      // would make millions of examples.
+      guard line.utf8.count <= Self.maxLineLength else {
+        throw MakemoreError.lineTooLong(path: url.path, line: number + 1, length: line.utf8.count)
+      }
       let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if word.isEmpty { continue }
       if let bad = word.first(where: Vocabulary.isNotInWords) {

@@ -31,7 +31,9 @@ struct DrawCommand: ParsableCommand {
 
       Without -o the figure goes to standard output (SVG unless --format says \
       otherwise), unless --json or --backward-steps is given: then the figure is \
-      written only with -o. --json prints the named values: each name's data and \
+      written only with -o. A file given to -o is replaced whole; -o - or \
+      /dev/stdout, a pipe or a device is written as it is (SVG without an \
+      extension or --format); a symbolic link is followed. --json prints the named values: each name's data and \
       grad, inputs first, then assignments in order, NaN and the infinities as \
       "nan", "inf", "-inf".
 
@@ -40,8 +42,8 @@ struct DrawCommand: ParsableCommand {
       on, and step through backward() with the arrow keys. --backward-steps DIR writes \
       one figure per step of backward() (the node processed in red, the operands it \
       updated in orange), for slides. DIR must be missing, empty, or hold only \
-      earlier frames (files step-NNN.ext); the new frames replace them, and earlier \
-      frames this run does not make are removed. --fold goes with neither the page \
+      earlier frames (files step-NNN.ext); the new frames replace the folder whole, \
+      only once they and the -o figure are all written. --fold goes with neither the page \
       nor the frames: backward()'s steps update values a folded figure does not draw.
 
       Bad input is one line on standard error, exit status 2, and nothing is \
@@ -144,23 +146,54 @@ struct DrawCommand: ParsableCommand {
     return (head + String(characters[start..<end]) + tail, head.count + at - start)
   }
 
+  /// The `--set` options of a `draw` command line, taken out of it: the
+  /// rest, for the argument parser, and their values in order. Only a
+  /// command line that starts with `draw` is changed, and nothing after
+  /// `--` (the expression may start with `-`). A `--set` without a value
+  /// is left for the parser to refuse.
+  static func takeAssignments(_ arguments: [String]) -> (rest: [String], assignments: [String]) {
+    guard arguments.first == "draw" else { return (arguments, []) }
+    var rest: [String] = []
+    var assignments: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let argument = arguments[i]
+      if argument == "--" {
+        rest += arguments[i...]
+        break
+      } else if argument == "--set", i + 1 < arguments.count {
+        assignments.append(arguments[i + 1])
+        i += 2
+        continue
+      } else if argument.hasPrefix("--set=") {
+        assignments.append(String(argument.dropFirst("--set=".count)))
+      } else {
+        rest.append(argument)
+      }
+      i += 1
+    }
+    return (rest, assignments)
+  }
+
   /// `--set name=value` options, checked.
   private func parseAssignments() throws -> [(name: String, value: Double)] {
     var inputs: [(name: String, value: Double)] = []
+    var given: Set<String> = []  // for the check below: linear in the number of names
     for assignment in assignments {
       let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, let first = parts[0].first, first.isLetter || first == "_",
         parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       else {
-        throw InputError(message: "--set \(assignment): write --set name=value, e.g. --set a=2")
+        throw InputError(message: "--set \(Terminal.quoted(assignment)): write --set name=value, e.g. --set a=2")
       }
       let name = parts[0]
       let text = parts[1].trimmingCharacters(in: .whitespaces)
       guard let value = Double(text) else {
-        throw InputError(message: "--set \(name)=\(parts[1]): '\(parts[1])' is not a number")
+        throw InputError(
+          message: "--set \(Terminal.quoted(name))=\(Terminal.quoted(parts[1])): '\(Terminal.quoted(parts[1]))' is not a number")
       }
-      guard !inputs.contains(where: { $0.name == name }) else {
-        throw InputError(message: "--set \(name): '\(name)' is given twice")
+      guard given.insert(name).inserted else {
+        throw InputError(message: "--set \(Terminal.quoted(name)): '\(Terminal.quoted(name))' is given twice")
       }
       inputs.append((name, value))
     }
@@ -219,73 +252,71 @@ struct DrawCommand: ParsableCommand {
     }
     // The -o file's format: --format, else its extension, checked before
     // anything is rendered or written.
-    var target: (url: URL, format: OutputFormat)?
+    var target: (path: String, url: URL, format: OutputFormat)?
     if let output {
       let url = URL(fileURLWithPath: output)
       if let chosen {
-        target = (url, chosen)
+        target = (output, url, chosen)
       } else {
         let offered = (try? availableFormats()) ?? []
-        guard let byExtension = OutputFormat(fileExtension: url.pathExtension), byExtension.isOffered(in: offered)
+        // Standard output, a pipe or a device: SVG, as without -o.
+        let streamed = url.pathExtension.isEmpty && (try? Destination(output))?.isStream == true
+        guard let byExtension = streamed ? .svg : OutputFormat(fileExtension: url.pathExtension),
+          byExtension.isOffered(in: offered)
         else {
           throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered.map(\.rawValue))
         }
-        target = (url, byExtension)
+        target = (output, url, byExtension)
       }
     }
     let figureFormat = target?.format ?? chosen ?? .svg
     // Everything is rendered before anything is written.
     let bytes: Data? = target != nil || (backwardSteps == nil && !json) ? try drawing.render(figureFormat) : nil
-    if let target { try Self.checkWritable(target.url) }
-    var frames: [URL] = []
-    var madeFolders: [String] = []
-    if let backwardSteps {
-      madeFolders = Self.missingFolders(URL(fileURLWithPath: backwardSteps).standardizedFileURL.path)
-      frames = try writeBackwardSteps(
-        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, options: options)
-    }
-    if let target, let bytes {
+    if let target {
       do {
-        try AtomicFile.write(bytes, to: target.url.path)
+        try AtomicFile.checkWritable(target.path)
       } catch {
-        // All or nothing: the frames this run wrote go too.
-        for frame in frames { try? FileManager.default.removeItem(at: frame) }
-        for folder in madeFolders.reversed() where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-          try? FileManager.default.removeItem(atPath: folder)
-        }
         throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
       }
-    } else if let bytes {
-      FileHandle.standardOutput.write(bytes)
     }
-  }
-
-  /// Checks that `url` can be written before anything is: its folder is
-  /// an existing, writable folder and it is not one itself. The reasons
-  /// are the system's words for what writing it would report.
-  private static func checkWritable(_ url: URL) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "Is a directory")
+    // The frames go into a fresh folder beside theirs, swapped in only
+    // once the figure is written too: a failure leaves both as they were.
+    var frames: StagedFolder?
+    if let backwardSteps {
+      do {
+        frames = try StagedFolder(
+          backwardSteps, named: "--backward-steps \"\(backwardSteps)\"", accepting: FrameNumber.refusal(base: "step"))
+      } catch {
+        throw InputError(message: error.message)
+      }
     }
-    let parent = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "No such file or directory")
+    do {
+      if let frames {
+        try writeBackwardSteps(
+          root, to: URL(fileURLWithPath: frames.staging), format: chosen ?? .svg, options: options)
+      }
+      if let target, let bytes {
+        do {
+          try AtomicFile.write(bytes, to: target.path)
+        } catch {
+          throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
+        }
+      } else if let bytes {
+        do {
+          try Terminal.write(Array(bytes))
+        } catch {
+          throw InputError(message: error.message)
+        }
+      }
+    } catch {
+      frames?.discard()
+      throw error
     }
-    guard FileManager.default.isWritableFile(atPath: parent) else {
-      throw GraphRenderError.cannotWrite(path: url.path, reason: "Permission denied")
+    do {
+      if let warning = try frames?.commit() { MicrogradCommand.warn(warning) }
+    } catch {
+      throw InputError(message: error.message)
     }
-  }
-
-  /// The folders above and at `path` that do not exist, outermost first.
-  private static func missingFolders(_ path: String) -> [String] {
-    var missing: [String] = []
-    var folder = path
-    while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
-      missing.insert(folder, at: 0)
-      folder = (folder as NSString).deletingLastPathComponent
-    }
-    return missing
   }
 
   /// `{"a": {"data": 2.0, "grad": 6.0}, ...}` in the order of `named`;
@@ -296,21 +327,8 @@ struct DrawCommand: ParsableCommand {
       if x.isInfinite { return x < 0 ? "\"-inf\"" : "\"inf\"" }
       return x.description
     }
-    func string(_ s: String) -> String {
-      var out = "\""
-      for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-        default: out.unicodeScalars.append(c)
-        }
-      }
-      return out + "\""
-    }
     let entries = named.map { name, value in
-      "  \(string(name)): {\"data\": \(number(value.data)), \"grad\": \(number(value.grad))}"
+      "  \(Escaping.json(name)): {\"data\": \(number(value.data)), \"grad\": \(number(value.grad))}"
     }
     return "{\n" + entries.joined(separator: ",\n") + "\n}"
   }

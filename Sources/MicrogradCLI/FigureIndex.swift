@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 
 /// `index.html` of `micrograd figures`' folder: every figure, lesson by
@@ -93,12 +94,8 @@ enum FigureIndex {
 
   /// `chain-step` for `chain-step-003`: the name of a sequence of frames
   /// (`writeBackwardSteps`' numbering, three digits or more); else `nil`.
-  private static func frameName(_ name: String) -> String? {
-    guard let dash = name.lastIndex(of: "-") else { return nil }
-    let number = name[name.index(after: dash)...]
-    guard number.count >= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-    return String(name[..<dash])
-  }
+  private static func frameName(_ name: String) -> String? { FrameNumber.parse(name)?.base }
+
 
   /// The text of a page's `<title>`, as the page writes it (HTML text).
   private static func title(ofPage path: String) throws -> String? {
@@ -126,8 +123,6 @@ enum FigureIndex {
     return svg.matches(of: /<text class="title"[^>]*>([^<]*)<\/text>/).map { String($0.1) }
   }
 
-  private static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  private static func escape(_ text: String) -> String { Escaping.html(text) }
+
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 internal import FileOutput
 import Foundation
@@ -30,9 +35,14 @@ struct FiguresCommand: ParsableCommand {
       folder exactly as it was. Its hidden files and folders (.gitkeep, .DS_Store) \
       are moved into the new folder, not replaced. Only a missing folder (made, with \
       its missing parents, which a failure removes again), an empty one, or one that \
-      micrograd figures made (it holds GRAPHVIZ_VERSION) is replaced; any other is \
-      refused before anything is written. A symbolic link is followed: the folder it \
-      leads to is replaced and the link kept.
+      micrograd figures made (it holds GRAPHVIZ_VERSION, and no file of a kind it does \
+      not write) is replaced; any other is refused before anything is written. A \
+      symbolic link is followed: the folder it leads to is replaced and the link kept.
+
+      Ctrl-C (SIGINT) or SIGTERM is passed on to the running lesson; once it has \
+      ended, the new folder is removed and micrograd exits with 130 or 143, the \
+      folder unchanged. A lesson that runs longer than --lesson-time-limit is \
+      stopped. What a killed run leaves beside the folder is removed by the next run.
 
       Examples:
         micrograd figures
@@ -56,6 +66,11 @@ struct FiguresCommand: ParsableCommand {
 
   @Option(
     name: .long,
+    help: ArgumentHelp("How long one lesson may run, in seconds, before it is stopped.", valueName: "seconds"))
+  var lessonTimeLimit = 600.0
+
+  @Option(
+    name: .long,
     help: ArgumentHelp(
       "makemore's word list, one name per line, for the makemore lessons (default: the package's names.txt).",
       valueName: "file"))
@@ -65,33 +80,75 @@ struct FiguresCommand: ParsableCommand {
   /// only then says which files were written, so that no `wrote` line
   /// names a file that is not there.
   func run() throws {
-    let programs = try Self.lessons.map(LessonProgram.init(name:))
-    let folder = try StagedFolder(out: out)
-    let rendered: (files: [String], version: String)
+    guard !out.isEmpty else { throw InputError(message: "--out is empty; pass a folder") }
+    guard lessonTimeLimit > 0, lessonTimeLimit.isFinite else {
+      throw InputError(message: "--lesson-time-limit must be a positive number of seconds, got \(lessonTimeLimit)")
+    }
+    // Ctrl-C and SIGTERM wait until the lesson has ended and the staging
+    // folder is removed (LessonProcess).
+    LessonProcess.holdStops()
+    let limit = Duration.milliseconds(Int64(min(lessonTimeLimit, 1e9) * 1000))
+    var folder: StagedFolder?
     do {
-      rendered = try render(programs, into: folder.staging)
+      let programs = try Self.lessons.map { try LessonProgram(name: $0, timeLimit: limit) }
+      do {
+        folder = try StagedFolder(out, named: "--out \"\(out)\"", accepting: Self.refusal)
+      } catch {
+        throw InputError(message: error.message)
+      }
+      let rendered = try render(programs, into: folder!.staging, timeLimit: limit)
+      let warning: String?
+      do {
+        warning = try folder!.commit()
+      } catch {
+        throw InputError(message: error.message)
+      }
+      if let warning { MicrogradCommand.warn(warning) }
+      for file in rendered.files { print("wrote \(out)/\(file)") }
+      print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(rendered.version))")
+    } catch let interruption as Interruption {
+      folder?.discard()
+      let name = interruption.signal == SIGINT ? "SIGINT" : "SIGTERM"
+      Terminal.writeError("micrograd: stopped by \(name); --out \"\(Terminal.visible(out))\" is unchanged\n")
+      Foundation.exit(128 + interruption.signal)
     } catch {
-      folder.discard()
+      folder?.discard()
       throw error
     }
-    if let warning = try folder.commit() {
-      MicrogradCommand.warn(warning)
+  }
+
+  /// Why `micrograd figures` must not replace a folder holding `entries`:
+  /// it did not make it (no GRAPHVIZ_VERSION file), or someone added a
+  /// file of a kind it does not write (which would be lost).
+  static func refusal(_ folder: String, _ entries: [String]) -> String? {
+    var info = stat()
+    guard stat((folder as NSString).appendingPathComponent("GRAPHVIZ_VERSION"), &info) == 0,
+      info.st_mode & S_IFMT == S_IFREG
+    else {
+      return "it holds files but no GRAPHVIZ_VERSION, so micrograd figures did not make it; "
+        + "pass --out a new or empty folder"
     }
-    for file in rendered.files { print("wrote \(out)/\(file)") }
-    print("wrote \(out)/GRAPHVIZ_VERSION (Graphviz \(rendered.version))")
+    let written = ["svg", "png", "dot", "html", "pdf"]
+    if let other = entries.first(where: { $0 != "GRAPHVIZ_VERSION" && !written.contains(($0 as NSString).pathExtension) }) {
+      return "it holds \"\(other)\", which micrograd figures does not write and would delete; "
+        + "move it out of the folder (or hide it: hidden files are kept)"
+    }
+    return nil
   }
 
   /// Runs every lesson into `folder`, then writes GRAPHVIZ_VERSION.
   ///
   /// - Returns: The files each lesson added, lesson by lesson, each
   ///   lesson's sorted; and Graphviz's version.
-  private func render(_ programs: [LessonProgram], into folder: String) throws -> (files: [String], version: String) {
+  private func render(
+    _ programs: [LessonProgram], into folder: String, timeLimit: Duration
+  ) throws -> (files: [String], version: String) {
     var files: [String] = []
     var index: [FigureIndex.Lesson] = []
     for program in programs {
       if !quiet { print("== \(program.name): \(program.summary)") }
       let before = Set(try Self.contents(of: folder))
-      try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet)
+      try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet, timeLimit: timeLimit)
       let added = try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
       // A stale or wrong program that writes nothing must not empty output/.
       guard !added.isEmpty else {
@@ -144,7 +201,7 @@ struct LessonProgram {
   ///
   /// - Throws: `InputError` saying which program is missing and what to
   ///   do, or that it failed.
-  init(name: String) throws {
+  init(name: String, timeLimit: Duration) throws {
     let folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
       .resolvingSymlinksInPath().deletingLastPathComponent()
     url = folder.appendingPathComponent(name)
@@ -154,7 +211,7 @@ struct LessonProgram {
           + "run swift build first; make figures does")
     }
     self.name = name
-    let help = try Self.run(url, ["--help"], name: name, quiet: false, capture: true)
+    let help = try Self.run(url, ["--help"], name: name, quiet: false, capture: true, timeLimit: timeLimit)
     let lines = help.split(separator: "\n")
     guard let first = lines.first, first.hasPrefix("\(name): ") else {
       throw InputError(message: "\(name): its --help does not begin with \"\(name): \"; rebuild it with swift build")
@@ -166,14 +223,14 @@ struct LessonProgram {
   /// Runs the lesson into `out`, its printed lines shown unless `quiet`.
   ///
   /// - Throws: `InputError`: the lesson's own one-line error, or how it
-  ///   ended.
-  func run(out: String, names: String?, quiet: Bool) throws {
+  ///   ended; ``Interruption`` when a stop signal came.
+  func run(out: String, names: String?, quiet: Bool, timeLimit: Duration) throws {
     let arguments = ["--out", out] + (names.map { ["--names", $0] } ?? [])
-    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false)
+    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false, timeLimit: timeLimit)
   }
 
-  /// Runs `program` and waits for it; its standard error is kept for the
-  /// error message.
+  /// Runs `program` and waits for it (``LessonProcess``); its standard
+  /// error is kept for the error message.
   ///
   /// - Parameters:
   ///   - capture: Return its standard output instead of passing it on.
@@ -182,56 +239,23 @@ struct LessonProgram {
   /// - Throws: `InputError`: `name: message` when it failed with a
   ///   one-line message (`name: ...`, as lesson programs write), else how
   ///   it ended and what it wrote, in one line.
-  private static func run(_ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool) throws -> String {
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    let output = Pipe()
-    // Standard error goes to a file, read once the program has ended: a
-    // program that writes much there (a stale build, a crash report)
-    // cannot fill a pipe and block while stdout is being read.
-    let errorFile = FileManager.default.temporaryDirectory
-      .appendingPathComponent("micrograd-\(name)-\(UUID().uuidString).stderr")
-    guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-      let error = try? FileHandle(forWritingTo: errorFile)
-    else {
-      throw InputError(message: "cannot make a temporary file for \(name)'s messages in \"\(errorFile.path)\"")
-    }
-    defer {
-      try? error.close()
-      try? FileManager.default.removeItem(at: errorFile)
-    }
-    if capture {
-      process.standardOutput = output
-    } else if quiet {
-      process.standardOutput = FileHandle.nullDevice
-    }
-    // Otherwise the lesson writes to this program's standard output, which
-    // must first pass on what this one printed, for the order of the lines.
-    fflush(nil)
-    process.standardError = error
-    do {
-      try process.run()
-    } catch {
-      throw InputError(message: "cannot run the lesson program \"\(program.path)\": \(error.localizedDescription)")
-    }
-    let printed = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    let said = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
-    let lines = said.split(separator: "\n")
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+  private static func run(
+    _ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool, timeLimit: Duration
+  ) throws -> String {
+    let ended = try LessonProcess.run(program.path, arguments, quiet: quiet, capture: capture, timeLimit: timeLimit)
+    let lines = ended.error.split(separator: "\n")
+    guard !ended.signalled, ended.status == 0 else {
       if lines.count == 1, lines[0].hasPrefix("\(name): ") {
         throw InputError(message: String(lines[0]))
       }
-      let ended = process.terminationReason == .exit
-        ? "exited with status \(process.terminationStatus)" : "was stopped by signal \(process.terminationStatus)"
+      let how = ended.signalled ? "was stopped by signal \(ended.status)" : "exited with status \(ended.status)"
       let shown = lines.prefix(3).joined(separator: " / ") + (lines.count > 3 ? " / ... (\(lines.count - 3) more lines)" : "")
-      throw InputError(message: "\(name) \(ended)" + (said.isEmpty ? "" : ": " + shown))
+      throw InputError(message: "\(name) \(how)" + (ended.error.isEmpty ? "" : ": " + shown))
     }
     // A lesson that succeeded but warned: pass its words on, made visible.
     for line in lines {
-      FileHandle.standardError.write(Data((String(line).withVisibleControlCharacters + "\n").utf8))
+      Terminal.writeError(Terminal.visible(String(line)) + "\n")
     }
-    return String(decoding: printed, as: UTF8.self)
+    return ended.output
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+internal import FileOutput
 import Foundation
 import GraphRender
 
@@ -25,13 +26,19 @@ struct MicrogradCommand: ParsableCommand {
   /// line); whatever `run()` throws is one line, whatever text it holds:
   /// a path from `-o` or `--format`'s value in a Graphviz error, say.
   static func main() {
+    Terminal.reportBrokenPipes()
     var command: any ParsableCommand
     do {
-      command = try parseAsRoot()
-    } catch {
-      if exitCode(for: error) == .success {
-        exit(withError: error)  // --help and friends: the help text, status 0
+      // `draw --set` given thousands of times: read here, in linear time
+      // (the argument parser's repeated options take quadratic time).
+      let (arguments, assignments) = DrawCommand.takeAssignments(Array(CommandLine.arguments.dropFirst()))
+      command = try parseAsRoot(arguments)
+      if var draw = command as? DrawCommand, !assignments.isEmpty {
+        draw.assignments = assignments + draw.assignments
+        command = draw
       }
+    } catch {
+      if exitCode(for: error) == .success { succeed(error) }  // --help and friends: the help text, status 0
       fail(lines: parserMessage(for: error))
     }
     do {
@@ -39,9 +46,17 @@ struct MicrogradCommand: ParsableCommand {
     } catch let error as InputError {
       fail(error.message)
     } catch {
-      if exitCode(for: error) == .success { exit(withError: error) }
+      if exitCode(for: error) == .success { succeed(error) }
       fail(message(for: error))
     }
+    Terminal.exit("micrograd: error")
+  }
+
+  /// Prints what the argument parser says for `error` (the help text) and
+  /// exits with status 0, or, when standard output cannot be written, 2.
+  private static func succeed(_ error: any Error) -> Never {
+    print(fullMessage(for: error))
+    Terminal.exit("micrograd: error")
   }
 
   /// The argument parser's message for `error`, with the user's text in it
@@ -65,19 +80,19 @@ struct MicrogradCommand: ParsableCommand {
   }
 
   /// Writes `micrograd: error: MESSAGE` and then `detail` to stderr and
-  /// exits with status 2. `message` is one line: every control character
-  /// in it, a line break too, is shown as visible text
-  /// (`withVisibleControlCharacters`), so that echoed input cannot act on
-  /// the terminal. `detail` is lines the program wrote, each ending with a
-  /// line break; within a line, control characters are shown too.
+  /// exits with status 2 (FileOutput's `Terminal.fail`). `message` is one
+  /// line: every control character in it, a line break too, is shown as
+  /// visible text, so that echoed input cannot act on the terminal.
+  /// `detail` is lines the program wrote, each ending with a line break;
+  /// within a line, control characters are shown too.
   static func fail(_ message: String, detail: String = "") -> Never {
-    write("micrograd: error: \(message.withVisibleControlCharacters)\n" + visibleLines(detail))
+    Terminal.fail("micrograd: error", message, detail: detail)
   }
 
   /// Writes `micrograd: warning: MESSAGE` to stderr; `message` is one
   /// line, shown as `fail` shows it.
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data(warningLine(message).utf8))
+    Terminal.writeError(warningLine(message))
   }
 
   /// The line ``warn(_:)`` writes for `message`: its control characters,
@@ -89,20 +104,7 @@ struct MicrogradCommand: ParsableCommand {
   /// `fail` for a message of several lines (the argument parser's): each
   /// line shown as `fail` shows one.
   static func fail(lines message: String) -> Never {
-    write("micrograd: error: " + visibleLines(message) + "\n")
-  }
-
-  /// `text` with the control characters within each line visible, its
-  /// line feeds kept.
-  private static func visibleLines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { String($0).withVisibleControlCharacters }
-      .joined(separator: "\n")
-  }
-
-  /// Writes `text` to stderr and exits with status 2.
-  private static func write(_ text: String) -> Never {
-    FileHandle.standardError.write(Data(text.utf8))
-    Foundation.exit(2)
+    Terminal.writeError("micrograd: error: " + Terminal.visibleLines(message) + "\n")
+    Foundation.exit(Terminal.failureStatus)
   }
 }

@@ -10,7 +10,7 @@ import Testing
   /// byte as it was, and nothing beside it.
   @Test func failureLeavesTheFolderAsItWas() throws {
     let root = try TemporaryFolder()
-    let figures = try fakeFigures(in: root, ["add.svg": "old add", "notes/a.txt": "a note", ".gitkeep": ""])
+    let figures = try fakeFigures(in: root, ["add.svg": "old add", ".notes/a.txt": "a hidden note", ".gitkeep": ""])
     let before = try snapshot(figures)
     let missing = root.url.appendingPathComponent("no-names.txt").path
     let result = try run("micrograd", ["figures", "--out", figures.path, "--quiet", "--names", missing])
@@ -253,7 +253,7 @@ import Testing
     try Data("a file".utf8).write(to: file)
     let result = try run("micrograd", ["figures", "--out", file.path])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: --out \"\(file.path)\" is a file, not a folder; pass --out a folder\n")
+    #expect(result.error == "micrograd: error: --out \"\(file.path)\" is a file, not a folder; pass a folder\n")
     #expect(result.output.isEmpty)
     #expect(try Data(contentsOf: file) == Data("a file".utf8))
     #expect(try root.files() == ["figures"])
@@ -266,7 +266,7 @@ private func committedFiles() throws -> [String] {
 }
 
 /// Writes each file (a path under `folder`, and its text), making folders.
-private func write(_ files: [String: String], into folder: URL) throws {
+func write(_ files: [String: String], into folder: URL) throws {
   for (path, text) in files {
     let url = folder.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -284,7 +284,7 @@ private func fakeFigures(in root: TemporaryFolder, _ files: [String: String], na
 
 /// Every file and folder under `folder`, each file with its bytes and each
 /// folder with nil.
-private func snapshot(_ folder: URL) throws -> [String: Data?] {
+func snapshot(_ folder: URL) throws -> [String: Data?] {
   var entries: [String: Data?] = [:]
   for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
     let url = folder.appendingPathComponent(path)

@@ -1,3 +1,5 @@
+internal import FileOutput
+
 /// Text escaped for the places Graphviz reads it, so that any label is
 /// drawn exactly as written.
 ///
@@ -63,7 +65,7 @@ enum RecordText {
         let afterSpace = i > 0 && scalars[i - 1] == " "
         out += first || last || afterSpace ? "\u{A0}" : " "
       default:
-        if let shown = VisibleText.standIn(for: c) {
+        if let shown = Terminal.standIn(for: c) {
           // Drawn as if typed: `\u{9B}`'s backslash and braces are escaped too.
           out += escaped(shown, backslash: backslash, inRecord: inRecord)
         } else {

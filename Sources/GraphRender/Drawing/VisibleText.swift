@@ -1,3 +1,5 @@
+internal import FileOutput
+
 extension String {
   /// The text with every control character replaced by a visible stand-in,
   /// so that it can be written to a terminal (in an error message that
@@ -10,8 +12,12 @@ extension String {
   /// - DEL (U+007F) becomes `␡` (U+2421).
   /// - A C1 control character (U+0080 to U+009F; some terminals read
   ///   U+009B as a control sequence introducer, as `ESC [`) has no control
-  ///   picture and becomes its Swift escape, `\u{9B}`, with two uppercase
+  ///   picture and becomes its Swift escape, `\u{9B}`, with uppercase
   ///   hexadecimal digits, as `debugDescription` writes C0 characters.
+  /// - So do the characters that make text read other than it is: the
+  ///   bidirectional controls (U+202A to U+202E, U+2066 to U+2069; U+202E
+  ///   writes what follows right to left) and the zero-width characters
+  ///   (U+200B to U+200D, U+2060, U+FEFF), `\u{202E}`.
   /// - Everything else, non-ASCII letters, emoji, no-break spaces and
   ///   backslashes included, is unchanged.
   ///
@@ -24,30 +30,5 @@ extension String {
   /// "\u{1B}[2Ja".withVisibleControlCharacters  // "␛[2Ja"
   /// "a\tb\u{7F}".withVisibleControlCharacters  // "a␉b␡"
   /// ```
-  public var withVisibleControlCharacters: String {
-    var out = ""
-    for c in unicodeScalars {
-      if let shown = VisibleText.standIn(for: c) {
-        out += shown
-      } else {
-        out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
-}
-
-/// The one mapping from control characters to visible text, shared by
-/// `String.withVisibleControlCharacters` and figure labels (`RecordText`).
-enum VisibleText {
-  /// What is shown for `c` when it is a control character (C0, DEL or
-  /// C1), or `nil` for any other character.
-  static func standIn(for c: Unicode.Scalar) -> String? {
-    switch c.value {
-    case 0x00..<0x20: String(Character(Unicode.Scalar(0x2400 + c.value)!))
-    case 0x7F: "\u{2421}"
-    case 0x80..<0xA0: "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
-    default: nil
-    }
-  }
+  public var withVisibleControlCharacters: String { Terminal.visible(self) }
 }

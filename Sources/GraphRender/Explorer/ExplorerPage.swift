@@ -1,3 +1,4 @@
+internal import FileOutput
 import Micrograd
 
 /// The HTML page of ``Drawing/html(title:)``: its markup, its data as
@@ -131,42 +132,11 @@ enum ExplorerPage {
     return out + "]}"
   }
 
-  /// A JSON string that is also safe inside a `<script>` element: `<`,
-  /// `>` and `&` are written as `\u003c` and so on, so no label can write
-  /// `</script>` or `<!--`, and neither can U+2028 or U+2029 end a line.
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(c.value)
-      case _ where c.value < 0x20 || c.value == 0x7F: out += unicodeEscape(c.value)
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string that is also safe inside a `<script>` element
+  /// (FileOutput's `Escaping.json`).
+  static func string(_ s: String) -> String { Escaping.json(s) }
 
-  private static func unicodeEscape(_ value: UInt32) -> String {
-    let hex = String(value, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-  }
-
-  /// Text for HTML: `&`, `<`, `>` and quotes as character references.
-  static func escapeHTML(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// Text for HTML: `&`, `<`, `>` and quotes as character references
+  /// (FileOutput's `Escaping.html`).
+  static func escapeHTML(_ s: String) -> String { Escaping.html(s) }
 }

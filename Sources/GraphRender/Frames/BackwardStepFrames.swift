@@ -96,20 +96,18 @@ public struct BackwardStepFrames: RandomAccessCollection {
 ///
 /// The folder must be missing, empty, or hold only earlier frames: files
 /// named `step-` and three or more digits, then an extension
-/// (`step-012.png`). Anything else in it (another file, a folder named
-/// like a frame) is refused before anything is written. A missing folder
-/// is made, with its missing parents. The new frames replace the earlier
-/// ones, and earlier frames the new run does not make (`step-099.svg`
-/// after a 7-step run, or the SVG frames when PNG ones are written) are
-/// removed, so the folder holds exactly this run's frames.
+/// (`step-012.png`), and hidden files (`.DS_Store`), which are kept.
+/// Anything else in it (another file, a folder named like a frame) is
+/// refused before anything is written. A missing folder is made, with its
+/// missing parents.
 ///
-/// The first frame is rendered before anything is written (a graph above
-/// the node limit writes nothing); then each frame is rendered and written
-/// to a hidden partial file beside its place, one at a time (only one
-/// rendered frame is held in memory), and only when all are written are
-/// they renamed into place. If a render or a write fails, every partial
-/// file is removed, and the folders made with them: the folder is as it
-/// was.
+/// The frames are written into a fresh hidden folder beside it
+/// (FileOutput's `StagedFolder`), which replaces the folder whole once
+/// every frame is written: the folder holds exactly this run's frames, and
+/// a failure, or a kill, leaves it as it was. The first frame is rendered
+/// before anything is written (a graph above the node limit writes
+/// nothing); the others one at a time as they are written, so that only
+/// one rendered frame is held in memory.
 ///
 /// - Parameters:
 ///   - root: The value whose graph to draw.
@@ -140,139 +138,29 @@ public func writeBackwardSteps(
   // the others one at a time as they are written, so that only one
   // rendered frame is held at once.
   let first = try frames[0].render(format)
-  let digits = max(3, String(frames.count - 1).count)
   let ext = format.rawValue.split(separator: ":").first.map(String.init) ?? format.rawValue
-  let names = frames.indices.map { k in
-    let number = String(k)
-    return "step-" + String(repeating: "0", count: digits - number.count) + number + "." + ext
+  let names = frames.indices.map { k in FrameNumber.name("step", k, of: frames.count) + "." + ext }
+  let staged: StagedFolder
+  do {
+    staged = try StagedFolder(folder.path, named: "the frames' folder", accepting: FrameNumber.refusal(base: "step"))
+  } catch {
+    throw GraphRenderError.cannotWrite(path: folder.path, reason: error.message)
   }
-  return try FrameFolder(folder).replace(names) { k in try k == 0 ? first : frames[k].render(format) }
-}
-
-/// A folder of ``writeBackwardSteps(_:to:format:options:)``'s
-/// frames: checked, then filled all at once or not at all.
-struct FrameFolder {
-  let path: String
-  /// The earlier frames (and partial files a killed run left), by name.
-  let earlier: [String]
-  /// The folders to make, outermost first; none when the folder exists.
-  let missing: [String]
-
-  /// Whether `name` is a frame's: `step-`, three or more digits, `.`, an
-  /// extension of letters and digits.
-  static func isFrame(_ name: String) -> Bool {
-    guard name.hasPrefix("step-"), let dot = name.firstIndex(of: ".") else { return false }
-    let digits = name[name.index(name.startIndex, offsetBy: 5)..<dot]
-    let ext = name[name.index(after: dot)...]
-    return digits.count >= 3 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
-      && !ext.isEmpty && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-  }
-
-  /// The hidden name a frame is written under until every frame is written.
-  static func partial(_ name: String) -> String { "." + name + ".partial" }
-
-  /// Checks the folder: missing, or a folder of regular files with frames'
-  /// names (or their partial files). Writes nothing.
-  init(_ url: URL) throws {
-    let fileManager = FileManager.default
-    path = url.standardizedFileURL.path
-    var isFolder: ObjCBool = false
-    if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
-        throw GraphRenderError.cannotWrite(path: url.path, reason: "it is a file, not a folder; pass a folder for the frames")
-      }
-      let entries: [String]
-      do {
-        entries = try fileManager.contentsOfDirectory(atPath: path).sorted()
-      } catch {
-        throw GraphRenderError.cannotWrite(path: url.path, reason: "cannot read the folder: \(error.localizedDescription)")
-      }
-      for entry in entries {
-        let name = entry.hasPrefix(".") && entry.hasSuffix(".partial") ? String(entry.dropFirst().dropLast(8)) : entry
-        let type = (try? fileManager.attributesOfItem(atPath: path + "/" + entry))?[.type] as? FileAttributeType
-        guard Self.isFrame(name), type == .typeRegular else {
-          throw GraphRenderError.cannotWrite(
-            path: url.path,
-            reason: "it holds \"\(entry)\", which is not an earlier frame (a file step-NNN.ext); "
-              + "pass a new or empty folder, or one that holds only frames")
-        }
-      }
-      earlier = entries
-      missing = []
-    } else {
-      var missing: [String] = []
-      var folder = path
-      while !folder.isEmpty, folder != "/", !fileManager.fileExists(atPath: folder) {
-        missing.insert(folder, at: 0)
-        folder = (folder as NSString).deletingLastPathComponent
-      }
-      earlier = []
-      self.missing = missing
+  for (k, name) in names.enumerated() {
+    do {
+      try AtomicFile.write(try k == 0 ? first : frames[k].render(format), to: staged.staging + "/" + name)
+    } catch let error as AtomicFileError {
+      staged.discard()
+      throw GraphRenderError.cannotWrite(path: folder.path + "/" + name, reason: error.reason)
+    } catch {
+      staged.discard()
+      throw error
     }
   }
-
-  /// Writes the files `names`, the file at index `k` with the bytes
-  /// `content(k)` (made just before it is written), into the folder, all
-  /// or none, then removes the earlier frames that are not among them.
-  /// An error thrown by `content` leaves the folder as it was, too.
-  ///
-  /// - Returns: The files' URLs, in order.
-  func replace(_ names: [String], content: (Int) throws -> Data) throws -> [URL] {
-    let fileManager = FileManager.default
-    var written: [String] = []
-    func undo() {
-      for file in written { try? fileManager.removeItem(atPath: file) }
-      for folder in missing.reversed() where (try? fileManager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-        try? fileManager.removeItem(atPath: folder)
-      }
-    }
-    if let outermost = missing.first {
-      do {
-        try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
-      } catch {
-        undo()
-        throw GraphRenderError.cannotWrite(
-          path: outermost, reason: "cannot make the folder: \(error.localizedDescription)")
-      }
-    }
-    for (k, name) in names.enumerated() {
-      let partial = path + "/" + Self.partial(name)
-      let bytes: Data
-      do {
-        bytes = try content(k)
-      } catch {
-        undo()
-        throw error
-      }
-      do {
-        try AtomicFile.write(bytes, to: partial)
-      } catch {
-        undo()
-        throw GraphRenderError.cannotWrite(path: path + "/" + name, reason: error.reason)
-      }
-      written.append(partial)
-    }
-    // Every frame is written: rename them into place.
-    var urls: [URL] = []
-    for (n, name) in names.enumerated() {
-      let target = path + "/" + name
-      guard rename(path + "/" + Self.partial(name), target) == 0 else {
-        let reason = String(cString: strerror(errno))
-        written = names[..<n].map { path + "/" + $0 } + names[n...].map { path + "/" + Self.partial($0) }
-        undo()
-        throw GraphRenderError.cannotWrite(path: target, reason: reason)
-      }
-      urls.append(URL(fileURLWithPath: target))
-    }
-    let current = Set(names)
-    for stale in earlier where !current.contains(stale) {
-      do {
-        try fileManager.removeItem(atPath: path + "/" + stale)
-      } catch {
-        throw GraphRenderError.cannotWrite(
-          path: path + "/" + stale, reason: "the new frames are written, but this earlier one could not be removed: \(error.localizedDescription)")
-      }
-    }
-    return urls
+  do {
+    _ = try staged.commit()
+  } catch {
+    throw GraphRenderError.cannotWrite(path: folder.path, reason: error.message)
   }
+  return names.map { URL(fileURLWithPath: staged.target + "/" + $0) }
 }

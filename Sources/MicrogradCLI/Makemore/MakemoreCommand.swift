@@ -1,4 +1,5 @@
 import ArgumentParser
+internal import FileOutput
 import Foundation
 import Makemore
 
@@ -54,33 +55,19 @@ func loadModel(_ path: String) throws -> MLPLanguageModel {
   }
 }
 
-/// Fails before a long run if `path` cannot be written: its folder must
-/// exist and be writable, and the path must not be a folder.
+/// Fails before a long run if `path` cannot be written: FileOutput's
+/// `AtomicFile.checkWritable` makes, renames and removes a file in its
+/// folder (a device or pipe must be writable).
 func checkWritable(_ path: String, option: String) throws {
-  let url = URL(fileURLWithPath: path)
-  var isFolder: ObjCBool = false
-  if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-    throw InputError(message: "\(option) \"\(path)\" is a folder, not a file")
-  }
-  let folder = url.deletingLastPathComponent().path
-  guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" does not exist")
-  }
-  guard FileManager.default.isWritableFile(atPath: folder) else {
-    throw InputError(message: "\(option) \"\(path)\": the folder \"\(folder)\" is not writable")
+  do {
+    try AtomicFile.checkWritable(path)
+  } catch {
+    throw InputError(message: "\(option) \"\(path)\": \(error.reason)")
   }
 }
 
 /// `1234567` as `1,234,567`.
-func grouped(_ n: Int) -> String {
-  let digits = String(n.magnitude)
-  var out = ""
-  for (i, c) in digits.enumerated() {
-    if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-    out.append(c)
-  }
-  return (n < 0 ? "-" : "") + out
-}
+func grouped(_ n: Int) -> String { Terminal.grouped(n) }
 
 /// A loss as the lecture prints it, to four decimals.
 func loss(_ x: Double) -> String { String(format: "%.4f", x) }

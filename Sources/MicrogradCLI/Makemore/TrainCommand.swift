@@ -134,9 +134,10 @@ struct TrainCommand: ParsableCommand {
 
     if let save {
       do {
-        try model.save(to: URL(fileURLWithPath: save))
+        // `-` is standard output, as for -o.
+        try model.save(to: URL(fileURLWithPath: save == "-" ? "/dev/stdout" : save))
       } catch {
-        throw InputError(message: "\(error)")
+        throw InputError(message: "\(error); " + Self.keep(model, instead: save))
       }
       print("saved the model to \(save)")
     }
@@ -154,6 +155,27 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw InputError(message: "\(error)")
     }
+  }
+}
+
+extension TrainCommand {
+  /// Saves the trained model elsewhere when `--save`'s file cannot be
+  /// written after all (the check before training passed, but the disk
+  /// filled, say): beside it, else in the temporary folder; a model that
+  /// took long to train is never lost.
+  ///
+  /// - Returns: How the error goes on: where the model is, or that it
+  ///   could be saved nowhere.
+  static func keep(_ model: MLPLanguageModel, instead path: String) -> String {
+    let name = "micrograd-model-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json"
+    let places = [
+      URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name),
+      FileManager.default.temporaryDirectory.appendingPathComponent(name),
+    ]
+    for place in places where (try? model.save(to: place)) != nil {
+      return "the model is saved in \"\(place.path)\" instead"
+    }
+    return "nor could it be saved beside it or in \"\(places[1].deletingLastPathComponent().path)\""
   }
 }
 

@@ -1,3 +1,4 @@
+internal import FileOutput
 import Foundation
 import Makemore
 
@@ -52,7 +53,7 @@ struct TrainingProgress {
   }
 
   private func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    Terminal.writeError(text)
   }
 }
 

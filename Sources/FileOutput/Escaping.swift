@@ -1,0 +1,52 @@
+/// Text made safe for the formats the package writes by hand: HTML pages
+/// and SVG, and JSON (also inside a page's `<script>`).
+public enum Escaping {
+  /// Text for HTML or XML, in content or in an attribute quoted either
+  /// way: `&`, `<`, `>`, `"` and `'` as character references.
+  ///
+  /// ```swift
+  /// Escaping.html("a < b & 'c'")  // "a &lt; b &amp; &#39;c&#39;"
+  /// ```
+  public static func html(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A JSON string, quotes included, that is also safe inside a
+  /// `<script>` element: `<`, `>` and `&` are written as `\u003c` and so
+  /// on, so no text can write `</script>` or `<!--`, and neither can
+  /// U+2028 or U+2029 end a line; control characters and DEL as `\u00XX`.
+  ///
+  /// ```swift
+  /// Escaping.json("say \"hi\"\n")  // "\"say \\\"hi\\\"\\n\""
+  /// ```
+  public static func json(_ text: String) -> String {
+    var out = "\""
+    for c in text.unicodeScalars {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(c.value)
+      case _ where c.value < 0x20 || c.value == 0x7F: out += unicodeEscape(c.value)
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out + "\""
+  }
+
+  private static func unicodeEscape(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  }
+}
