@@ -6,6 +6,9 @@ import Micrograd
 /// its op node and the op's edge, then the clusters of a network's layers
 /// and neurons (naming their nodes), then the operand edges in trace order.
 /// What a folded weighted sum stands for is not written.
+///
+/// A backward-step frame is the same drawing with the gradients a step
+/// left (``grads``) and that step marked (``marks``).
 struct DOTWriter {
   let drawn: DrawnGraph
   private var graph: Trace { drawn.trace }
@@ -17,6 +20,10 @@ struct DOTWriter {
   /// A caption above the graph, or `nil`.
   let title: String?
   let rankdir: RankDir
+  /// The gradient drawn for each value of the trace: its own by default.
+  var grads: [Double]
+  /// A backward step to mark, for a frame; `nil` for a plain drawing.
+  var marks: StepMarks?
 
   /// The nodes and edges written, not counting the legend's.
   private(set) var nodeCount = 0
@@ -30,6 +37,7 @@ struct DOTWriter {
     parameters = Set(options.parameters.map(ObjectIdentifier.init))
     title = options.title
     rankdir = options.rankdir
+    grads = drawn.trace.nodes.map(\.grad)
   }
 
   /// The DOT text of the whole drawing.
@@ -47,7 +55,7 @@ struct DOTWriter {
     }
     var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
-    let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
+    let largestGrad = shown.map { abs(grads[$0]) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
     for i in shown {
       let node = graph.nodes[i]
@@ -57,11 +65,7 @@ struct DOTWriter {
       nodeCount += 1
       if let op = node.op {
         lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
-        var edge = "\tv\(i)_op -> v\(i)"
-        if style.svgIDsAndClasses {
-          edge += " " + attributes([("id", "v\(i)_out"), ("class", "result")])
-        }
-        lines.append(edge)
+        lines.append(edge("v\(i)_op", "v\(i)", into: i, id: "v\(i)_out", class: "result"))
         nodeCount += 1
         edgeCount += 1
       }
@@ -70,16 +74,12 @@ struct DOTWriter {
     var k = 0
     for i in shown {
       for from in drawn.operands[i] {
-        var line = "\tv\(from) -> v\(i)_op"
-        if style.svgIDsAndClasses {
-          line += " " + attributes([("id", "e\(k)"), ("class", "operand")])
-        }
-        lines.append(line)
+        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand"))
         edgeCount += 1
         k += 1
       }
     }
-    if style.legend {
+    if style.legend || marks != nil {
       lines += legend(roles: rolesSeen)
     }
     lines.append("}")
@@ -114,7 +114,7 @@ struct DOTWriter {
     var fields: [String] = []
     if !node.label.isEmpty { fields.append(RecordText.field(node.label)) }
     fields.append("data " + numberFormat.format(node.data))
-    if showGrad { fields.append("grad " + numberFormat.format(node.grad)) }
+    if showGrad { fields.append("grad " + numberFormat.format(grads[i])) }
     var list = [("label", "{ " + fields.joined(separator: " | ") + " }"), ("shape", "record")]
     if style.svgIDsAndClasses {
       list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
@@ -122,7 +122,7 @@ struct DOTWriter {
     if style.tooltips {
       let name = node.label.isEmpty ? "" : RecordText.tooltip(node.label) + ": "
       let data = NumberFormat.shortest.format(node.data)
-      let grad = NumberFormat.shortest.format(node.grad)
+      let grad = NumberFormat.shortest.format(grads[i])
       list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
     }
     if style.colorsByRole, let outline = role.outline {
@@ -130,8 +130,11 @@ struct DOTWriter {
     }
     if style.colorsByGradient {
       list += [
-        ("style", "filled"), ("fillcolor", GradientColor.fill(node.grad, largest: largestGrad)),
+        ("style", "filled"), ("fillcolor", GradientColor.fill(grads[i], largest: largestGrad)),
       ]
+    }
+    if let marks, let outline = marks.outline(of: i) {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + outline
     }
     return list
   }
@@ -148,7 +151,19 @@ struct DOTWriter {
     if style.colorsByRole {
       list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
     }
+    if marks?.node == i {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + StepMarks.processed
+    }
     return list
+  }
+
+  /// The line of an edge into value `i` (into its op node from an
+  /// operand, or from its op node into it), with the style's id and
+  /// class, and red when a frame marks `i`'s step.
+  private func edge(_ from: String, _ to: String, into i: Int, id: String, class name: String) -> String {
+    var list = style.svgIDsAndClasses ? [("id", id), ("class", name)] : []
+    if marks?.node == i { list += StepMarks.edge }
+    return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
 
   // MARK: - Clusters
@@ -198,7 +213,7 @@ struct DOTWriter {
         ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
     }
     if style.colorsByGradient {
-      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { graph.nodes[$0].grad }
+      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { self.grads[$0] }
       if grads.contains(where: { $0 > 0 && $0.isFinite }) {
         entries.append(("grad_positive", "grad > 0 (darker: larger)", filled(GradientColor.positive[3])))
       }
@@ -211,6 +226,9 @@ struct DOTWriter {
       if grads.contains(where: { !$0.isFinite }) {
         entries.append(("grad_nonfinite", "grad NaN or inf", filled(GradientColor.nonFinite)))
       }
+    }
+    if marks != nil {
+      entries += StepMarks.legend
     }
     guard !entries.isEmpty else { return [] }
     var graphAttributes = [("label", "legend"), ("fontsize", "10"), ("color", "#bdbdbd")]
