@@ -5,21 +5,35 @@ extension Drawing {
   /// the SVG that Graphviz lays out, a style sheet and a small script, and
   /// the numbers of every value and of every step of `backward()`.
   ///
-  /// On the page, hovering or focusing a value shows its label, operation,
-  /// data and gradient in full precision, its operands and the chain rule
-  /// at that node with its numbers (`a.grad += b.data × e.grad = -3.0 ×
-  /// -2.0 = 6.0`); clicking it (or Enter) highlights what it depends on
-  /// and what depends on it, and Esc clears; ◀ ▶ (and the arrow keys,
-  /// Home, End, P to play) step through `backward()` in the order it calls
-  /// `backwardStep()`, from step 0, the forward pass, where no gradient is
-  /// known yet; the wheel and dragging (or + − 0 and Shift with the arrow
-  /// keys) zoom and pan; `/` finds a value by its label.
+  /// On the page, a details panel (beside the graph, below it on a phone)
+  /// shows the value pointed at, tapped or focused: its name as the drawing
+  /// shows it, its operation, data and gradient rounded as the figure
+  /// rounds them (in full precision on demand), its operands, its
+  /// operation's rule by name and the chain rule at that node with its
+  /// numbers (`a.grad += b.data × e.grad = -3.0000 × -2.0000 = 6.0000`);
+  /// clicking it (or Enter) colours what it depends on and what depends on
+  /// it, and Esc clears. ◀ ▶ (and the arrow keys, Home, End, P to play, at
+  /// a chosen speed, optionally skipping the leaves' steps) step through
+  /// `backward()` in the order it calls `backwardStep()`, from step 0, the
+  /// forward pass, where every gradient is still 0; the view follows each
+  /// step, zooming until its text is readable, and the address holds the
+  /// step (`page.html#step=12` opens step 12). The wheel, dragging and
+  /// pinching (or + − 0 and Shift with the arrow keys) zoom and pan, within
+  /// limits; big graphs get a minimap; `/` finds a value by its label. The
+  /// page follows the system's dark mode, prints the graph at its step
+  /// without the toolbar, and saves the current view as SVG or PNG.
+  ///
+  /// The script and style sheet are files in `Explorer/Web`, embedded when
+  /// the package is built (the `EmbedExplorerFiles` plugin): `pan-zoom.js`,
+  /// `stepper.js`, `export.js` and `page.css` are written to serve any
+  /// such page; `explorer.js` and `explorer.css` are this page's own.
   ///
   /// The steps were run by the engine when the drawing was made (see
   /// ``backwardSteps(_:)``) and are stored once per edge. The page fetches
   /// nothing: it works from `file://`, offline, and its content security
-  /// policy forbids any request. Every label is escaped, so no label can
-  /// end the page's script or markup. The same drawing gives the same
+  /// policy forbids any request (only `blob:` images, which the page makes
+  /// itself, for the minimap and the PNG). Every label is escaped, so no
+  /// label can end the page's script or markup. The same drawing gives the same
   /// bytes. A drawing of DOT text (``init(dot:nodeLimit:)``) has no values:
   /// its page pans, zooms and finds text, and has no steps.
   ///
