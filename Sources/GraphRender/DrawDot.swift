@@ -59,6 +59,16 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 ///     the chain of `*` and `+` that computed it. The neurons are those of
 ///     `clusters` when it is given, else those the graph shows: an
 ///     activation of a sum of unlabelled products (<doc:NeuronsAndLayers>).
+///   - view: Which part of a network's graph to draw: all of it (the
+///     default), or one neuron, one layer or one example's path, sized for
+///     a slide (``DrawingView``); a part needs `clusters:`.
+///   - numbered: Whether each value's record starts with its place in
+///     `topologicalOrder()` (`#1`, `#2`, ...): the order as a picture.
+///   - title: A caption to write above the graph, in the image itself:
+///     for figures that would otherwise look alike (the same graph with
+///     gradients by hand and by `backward()`); `nil` for none.
+///   - marked: Values to draw in red: the wrong gradient of a figure that
+///     shows a bug.
 ///   - nodeLimit: The largest ``Drawing/layoutSize`` the drawing may have
 ///     when it is laid out; see ``Drawing/defaultNodeLimit``.
 /// - Returns: The drawing, ready to render or write.
@@ -84,6 +94,10 @@ public func drawDot(
   parameters: [Value] = [],
   clusters: MLP? = nil,
   folded: Bool = false,
+  view: DrawingView = .whole,
+  numbered: Bool = false,
+  title: String? = nil,
+  marked: [Value] = [],
   nodeLimit: Int = Drawing.defaultNodeLimit
 ) throws -> Drawing {
   try numberFormat.validate()
@@ -118,14 +132,21 @@ public func drawDot(
       throw GraphRenderError.invalidOption(message)
     }
   }
+  try drawn.show(view)
   var writer = DOTWriter(
     drawn: drawn, numberFormat: numberFormat, showGrad: showGrad, style: style,
     parameters: Set(parameters.map(ObjectIdentifier.init)))
+  writer.marked = Set(marked.map(ObjectIdentifier.init))
+  writer.title = title
+  writer.numbered = numbered
   let dot = writer.write(rankdir: rankdir)
   return Drawing(
     dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
     layoutSize: drawn.layoutSize(), nodeLimit: nodeLimit,
-    explorer: folded ? nil : ExplorerGraph(graph, numberFormat: numberFormat, showGrad: showGrad))
+    explorer: folded || view != .whole
+      ? nil
+      : ExplorerGraph(
+        graph, labels: graph.nodes.indices.map(drawn.label), numberFormat: numberFormat, showGrad: showGrad))
 }
 
 extension MLP {

@@ -48,7 +48,7 @@ public struct Drawing: Hashable, Sendable {
 
   /// Whether the drawing's HTML page (``html(title:)``) can show each
   /// value's numbers and step through `backward()`: `true` for a drawing of
-  /// a graph of values (``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:clusters:folded:nodeLimit:)``),
+  /// a graph of values (``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:clusters:folded:view:numbered:title:marked:nodeLimit:)``),
   /// `false` for one of DOT text (``Drawing/init(dot:nodeLimit:)``) and for a folded drawing,
   /// whose page shows the figure alone.
   public var hasBackwardSteps: Bool { explorer != nil }
