@@ -71,10 +71,10 @@ let package = Package(
     // their plumbing); `micrograd figures` runs the built programs.
     .executableTarget(name: "derivative", dependencies: ["Figures"], path: "Examples/derivative"),
     .executableTarget(name: "add", dependencies: ["Micrograd", "Figures"], path: "Examples/add"),
-    .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
+    .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/chain"),
     .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
-    .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
-    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures"], path: "Examples/accumulation"),
+    .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/neuron"),
+    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/accumulation"),
     .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/mlp"),
     .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
     .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
