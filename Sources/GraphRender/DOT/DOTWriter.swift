@@ -150,10 +150,10 @@ struct DOTWriter {
     fields.append("data " + numberFormat.format(node.data))
     if showGrad { fields.append("grad " + numberFormat.format(node.grad)) }
     // `{ }` turns a record's fields across the graph's flow: side by side
-    // left to right, as in the lecture. A part of a graph drawn top to
-    // bottom keeps them side by side too (no braces), so that a tall
-    // slide view reads as the lecture's records do.
-    let across = drawn.view == .whole || rankdir == .leftToRight || rankdir == .rightToLeft
+    // left to right, as in the lecture. Drawn top to bottom, the fields
+    // stay side by side (no braces), so that every record reads as the
+    // lecture's do, and a tall figure stays narrow enough for a slide.
+    let across = rankdir == .leftToRight || rankdir == .rightToLeft
     let record = fields.joined(separator: " | ")
     var list = [("label", across ? "{ " + record + " }" : record), ("shape", "record")]
     if style.svgIDsAndClasses {

@@ -14,7 +14,8 @@ public enum RankDir: String, Hashable, Sendable, CaseIterable {
 
 /// Draws the graph that computed `root`, as the lecture's `draw_dot` does.
 ///
-/// Every value becomes a `record` node labelled `{ label | data | grad }`
+/// Every value becomes a `record` node labelled `{ label | data | grad }`, its
+/// fields side by side in every direction (`label | data | grad` top to bottom)
 /// (no label field when the value has none). Every computed value also gets
 /// an op node (`+`, `*`, `tanh`, ...) with an edge to the value, and an
 /// edge from each of its operands to the op node; `a * a` draws both. Op
