@@ -44,7 +44,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   byHand.a.grad = 5
   byHand.b.grad = 5
   try figures.draw(
-    drawDot(byHand.l, title: "gradients worked out by hand, with the chain rule"), "chain-manual-grads",
+    drawDot(byHand.l, options: .init(title: "gradients worked out by hand, with the chain rule")), "chain-manual-grads",
     caption: "l = c * (a + b) + e, with the gradients worked out by hand")
 
   // 3. The same numbers from each node's local backward step, called
@@ -59,7 +59,7 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
     print("\(v.label).grad = \(v.grad)")
   }
   try figures.draw(
-    drawDot(steps.l, title: "gradients from each node's backward step, called from l back"), "chain-backward-steps",
+    drawDot(steps.l, options: .init(title: "gradients from each node's backward step, called from l back")), "chain-backward-steps",
     caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
 
   // 4. The same, as backward() does it: one figure per backwardStep(), in

@@ -44,19 +44,19 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): its architecture, one forward gra
   // One neuron of the first layer, as a slide: its inputs, weights, bias,
   // products, sums and tanh.
   try figures.draw(
-    drawDot(out, rankdir: .topToBottom, clusters: n, view: .neuron(layer: 1, neuron: 1), title: "layer 1 · neuron 1 on [2, 3, -1]"),
+    drawDot(out, options: .init(rankdir: .topToBottom, clusters: n, title: "layer 1 · neuron 1 on [2, 3, -1]", view: .neuron(layer: 1, neuron: 1))),
     "mlp-neuron", caption: "One neuron of MLP(3, [4, 4, 1]): x · w + b, then tanh")
   // The first layer, each neuron's weighted sum folded into one value.
   try figures.draw(
-    drawDot(out, clusters: n, folded: true, view: .layer(1)),
+    drawDot(out, options: .init(clusters: n, folded: true, view: .layer(1))),
     "mlp-layer-folded", caption: "Layer 1 of MLP(3, [4, 4, 1]): four neurons on the same inputs")
-  let forward = try drawDot(out, clusters: n)
+  let forward = try drawDot(out, options: .init(clusters: n))
   try figures.draw(
     forward, "mlp-forward",
     caption: "MLP(3, [4, 4, 1]) on [2, 3, -1], forward, a box per neuron (whole: for zooming into)")
   // Folded: no page, since its steps of backward() would update values
   // that the folded figure does not draw.
-  let forwardFolded = try drawDot(out, clusters: n, folded: true)
+  let forwardFolded = try drawDot(out, options: .init(clusters: n, folded: true))
   try figures.draw(forwardFolded, "mlp-forward-folded")
 
   // The four examples and their targets, each value named with its
@@ -90,20 +90,16 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): its architecture, one forward gra
   // Example 3's path from its inputs to its loss term, folded; and the
   // output neuron on example 1, after backward().
   try figures.draw(
-    drawDot(
-      loss, rankdir: .topToBottom, clusters: n, folded: true, view: .example(3),
-      title: "example 3: from its inputs to its loss term"),
+    drawDot(loss, options: .init(rankdir: .topToBottom, clusters: n, folded: true, title: "example 3: from its inputs to its loss term", view: .example(3))),
     "mlp-example-folded", caption: "One example's path through MLP(3, [4, 4, 1]) to its loss term, after backward()")
   try figures.draw(
-    drawDot(
-      loss, rankdir: .topToBottom, clusters: n, view: .neuron(layer: 3, neuron: 1, example: 1),
-      title: "the output neuron on example 1, after backward()"),
+    drawDot(loss, options: .init(rankdir: .topToBottom, clusters: n, title: "the output neuron on example 1, after backward()", view: .neuron(layer: 3, neuron: 1, example: 1))),
     "mlp-loss-neuron", caption: "The output neuron on example 1, after backward(): its gradients")
-  let lossDrawing = try drawDot(loss, clusters: n)
+  let lossDrawing = try drawDot(loss, options: .init(clusters: n))
   try figures.draw(
     lossDrawing, "mlp-loss",
     caption: "The loss of MLP(3, [4, 4, 1]) on four examples, after backward(), a box per neuron (whole: for zooming into)")
-  let lossFolded = try drawDot(loss, clusters: n, folded: true)
+  let lossFolded = try drawDot(loss, options: .init(clusters: n, folded: true))
   try figures.draw(lossFolded, "mlp-loss-folded")
 
   // Folded, each neuron's weighted sum is one value instead of a chain.

@@ -39,7 +39,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
     let n = x1w1x2w2 + b; n.label = "n"
     print("with b = 6.7: n = \(n.data)")
     try figures.draw(
-      drawDot(n, title: "n = x1*w1 + x2*w2 + b, before tanh (b = 6.7)"), "neuron-before-tanh",
+      drawDot(n, options: .init(title: "n = x1*w1 + x2*w2 + b, before tanh (b = 6.7)")), "neuron-before-tanh",
       caption: "The neuron's weighted sum before tanh: b = 6.7, n = 0.7")
   }
 
@@ -52,7 +52,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
 
   // With tanh and b = 6.8813735870195432, before backward(): every grad 0.
   try figures.draw(
-    drawDot(o, title: "o = tanh(n), before backward(): every grad 0"), "neuron-forward",
+    drawDot(o, options: .init(title: "o = tanh(n), before backward(): every grad 0")), "neuron-forward",
     caption: "The neuron with tanh, before backward(): every gradient 0")
 
   // The notes' topo: each node after the nodes it is computed from,
@@ -63,13 +63,13 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   print("in order: " + topo.map(\.label).joined(separator: ", "))
   // The same order as a picture: each value numbered by its place in topo.
   try figures.draw(
-    drawDot(o, numbered: true, title: "topologicalOrder(): each value after the values it is computed from"),
+    drawDot(o, options: .init(title: "topologicalOrder(): each value after the values it is computed from", numbered: true)),
     "neuron-topological-order", caption: "The neuron's values numbered in topologicalOrder()'s order")
 
   // The first step of backward by hand: o.grad = 1, every other grad still 0.
   o.grad = 1
   try figures.draw(
-    drawDot(o, title: "o.grad = 1, set by hand: every other grad still 0"), "neuron-o-grad",
+    drawDot(o, options: .init(title: "o.grad = 1, set by hand: every other grad still 0")), "neuron-o-grad",
     caption: "The neuron with only o.grad = 1 set: the start of backward()")
   o.grad = 0
 
@@ -96,7 +96,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   // Top to bottom: drawn left to right, its twelve ranks make text too
   // small for a slide.
   try figures.draw(
-    drawDot(o2, rankdir: .topToBottom), "neuron-exp",
+    drawDot(o2, options: .init(rankdir: .topToBottom)), "neuron-exp",
     caption: "The neuron with tanh written with exp, after backward()")
 
   // The notes' check in PyTorch: torch.Tensor([6.8813735870195432]).double()

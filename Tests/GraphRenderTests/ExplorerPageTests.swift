@@ -112,7 +112,7 @@ import Testing
   }
 
   @Test func pageObeysTheNodeLimit() throws {
-    let drawing = try drawDot(LectureGraphs.expression(), nodeLimit: 3)
+    let drawing = try drawDot(LectureGraphs.expression(), options: .init(nodeLimit: 3))
     #expect(throws: GraphRenderError.tooManyNodes(count: drawing.layoutSize, limit: 3)) { try drawing.html() }
     let folder = try TemporaryFolder()
     let url = folder.url.appendingPathComponent("L.html")

@@ -14,39 +14,38 @@ struct DOTWriter {
   let style: DrawingStyle
   /// The identities of the values to mark as parameters.
   let parameters: Set<ObjectIdentifier>
+  /// A caption above the graph, or `nil`.
+  let title: String?
+  let rankdir: RankDir
   /// The identities of the values to mark in red (a wrong gradient).
-  var marked: Set<ObjectIdentifier> = []
-  /// The direction the graph flows in.
-  private var rankdir = RankDir.leftToRight
+  let marked: Set<ObjectIdentifier>
   /// Whether each record starts with the value's place in the trace.
-  var numbered = false
-  /// The caption written above the graph, if any.
-  var title: String?
-  /// The colour of marked values and of a title that points at them.
+  let numbered: Bool
+  /// The colour of marked values.
   static let markColor = "#d62728"
 
   /// The nodes and edges written, not counting the legend's.
   private(set) var nodeCount = 0
   private(set) var edgeCount = 0
 
-  init(
-    drawn: DrawnGraph, numberFormat: NumberFormat, showGrad: Bool, style: DrawingStyle,
-    parameters: Set<ObjectIdentifier>
-  ) {
+  init(drawn: DrawnGraph, options: DrawOptions) {
     self.drawn = drawn
-    self.numberFormat = numberFormat
-    self.showGrad = showGrad
-    self.style = style
-    self.parameters = parameters
+    numberFormat = options.numberFormat
+    showGrad = options.showGrad
+    style = options.style
+    parameters = Set(options.parameters.map(ObjectIdentifier.init))
+    title = options.title
+    rankdir = options.rankdir
+    marked = Set(options.marked.map(ObjectIdentifier.init))
+    numbered = options.numbered
   }
 
   /// The DOT text of the whole drawing.
-  mutating func write(rankdir: RankDir) -> String {
-    self.rankdir = rankdir
-    return NumberFormat.inPOSIXLocale { writeLines(rankdir: rankdir) }
+  mutating func write() -> String {
+    NumberFormat.inPOSIXLocale { writeLines() }
   }
 
-  private mutating func writeLines(rankdir: RankDir) -> String {
+  private mutating func writeLines() -> String {
     // nslimit=1 bounds dot's network-simplex passes: a value used by many
     // operations (a * a * ... * a) took seconds without it, and the
     // lecture's figures come out byte for byte the same with it.
@@ -56,18 +55,17 @@ struct DOTWriter {
       guard let k, let examples, examples.inputs.count > 1 else { return nil }
       return NetworkExamples.color(k)
     }
-    var graphAttributes = "rankdir=\(rankdir.rawValue) nslimit=1"
+    var graphLine = "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1"
     if let title {
-      // The caption above the graph, larger than the records' text.
-      graphAttributes += " label=\"\(RecordText.quoted(title))\" labelloc=t fontsize=20"
+      graphLine += " label=\"\(RecordText.quoted(title))\" labelloc=t fontsize=18"
     }
     // A network's graph: ranks across clusters (newrank), and few passes
     // of dot's crossing reduction (mclimit), so that the order order(_:)
     // sets up holds.
-    if !drawn.neurons.isEmpty { graphAttributes += " newrank=true mclimit=0.01" }
+    if !drawn.neurons.isEmpty { graphLine += " newrank=true mclimit=0.01" }
     // A part of a graph, for a slide: closer together.
-    if drawn.view != .whole { graphAttributes += " nodesep=0.12 ranksep=0.3" }
-    var lines = ["digraph \(graphName) {", "\tgraph [\(graphAttributes)]"]
+    if drawn.view != .whole { graphLine += " nodesep=0.12 ranksep=0.3" }
+    var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
     let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
@@ -309,7 +307,7 @@ struct DOTWriter {
   ///
   /// Graphviz's `dot` starts its order within each rank from the order in
   /// which it meets the nodes, then moves them to cross fewer edges
-  /// (`mclimit` bounds how much: see ``writeLines(rankdir:)``). Left to
+  /// (`mclimit` bounds how much: see ``writeLines()``). Left to
   /// itself it met layer 1's neurons from their parameters, the graph's
   /// sources, and drew them in the order 1, 3, 4, 2; and it drew each
   /// layer below the last, as a staircase, since a layer's parameters

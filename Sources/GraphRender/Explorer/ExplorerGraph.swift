@@ -50,28 +50,10 @@ struct ExplorerGraph: Hashable, Sendable {
   }
 
   /// The local derivative of value `i` with respect to its operand at
-  /// `k`, in the lecture's words: `b.data` for `a * b`, `(1 − o.data²)` for tanh.
+  /// `k`, in the lecture's words, as its operation's rules write it:
+  /// `b.data` for `a * b`, `(1 − o.data²)` for tanh.
   private func localDerivativeText(_ i: Int, _ k: Int, operands: [Int]) -> String {
-    let node = name(i)
-    switch ops[i] {
-    case .add?, .sum?: return "1"
-    case .multiply?: return "\(name(operands[1 - k])).data"
-    case .power(let exponent)?:
-      return "\(Self.number(exponent)) · \(name(operands[0])).data ** \(Self.number(exponent - 1))"
-    case .tanh?: return "(1 − \(node).data²)"
-    case .exp?: return "\(node).data"
-    case .log?: return "1 / \(name(operands[0])).data"
-    case .relu?: return "(\(node).data > 0)"
-    case .sigmoid?: return "\(node).data × (1 − \(node).data)"
-    case .dot?:
-      let half = operands.count / 2
-      return "\(name(k < half ? operands[k + half] : operands[k - half])).data"
-    case nil: return "0"
-    }
-  }
-
-  /// Whole numbers without a fraction, as the op names write exponents.
-  private static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
+    guard let op = ops[i] else { return "0" }
+    return op.localDerivativeText(at: k, output: name(i), operands: operands.map(name))
   }
 }
