@@ -28,7 +28,7 @@ import Testing
     let numbers = box.1.split(separator: " ").compactMap { Double($0) }
     guard numbers.count == 4, numbers[2] > 0, numbers[3] > 0 else { return nil }
     var scale = 1.0
-    if let group = svg.firstMatch(of: /<g id="graph0"[^>]*transform="scale\(([0-9.]+) /) {
+    if let group = svg.firstMatch(of: #/<g id="graph0"[^>]*transform="scale\(([0-9.]+) /#) {
       scale = Double(group.1) ?? 1
     }
     let sizes = svg.matches(of: /font-size="([0-9.]+)"/).compactMap { Double($0.1) }
@@ -136,7 +136,7 @@ import Testing
 
   @Test func theTopologicalOrderNumbersEveryValueOnceAfterItsOperands() throws {
     let dot = try Self.read("neuron-topological-order.dot")
-    let numbers = dot.matches(of: /label="\{ #(\d+) \| /).compactMap { Int($0.1) }
+    let numbers = dot.matches(of: #/label="\{ #(\d+) \| /#).compactMap { Int($0.1) }
     #expect(numbers.sorted() == Array(1...10))
     // x1 is first, o (the root) last, as topologicalOrder() gives them.
     #expect(dot.contains("label=\"{ #10 | o | "))

@@ -59,21 +59,26 @@ import Testing
   /// early in training): no label covers another label or another dot.
   @Test func crowdedLabelsDoNotOverlap() throws {
     // Deterministic: a tight cluster of 20 and a few far away.
-    let points = (0..<27).map { i -> (x: Double, y: Double) in
-      i < 20 ? (Double(i % 5) * 0.01, Double(i / 5) * 0.012) : (Double(i) * 0.3, -Double(i) * 0.2)
+    var points: [(x: Double, y: Double)] = []
+    for i in 0..<27 {
+      let n = Double(i)
+      points.append(i < 20 ? (Double(i % 5) * 0.01, Double(i / 5) * 0.012) : (n * 0.3, -n * 0.2))
     }
-    let labels = (0..<27).map { i in i == 0 ? "." : String(UnicodeScalar(UInt8(96 + i))) }
-    let placed = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: points, labels: labels)
-      .layout().placed
+    let labels = ["."] + "abcdefghijklmnopqrstuvwxyz".map(String.init)
+    let scatter = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: points, labels: labels)
+    let placed = try scatter.layout().placed
     #expect(placed.count == 27)
     for i in placed.indices {
       for j in placed.indices where j != i {
         let (a, b) = (placed[i].box, placed[j].box)
-        let overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-        #expect(!overlap, "\(labels[i]) covers \(labels[j])")
-        let r = LabelledScatter.radius
+        let overlapsAcross = a.x < b.x + b.width && b.x < a.x + a.width
+        let overlapsUp = a.y < b.y + b.height && b.y < a.y + a.height
+        #expect(!(overlapsAcross && overlapsUp), "\(labels[i]) covers \(labels[j])")
+        let r: Double = LabelledScatter.radius
         let d = placed[j].dot
-        let onDot = a.x < d.x + r && d.x - r < a.x + a.width && a.y < d.y + r && d.y - r < a.y + a.height
+        let onDotAcross = a.x < d.x + r && d.x - r < a.x + a.width
+        let onDotUp = a.y < d.y + r && d.y - r < a.y + a.height
+        let onDot = onDotAcross && onDotUp
         #expect(!onDot, "\(labels[i]) covers \(labels[j])'s dot")
       }
     }
