@@ -67,7 +67,7 @@ extension DrawnGraph {
   init(_ graph: Trace, options: DrawOptions) throws {
     self.init(graph)
     if let clusters = options.clusters {
-      neurons = graph.neurons(of: clusters)
+      cluster(graph.neurons(of: clusters))
       guard !neurons.isEmpty else {
         throw GraphRenderError.invalidOption(
           "clusters: no weight or bias of the network \(clusters.shape) is in the graph; "

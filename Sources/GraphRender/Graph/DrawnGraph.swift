@@ -11,14 +11,20 @@ struct DrawnGraph {
   /// For each value: its op node's text when it is not the operation's
   /// own (a folded sum's `Σ w·x + b`).
   private(set) var opLabels: [String?]
-  /// The neurons to draw as clusters, layer by layer; setting them names
-  /// the unlabelled values they made (``names``).
-  var neurons: [NeuronNodes] = [] {
-    didSet {
-      for neuron in neurons {
-        for (node, name) in neuron.names where trace.nodes[node].label.isEmpty {
-          names[node] = name
-        }
+  /// The neurons to draw as clusters, layer by layer
+  /// (``cluster(_:)``).
+  private(set) var neurons: [NeuronNodes] = []
+
+  /// Draws `neurons` as clusters, and names the unlabelled values they
+  /// made (``names``).
+  ///
+  /// A method, not an observer of ``neurons``: Swift runs no `didSet`
+  /// for a property set in an initializer, where this is called.
+  mutating func cluster(_ neurons: [NeuronNodes]) {
+    self.neurons = neurons
+    for neuron in neurons {
+      for (node, name) in neuron.names where trace.nodes[node].label.isEmpty {
+        names[node] = name
       }
     }
   }
