@@ -61,6 +61,10 @@ public struct Lesson: Sendable {
       """
   }
 
+  /// The environment variable that names the file where ``main(_:)``
+  /// lists the files a lesson wrote, in order.
+  public static let writtenListVariable = "MICROGRAD_WRITTEN_LIST"
+
   /// Reads a command line (without the program's name).
   ///
   /// - Throws: ``LessonError/missingValue(_:_:)`` or
@@ -96,6 +100,11 @@ public struct Lesson: Sendable {
   /// control characters are shown as visible text
   /// (`withVisibleControlCharacters`), so that they cannot act on the
   /// terminal.
+  ///
+  /// When the environment variable ``writtenListVariable`` names a file,
+  /// the names of the files the lesson wrote, in the order it wrote them,
+  /// one a line, are written there after the lesson: `micrograd figures`
+  /// lists each lesson's figures in its index in that order, the notes'.
   public func main(_ body: (inout FigureWriter, URL?) throws -> Void) -> Never {
     do {
       switch try parse(Array(CommandLine.arguments.dropFirst())) {
@@ -104,6 +113,14 @@ public struct Lesson: Sendable {
       case .run(let folder, let names):
         var figures = try FigureWriter(folder: folder)
         try body(&figures, names)
+        if let list = ProcessInfo.processInfo.environment[Self.writtenListVariable], !list.isEmpty {
+          let text = figures.written.map { $0 + "\n" }.joined()
+          do {
+            try text.write(toFile: list, atomically: true, encoding: .utf8)
+          } catch {
+            throw FigureError.cannotWrite(list, error.localizedDescription)
+          }
+        }
       }
       exit(0)
     } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 internal import FileOutput
+import Figures
 import Foundation
 import GraphRender
 
@@ -84,15 +85,20 @@ struct FiguresCommand: ParsableCommand {
   /// Runs every lesson into `folder`, then writes GRAPHVIZ_VERSION.
   ///
   /// - Returns: The files each lesson added, lesson by lesson, each
-  ///   lesson's sorted; and Graphviz's version.
+  ///   lesson's in the order it wrote them; and Graphviz's version.
   private func render(_ programs: [LessonProgram], into folder: String) throws -> (files: [String], version: String) {
     var files: [String] = []
     var index: [FigureIndex.Lesson] = []
     for program in programs {
       if !quiet { print("== \(program.name): \(program.summary)") }
       let before = Set(try Self.contents(of: folder))
-      try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet)
-      let added = try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
+      let order = try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet)
+      // The files in the order the lesson wrote them (the notes' order);
+      // any it did not list (none, from a lesson built with lessonMain) after them, sorted.
+      let made = try Self.contents(of: folder).filter { !before.contains($0) }
+      var added: [String] = []
+      for file in order where made.contains(file) && !added.contains(file) { added.append(file) }
+      added += made.filter { !added.contains($0) }.sorted()
       // A stale or wrong program that writes nothing must not empty output/.
       guard !added.isEmpty else {
         throw InputError(message: "\(program.name) wrote no figure into the folder; rebuild it with swift build")
@@ -165,11 +171,18 @@ struct LessonProgram {
 
   /// Runs the lesson into `out`, its printed lines shown unless `quiet`.
   ///
+  /// - Returns: The files it wrote, in the order it wrote them, as it
+  ///   listed them (`Lesson.writtenListVariable`).
   /// - Throws: `InputError`: the lesson's own one-line error, or how it
   ///   ended.
-  func run(out: String, names: String?, quiet: Bool) throws {
+  func run(out: String, names: String?, quiet: Bool) throws -> [String] {
     let arguments = ["--out", out] + (names.map { ["--names", $0] } ?? [])
-    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false)
+    let list = FileManager.default.temporaryDirectory
+      .appendingPathComponent("micrograd-\(name)-\(UUID().uuidString).written")
+    defer { try? FileManager.default.removeItem(at: list) }
+    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false, writtenList: list.path)
+    let text = (try? String(contentsOf: list, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map(String.init)
   }
 
   /// Runs `program` and waits for it; its standard error is kept for the
@@ -182,10 +195,18 @@ struct LessonProgram {
   /// - Throws: `InputError`: `name: message` when it failed with a
   ///   one-line message (`name: ...`, as lesson programs write), else how
   ///   it ended and what it wrote, in one line.
-  private static func run(_ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool) throws -> String {
+  ///   - writtenList: Where the lesson lists the files it wrote, if anywhere.
+  private static func run(
+    _ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool, writtenList: String? = nil
+  ) throws -> String {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
+    if let writtenList {
+      var environment = ProcessInfo.processInfo.environment
+      environment[Lesson.writtenListVariable] = writtenList
+      process.environment = environment
+    }
     let output = Pipe()
     // Standard error goes to a file, read once the program has ended: a
     // program that writes much there (a stale build, a crash report)
