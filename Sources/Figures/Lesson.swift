@@ -102,25 +102,17 @@ public struct Lesson: Sendable {
   /// terminal.
   ///
   /// When the environment variable ``writtenListVariable`` names a file,
-  /// the names of the files the lesson wrote, in the order it wrote them,
-  /// one a line, are written there after the lesson: `micrograd figures`
-  /// lists each lesson's figures in its index in that order, the notes'.
-  public func main(_ body: (inout FigureWriter, URL?) throws -> Void) -> Never {
+  /// the ``FigureWriter`` lists there the files the lesson writes, in the
+  /// order it writes them, one a line: `micrograd figures` lists each
+  /// lesson's figures in its index in that order, the notes'.
+  public func main(_ body: (FigureWriter, URL?) throws -> Void) -> Never {
     do {
       switch try parse(Array(CommandLine.arguments.dropFirst())) {
       case .help:
         print(help)
       case .run(let folder, let names):
-        var figures = try FigureWriter(folder: folder)
-        try body(&figures, names)
-        if let list = ProcessInfo.processInfo.environment[Self.writtenListVariable], !list.isEmpty {
-          let text = figures.written.map { $0 + "\n" }.joined()
-          do {
-            try text.write(toFile: list, atomically: true, encoding: .utf8)
-          } catch {
-            throw FigureError.cannotWrite(list, error.localizedDescription)
-          }
-        }
+        let figures = try FigureWriter(folder: folder)
+        try body(figures, names)
       }
       exit(0)
     } catch {
@@ -149,9 +141,9 @@ public struct Lesson: Sendable {
 ///   - lesson: The lesson: it prints what the notes print and writes its
 ///     figures with the ``FigureWriter`` it is handed.
 public func lessonMain(
-  _ name: String, summary: String, _ lesson: (inout FigureWriter) throws -> Void
+  _ name: String, summary: String, _ lesson: (FigureWriter) throws -> Void
 ) -> Never {
-  Lesson(name, summary: summary).main { figures, _ in try lesson(&figures) }
+  Lesson(name, summary: summary).main { figures, _ in try lesson(figures) }
 }
 
 /// The `main` of a lesson program that reads makemore's word list: as
@@ -165,34 +157,9 @@ public func lessonMain(
 ///     `names.txt`, Makemore's `Words.namesFile`).
 ///   - lesson: The lesson, handed the figure writer and the names file.
 public func lessonMain(
-  _ name: String, summary: String, names: URL, _ lesson: (inout FigureWriter, URL) throws -> Void
+  _ name: String, summary: String, names: URL, _ lesson: (FigureWriter, URL) throws -> Void
 ) -> Never {
   Lesson(name, summary: summary, defaultNames: names).main { figures, file in
-    try lesson(&figures, file ?? names)
-  }
-}
-
-/// Why a lesson program stopped: a bad command line, or a data file it
-/// could not read.
-public enum LessonError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// An option came last, without its value: the option, and what it
-  /// needs (`a folder`).
-  case missingValue(String, String)
-  /// An argument the program does not take: the argument, and the usage.
-  case unknownArgument(String, usage: String)
-  /// makemore's word list could not be read: its path, and why.
-  case cannotReadNames(path: String, reason: String)
-
-  /// What went wrong, in one line, with what to do.
-  public var description: String {
-    switch self {
-    case .missingValue(let option, let what):
-      "\(option) needs \(what)"
-    case .unknownArgument(let argument, let usage):
-      "unknown argument '\(argument)' (usage: \(usage))"
-    case .cannotReadNames(let path, let reason):
-      "cannot read the names file \"\(path)\": \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason); "
-        + "pass --names PATH (makemore's names.txt, one name per line)"
-    }
+    try lesson(figures, file ?? names)
   }
 }

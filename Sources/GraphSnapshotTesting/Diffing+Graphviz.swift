@@ -20,14 +20,14 @@ extension Diffing where Value == String {
   ) -> Diffing {
     .diff(
       toData: { Data($0.utf8) },
-      fromData: { String(decoding: $0, as: UTF8.self) }
-    ) { reference, fresh in
-      let check = FigureCheck.svg(
-        reference, fresh, recordedGraphviz: recordedGraphviz, runningGraphviz: runningGraphviz)
-      guard let difference = check.difference else { return nil }
-      let message = "the SVG differs, compared \(check.comparison.rawValue) (\(check.reason)):\n\(difference)"
-      return (message, [.data(Data(difference.utf8), name: "difference.patch")])
-    }
+      fromData: { String(decoding: $0, as: UTF8.self) },
+      diffV2: { reference, fresh in
+        let check = FigureCheck.svg(
+          reference, fresh, recordedGraphviz: recordedGraphviz, runningGraphviz: runningGraphviz)
+        guard let difference = check.difference else { return nil }
+        let message = "the SVG differs, compared \(check.comparison.rawValue) (\(check.reason)):\n\(difference)"
+        return (message, [.data(Data(difference.utf8), name: "difference.patch")])
+      })
   }
 
   /// Text compared byte for byte, with the figures' line diff in the
@@ -35,10 +35,10 @@ extension Diffing where Value == String {
   static var figureText: Diffing {
     .diff(
       toData: { Data($0.utf8) },
-      fromData: { String(decoding: $0, as: UTF8.self) }
-    ) { reference, fresh in
-      guard let difference = lineDifference(reference, fresh) else { return nil }
-      return ("the text differs:\n\(difference)", [.data(Data(difference.utf8), name: "difference.patch")])
-    }
+      fromData: { String(decoding: $0, as: UTF8.self) },
+      diffV2: { reference, fresh in
+        guard let difference = lineDifference(reference, fresh) else { return nil }
+        return ("the text differs:\n\(difference)", [.data(Data(difference.utf8), name: "difference.patch")])
+      })
   }
 }

@@ -53,7 +53,7 @@ public final class CompiledTrainingStep {
 
   /// Compiles `trace`, the graph ``trace(_:batchSize:)`` traced for
   /// `model` and `batchSize` (a test keeps it to read the graph's nodes).
-  init(_ model: MLPLanguageModel, batchSize: Int, trace: Trace) throws(ConfigurationError) {
+  init(_ model: MLPLanguageModel, batchSize: Int, trace: TracedLoss) throws(ConfigurationError) {
     self.model = model
     self.batchSize = batchSize
     gathersPerExample = model.configuration.inputSize
@@ -65,8 +65,9 @@ public final class CompiledTrainingStep {
     }
   }
 
-  /// The traced loss graph and the roles of its leaves.
-  struct Trace {
+  /// The traced loss graph and the roles of its leaves (named apart from
+  /// GraphRender's `Trace`, the nodes and edges of any graph).
+  struct TracedLoss {
     /// The mean loss over a minibatch of stand-ins.
     let loss: Value
     /// `C`, `W1` row by row, `b1`, `W2` row by row, `b2`.
@@ -79,7 +80,7 @@ public final class CompiledTrainingStep {
 
   /// Traces ``MLPLanguageModel/loss(_:in:)`` for `model` and minibatches
   /// of `batchSize`, with gathers and detached leaves for what changes.
-  static func trace(_ model: MLPLanguageModel, batchSize: Int) -> Trace {
+  static func trace(_ model: MLPLanguageModel, batchSize: Int) -> TracedLoss {
     let n = model.configuration
     let columns = (0..<n.embeddingSize).map { d in model.C.map { $0[d] } }
     var embeddingGathers: [CompiledGraph.Gather] = []
@@ -108,7 +109,7 @@ public final class CompiledTrainingStep {
     let loss = Value.sumNode(terms) / Double(batchSize)
     let parameters = Array(model.C.joined()) + Array(model.W1.joined()) + model.b1
       + Array(model.W2.joined()) + model.b2
-    return Trace(loss: loss, parameters: parameters, gathers: embeddingGathers + targetGathers, detached: detached)
+    return TracedLoss(loss: loss, parameters: parameters, gathers: embeddingGathers + targetGathers, detached: detached)
   }
 
   /// One step of minibatch SGD on the examples `batch` of `data`, as

@@ -151,6 +151,7 @@ import Testing
     let model = try MLPLanguageModel(MLPConfiguration(blockSize: 3, embeddingSize: 10, hiddenSize: 200), using: &g)
     let trace = CompiledTrainingStep.trace(model, batchSize: 32)
     let step = try CompiledTrainingStep(model, batchSize: 32, trace: trace)
+    #expect(step.program.laneCount == 32)  // the examples side by side
     // The first batch repeats examples (and so rows of `C` and targets).
     let batches = [(0..<32).map { $0 % 20 }, (0..<32).map { ($0 * 11 + 5) % data.count }]
     for (round, batch) in batches.enumerated() {

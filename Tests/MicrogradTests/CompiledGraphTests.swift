@@ -64,7 +64,9 @@ struct CompiledGraphTests {
       switch rng.next() % 12 {
       case 0: v = pick() + pick()
       case 1: v = pick() * pick()
-      case 2: v = pick() ** [2, -1, 0.5, 3, 0][Int(rng.next() % 5)]
+      // In parentheses: swift-format does not know Micrograd's ** and would
+      // read `(v = pick()) ** ...`.
+      case 2: v = (pick() ** [2, -1, 0.5, 3, 0][Int(rng.next() % 5)])
       case 3: v = pick().tanh()
       case 4: v = (pick() * 0.1).exp()
       case 5: v = pick().log()
@@ -217,6 +219,7 @@ struct CompiledGraphTests {
     }
     let traced = loss(data.points)
     let program = try CompiledGraph(traced.root, parameters: model.parameters(), inputs: traced.inputs)
+    #expect(program.laneCount == 100)  // the points side by side
     // The first step: the traced graph itself, run by both.
     Self.expectIdentical(traced.root, program)
     #expect(parameterMismatches(model.parameters(), program: program).isEmpty)
@@ -246,6 +249,7 @@ struct CompiledGraphTests {
     let inputs = data.points.map { $0.map { Value($0) } }
     let program = try CompiledGraph(
       loss(traced, inputs, data.labels), parameters: traced.parameters(), inputs: Array(inputs.joined()))
+    #expect(program.laneCount == 20)
     for k in 0..<5 {
       let eagerLoss = loss(eager, data.points.map { $0.map { Value($0) } }, data.labels)
       eager.zeroGrad()

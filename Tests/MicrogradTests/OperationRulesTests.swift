@@ -1,7 +1,7 @@
-import Foundation
-import Testing
-@testable import Micrograd
 import TestSupport
+import Testing
+
+@testable import Micrograd
 
 /// Micrograd's, not Foundation's (`Operation` of OperationQueue on Linux).
 typealias Operation = Micrograd.Operation
@@ -81,14 +81,16 @@ struct OperationRulesTests {
         // backward's sums: `a * a` has two, and both must be right.
         for (k, operand) in node.operands.enumerated() {
           let i = leaves.firstIndex { $0 === operand }!
-          let x = point[i], h = 1e-6 * max(1, abs(x))
+          let h = 1e-6 * max(1, abs(point[i]))
           // Nudging a leaf used twice nudges both uses: the central
           // difference is then the sum of its operands' derivatives.
           let uses = node.operands.indices.filter { node.operands[$0] === operand }
-          var up = point, down = point
+          var up = point
+          var down = point
           up[i] += h
           down[i] -= h
-          let numeric = (example.make(up.map { Value($0) }).data - example.make(down.map { Value($0) }).data) / (up[i] - down[i])
+          let (fUp, fDown) = (example.make(up.map { Value($0) }).data, example.make(down.map { Value($0) }).data)
+          let numeric = (fUp - fDown) / (up[i] - down[i])
           let analytic = uses.map { node.localDerivative(at: $0) }.reduce(0, +)
           let error = abs(analytic - numeric) / max(1, abs(analytic), abs(numeric))
           #expect(error <= 1e-6, "\(kind) at \(point), operand \(k): analytic \(analytic), numeric \(numeric)")
@@ -119,7 +121,9 @@ struct OperationRulesTests {
     }
   }
 
-  @Test("the compiled form computes every operation's data and gradients bit for bit", arguments: Operation.Kind.allCases)
+  @Test(
+    "the compiled form computes every operation's data and gradients bit for bit",
+    arguments: Operation.Kind.allCases)
   func compiled(_ kind: Operation.Kind) throws {
     for example in Self.examples(kind) {
       for point in example.points {

@@ -6,6 +6,9 @@ import Micrograd
 /// its op node and the op's edge, then the clusters of a network's layers
 /// and neurons (naming their nodes), then the operand edges in trace order.
 /// What a folded weighted sum stands for is not written.
+///
+/// A backward-step frame is the same drawing with the gradients a step
+/// left (``grads``) and that step marked (``marks``).
 struct DOTWriter {
   let drawn: DrawnGraph
   private var graph: Trace { drawn.trace }
@@ -23,6 +26,10 @@ struct DOTWriter {
   let numbered: Bool
   /// The colour of marked values.
   static let markColor = "#d62728"
+  /// The gradient drawn for each value of the trace: its own by default.
+  var grads: [Double]
+  /// A backward step to mark, for a frame; `nil` for a plain drawing.
+  var marks: StepMarks?
 
   /// The nodes and edges written, not counting the legend's.
   private(set) var nodeCount = 0
@@ -38,6 +45,7 @@ struct DOTWriter {
     rankdir = options.rankdir
     marked = Set(options.marked.map(ObjectIdentifier.init))
     numbered = options.numbered
+    grads = drawn.trace.nodes.map(\.grad)
   }
 
   /// The DOT text of the whole drawing.
@@ -67,7 +75,7 @@ struct DOTWriter {
     if drawn.view != .whole { graphLine += " nodesep=0.12 ranksep=0.3" }
     var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
-    let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
+    let largestGrad = shown.map { abs(grads[$0]) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
     for i in shown {
       let node = graph.nodes[i]
@@ -77,14 +85,8 @@ struct DOTWriter {
       nodeCount += 1
       if drawn.hasOpNode(i), let op = node.op {
         lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
-        var edge = "\tv\(i)_op -> v\(i)"
-        var edgeAttributes: [(String, String)] = []
-        if style.svgIDsAndClasses {
-          edgeAttributes += [("id", "v\(i)_out"), ("class", "result")]
-        }
-        if let color = band(examples?.example[i]) { edgeAttributes.append(("color", color)) }
-        if !edgeAttributes.isEmpty { edge += " " + attributes(edgeAttributes) }
-        lines.append(edge)
+        let color = band(examples?.example[i])
+        lines.append(edge("v\(i)_op", "v\(i)", into: i, id: "v\(i)_out", class: "result", color: color))
         nodeCount += 1
         edgeCount += 1
       }
@@ -93,16 +95,9 @@ struct DOTWriter {
     var k = 0
     for i in shown {
       for from in drawn.operands[i] {
-        var line = "\tv\(from) -> v\(i)_op"
-        var edgeAttributes: [(String, String)] = []
-        if style.svgIDsAndClasses {
-          edgeAttributes += [("id", "e\(k)"), ("class", "operand")]
-        }
-        if let e = examples?.example[i], examples?.example[from] == e, let color = band(e) {
-          edgeAttributes.append(("color", color))
-        }
-        if !edgeAttributes.isEmpty { line += " " + attributes(edgeAttributes) }
-        lines.append(line)
+        let e = examples?.example[i]
+        let color = e != nil && examples?.example[from] == e ? band(e) : nil
+        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand", color: color))
         edgeCount += 1
         k += 1
       }
@@ -110,7 +105,7 @@ struct DOTWriter {
     // One neuron or one example's path needs no order, and would be made
     // wider by it.
     if let examples, drawn.view == .whole || drawn.view.isLayer { lines += order(examples) }
-    if style.legend {
+    if style.legend || marks != nil {
       lines += legend(roles: rolesSeen)
     }
     lines.append("}")
@@ -146,7 +141,7 @@ struct DOTWriter {
     let label = drawn.label(i)
     if !label.isEmpty { fields.append(RecordText.field(label)) }
     fields.append("data " + numberFormat.format(node.data))
-    if showGrad { fields.append("grad " + numberFormat.format(node.grad)) }
+    if showGrad { fields.append("grad " + numberFormat.format(grads[i])) }
     // `{ }` turns a record's fields across the graph's flow: side by side
     // left to right, as in the lecture. Drawn top to bottom, the fields
     // stay side by side (no braces), so that every record reads as the
@@ -160,7 +155,7 @@ struct DOTWriter {
     if style.tooltips {
       let name = label.isEmpty ? "" : RecordText.tooltip(label) + ": "
       let data = NumberFormat.shortest.format(node.data)
-      let grad = NumberFormat.shortest.format(node.grad)
+      let grad = NumberFormat.shortest.format(grads[i])
       list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
     }
     if style.colorsByRole, let outline = role.outline {
@@ -170,13 +165,16 @@ struct DOTWriter {
     if style.colorsByGradient {
       list += [
         ("style", cut ? "filled,dashed" : "filled"),
-        ("fillcolor", GradientColor.fill(node.grad, largest: largestGrad)),
+        ("fillcolor", GradientColor.fill(grads[i], largest: largestGrad)),
       ]
     } else if cut {
       list.append(("style", "dashed"))
     }
     if marked.contains(ObjectIdentifier(node)) {
       list += [("color", Self.markColor), ("fontcolor", Self.markColor), ("penwidth", "3")]
+    }
+    if let marks, let outline = marks.outline(of: i) {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + outline
     }
     return list
   }
@@ -193,7 +191,23 @@ struct DOTWriter {
     if style.colorsByRole {
       list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
     }
+    if marks?.node == i {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + StepMarks.processed
+    }
     return list
+  }
+
+  /// The line of an edge into value `i` (into its op node from an
+  /// operand, or from its op node into it), with the style's id and
+  /// class, and red when a frame marks `i`'s step.
+  /// `color`, when given, is its example's (a network's loss graph).
+  private func edge(
+    _ from: String, _ to: String, into i: Int, id: String, class name: String, color: String? = nil
+  ) -> String {
+    var list = style.svgIDsAndClasses ? [("id", id), ("class", name)] : []
+    if let color { list.append(("color", color)) }
+    if marks?.node == i { list += StepMarks.edge }
+    return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
 
   // MARK: - Clusters
@@ -354,7 +368,7 @@ struct DOTWriter {
         ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
     }
     if style.colorsByGradient {
-      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { graph.nodes[$0].grad }
+      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { self.grads[$0] }
       if grads.contains(where: { $0 > 0 && $0.isFinite }) {
         entries.append(("grad_positive", "grad > 0 (darker: larger)", filled(GradientColor.positive[3])))
       }
@@ -367,6 +381,9 @@ struct DOTWriter {
       if grads.contains(where: { !$0.isFinite }) {
         entries.append(("grad_nonfinite", "grad NaN or inf", filled(GradientColor.nonFinite)))
       }
+    }
+    if marks != nil {
+      entries += StepMarks.legend
     }
     guard !entries.isEmpty else { return [] }
     var graphAttributes = [("label", "legend"), ("fontsize", "10"), ("color", "#bdbdbd")]

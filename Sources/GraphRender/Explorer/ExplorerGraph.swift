@@ -30,30 +30,21 @@ struct ExplorerGraph: Hashable, Sendable {
     self.showGrad = showGrad
   }
 
-  /// A value's name in a formula: its label, or `v3` without one.
-  func name(_ i: Int) -> String {
-    labels[i].isEmpty ? "v\(i)" : labels[i]
-  }
-
-  /// The chain rule for each update of a step, with its numbers:
-  /// `a.grad += b.data × e.grad = -3.0 × -2.0 = 6.0`. Call inside
-  /// `NumberFormat.inPOSIXLocale`.
-  func formulas(_ step: BackwardSteps.Step) -> [String] {
-    let full = NumberFormat.shortest
-    let operands = step.updates.map(\.operand)
-    let node = name(step.node)
-    return step.updates.enumerated().map { k, update in
-      let local = localDerivativeText(step.node, k, operands: operands)
-      return "\(name(update.operand)).grad += \(local) × \(node).grad = "
-        + "\(full.format(update.localDerivative)) × \(full.format(step.grad)) = \(full.format(update.contribution))"
-    }
-  }
-
   /// The local derivative of value `i` with respect to its operand at
-  /// `k`, in the lecture's words, as its operation's rules write it:
-  /// `b.data` for `a * b`, `(1 − o.data²)` for tanh.
-  private func localDerivativeText(_ i: Int, _ k: Int, operands: [Int]) -> String {
+  /// `k`, as its operation's rules write it (`Operation.localDerivativeText`),
+  /// with `{j}` where the page writes value `j`'s name as the drawing shows
+  /// it: `{1}.data` for `a * b`, `(1 − {3}.data²)` for tanh. Labels never
+  /// enter this text, so the page's substitution cannot be fooled by one.
+  func localDerivativeTemplate(_ i: Int, _ k: Int, operands: [Int]) -> String {
     guard let op = ops[i] else { return "0" }
-    return op.localDerivativeText(at: k, output: name(i), operands: operands.map(name))
+    return op.localDerivativeText(at: k, output: "{\(i)}", operands: operands.map { "{\($0)}" })
+  }
+
+  /// The rule an operation's `backwardStep()` applies, by name, with its
+  /// local derivatives, from the operation's rules (`Operation.rule`):
+  /// "the product rule: o = a * b; do/da = b, do/db = a".
+  static func rule(_ op: Operation) -> String {
+    let rule = op.rule
+    return "\(rule.name): \(rule.forward); \(rule.derivative)"
   }
 }

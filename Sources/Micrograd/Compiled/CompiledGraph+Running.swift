@@ -6,7 +6,11 @@ extension CompiledGraph {
   @discardableResult
   public func forward() -> Double {
     let buffers = buffers
-    if let schedule {
+    if let lanes, let laneBuffers {
+      lanes.before.withUnsafeBufferPointer { for k in $0 { buffers.forward(code[Int(k)]) } }
+      lanes.forward.withUnsafeBufferPointer { for ins in $0 { buffers.laneForward(ins, laneBuffers) } }
+      lanes.after.withUnsafeBufferPointer { for k in $0 { buffers.forward(code[Int(k)]) } }
+    } else if let schedule {
       schedule.withUnsafeBufferPointer { order in
         for k in order { buffers.forward(code[Int(k)]) }
       }
@@ -25,6 +29,12 @@ extension CompiledGraph {
     let p = parameterCount
     (buffers.grad + p).update(repeating: 0, count: slotCount - p)
     buffers.grad[rootSlot] = 1
+    if let lanes, let laneBuffers {
+      lanes.afterBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
+      lanes.backward.withUnsafeBufferPointer { for ins in $0 { buffers.laneBackward(ins, laneBuffers) } }
+      lanes.beforeBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
+      return
+    }
     var k = nodeInstructionCount
     while k > 0 {
       k -= 1

@@ -91,6 +91,15 @@ public final class CompiledGraph {
   let candidateStart: [Int]
   let candidates: [Int32]
   let parameterValues: [WeakValue]
+  /// The minibatch's examples side by side (`Lowering+Lanes.swift`), when
+  /// the graph has them: then `code` is each example's own instructions,
+  /// run by the lane program, and the instructions outside the examples.
+  let lanes: LaneProgram?
+  let laneBuffers: LaneBuffers?
+
+  /// How many examples of a minibatch the program runs side by side, one
+  /// lane each, or 0 when it found none (see "The compiled form").
+  public var laneCount: Int { lanes?.lanes ?? 0 }
 
   init(lowered: Lowered, parameters: [Value]) {
     nodeCount = lowered.nodeSlots.count
@@ -121,6 +130,20 @@ public final class CompiledGraph {
     candidateStart = lowered.candidateStart
     candidates = lowered.candidates
     parameterValues = parameters.map { WeakValue(value: $0) }
+    lanes = lowered.lanes
+    if let lanes {
+      let laneLists = UnsafeMutablePointer<Int32>.allocate(capacity: max(lanes.lists.count, 1))
+      laneLists.initialize(from: lanes.lists, count: lanes.lists.count)
+      let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(lanes.table.count, 1))
+      table.initialize(from: lanes.table, count: lanes.table.count)
+      let n = lanes.longestX, w = lanes.width
+      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 1)
+      laneBuffers = LaneBuffers(
+        code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, lanes: lanes.lanes, width: w,
+        longestX: n)
+    } else {
+      laneBuffers = nil
+    }
     // Parameters' gradients carry on from their values', as they accumulate.
     for (i, value) in parameters.enumerated() { grad[i] = value.grad }
   }
@@ -132,6 +155,11 @@ public final class CompiledGraph {
     buffers.scratch.deallocate()
     buffers.marks.deallocate()
     code.deallocate()
+    if let laneBuffers {
+      laneBuffers.lists.deallocate()
+      laneBuffers.table.deallocate()
+      laneBuffers.scratch.deallocate()
+    }
   }
 }
 

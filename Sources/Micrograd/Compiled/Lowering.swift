@@ -23,6 +23,8 @@ struct Lowered {
   /// The longest shared list of a layer whose backward runs as one.
   var longestGroupList = 0
   var outputSlots: [Int32] = []
+  /// The examples of a minibatch side by side, when the graph has them.
+  var lanes: LaneProgram?
 }
 
 /// The leaf roles, checked, and the lowering of one graph.
@@ -178,6 +180,11 @@ struct Lowering {
       out.schedule = try forwardSchedule(
         order: order, position: position, instructionOfNode: instructionOfNode,
         detachedBase: out.nodeInstructionCount)
+    }
+    let gatherSlots = gathers.map { (placeholder: slot($0.placeholder), candidates: $0.candidates.map(slot)) }
+    if let lanes = Self.lanes(&out, parameterCount: p, gathers: gatherSlots) {
+      out.lanes = lanes
+      return out
     }
     var placeholderCandidates: [Int32: [Int32]] = [:]
     for gather in gathers {

@@ -14,7 +14,7 @@ enum Add {
 
   /// The forward: `a + b`.
   @inline(__always)
-  static func forward(_ a: Double, _ b: Double) -> Double { a + b }
+  static func forward<N: RuleNumber>(_ a: N, _ b: N) -> N { a + b }
 
   /// d(a + b)/da = d(a + b)/db = 1: `+` hands its gradient to both
   /// operands unchanged.

@@ -37,7 +37,8 @@ extension Value {
   /// At a `dot` node, the partner of the operand at `index`: `bᵢ` for
   /// `aᵢ` (indices 0..<n) and `aᵢ` for `bᵢ` (n..<2n).
   func dotPartner(at index: Int) -> Value {
-    let a = list!.values, b = list!.next!.values
+    let a = list!.values
+    let b = list!.next!.values
     return index < a.count ? b[index] : a[index - a.count]
   }
 }
@@ -52,12 +53,12 @@ enum Dot {
   /// The forward, one pair at a time: the total so far plus `aᵢ · bᵢ`, from
   /// 0.0, in operand order.
   @inline(__always)
-  static func forward(_ total: Double, adding a: Double, times b: Double) -> Double { total + a * b }
+  static func forward<N: RuleNumber>(_ total: N, adding a: N, times b: N) -> N { total + a * b }
 
   /// d(Σ aⱼbⱼ)/daᵢ = bᵢ and d(Σ aⱼbⱼ)/dbᵢ = aᵢ: each operand's local
   /// derivative is its partner's data, as for `*`.
   @inline(__always)
-  static func derivative(partner: Double) -> Double { partner }
+  static func derivative<N: RuleNumber>(partner: N) -> N { partner }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(

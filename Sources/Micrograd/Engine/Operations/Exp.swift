@@ -20,7 +20,7 @@ enum Exp {
 
   /// d exp(a)/da = exp(a): the output `o` itself.
   @inline(__always)
-  static func derivative(output o: Double) -> Double { o }
+  static func derivative<N: RuleNumber>(output o: N) -> N { o }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(name: "the exponential rule", forward: "o = exp(a)", derivative: "do/da = o")

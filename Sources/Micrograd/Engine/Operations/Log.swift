@@ -20,7 +20,7 @@ enum Log {
 
   /// d log(a)/da = 1 / a, from the operand `a`.
   @inline(__always)
-  static func derivative(_ a: Double) -> Double { 1 / a }
+  static func derivative<N: RuleNumber>(_ a: N) -> N { N.one / a }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(name: "the logarithm rule", forward: "o = log(a)", derivative: "do/da = 1 / a")

@@ -17,12 +17,12 @@ enum Multiply {
 
   /// The forward: `a * b`.
   @inline(__always)
-  static func forward(_ a: Double, _ b: Double) -> Double { a * b }
+  static func forward<N: RuleNumber>(_ a: N, _ b: N) -> N { a * b }
 
   /// d(a * b)/da = b and d(a * b)/db = a: each operand's local derivative
   /// is the other operand's data.
   @inline(__always)
-  static func derivative(other: Double) -> Double { other }
+  static func derivative<N: RuleNumber>(other: N) -> N { other }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(name: "the product rule", forward: "o = a * b", derivative: "do/da = b, do/db = a")

@@ -29,7 +29,7 @@ enum Sigmoid {
 
   /// d sigmoid(a)/da = sigmoid(a) · (1 - sigmoid(a)), from the output `o`.
   @inline(__always)
-  static func derivative(output o: Double) -> Double { o * (1 - o) }
+  static func derivative<N: RuleNumber>(output o: N) -> N { o * (N.one - o) }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(

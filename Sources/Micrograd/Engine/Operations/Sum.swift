@@ -30,13 +30,14 @@ enum Sum {
   /// The forward, one operand at a time: the total so far plus the next
   /// operand, from 0.0, in operand order.
   @inline(__always)
-  static func forward(_ total: Double, adding a: Double) -> Double { total + a }
+  static func forward<N: RuleNumber>(_ total: N, adding a: N) -> N { total + a }
 
   /// d(a₀ + ... + aₙ₋₁)/daᵢ = 1, as for `+`.
   static var derivative: Double { 1 }
 
   /// The rule in words, for the explorer.
-  static let rule = DerivativeRule(name: "the sum rule", forward: "o = a₀ + a₁ + … + aₙ₋₁", derivative: "do/daᵢ = 1")
+  static let rule = DerivativeRule(
+    name: "the sum rule", forward: "o = a₀ + a₁ + … + aₙ₋₁", derivative: "do/daᵢ = 1")
 
   /// The local derivative as the explorer writes it, for every operand.
   static func derivativeText() -> String { "1" }

@@ -24,7 +24,7 @@ enum Tanh {
 
   /// d tanh(a)/da = 1 - tanh(a)², from the output `o = tanh(a)`.
   @inline(__always)
-  static func derivative(output o: Double) -> Double { 1 - o * o }
+  static func derivative<N: RuleNumber>(output o: N) -> N { N.one - o * o }
 
   /// The rule in words, for the explorer.
   static let rule = DerivativeRule(name: "the tanh rule", forward: "o = tanh(a)", derivative: "do/da = 1 − o²")

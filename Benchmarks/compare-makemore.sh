@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The lecture's makemore training loop (makemore part 2: block 3,
+# embeddings of 10, 200 hidden, batches of 32, lr 0.1 then 0.01, the same
+# names, split and weights) timed in this package's compiled and eager
+# engines (bench --makemore-loop, the step `micrograd makemore train`
+# runs), in PyTorch (the lecture's code) and under jax.jit, float32 and
+# float64, all on one thread. Rounds alternate the engines; the table has
+# each one's median over the rounds.
+#
+# PyTorch and JAX (pip's `torch` and `jax`, CPU) go into a virtual
+# environment under .build/peers, pip's cache under .build/peers/pip-cache
+# (the torch package brings CUDA libraries it does not use here: several
+# GB, downloaded once).
+#
+# usage: Benchmarks/compare-makemore.sh [--steps N] [--eager-steps N] [--rounds R]
+#   N steps timed per engine (default 20000; the eager engine 2000), after a
+#   warm-up of 500 steps (JAX compiles its step then); R rounds (default 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=20000
+eager_steps=2000
+rounds=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --steps) steps=${2:?--steps needs a number}; shift 2 ;;
+    --eager-steps) eager_steps=${2:?--eager-steps needs a number}; shift 2 ;;
+    --rounds) rounds=${2:?--rounds needs a number}; shift 2 ;;
+    *) echo "compare-makemore.sh: unknown argument '$1' (--steps N, --eager-steps N, --rounds R)" >&2; exit 2 ;;
+  esac
+done
+
+out=.build/peers
+venv=$out/ml-venv
+mkdir -p "$out"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c 'import torch, jax' 2>/dev/null; then
+  PIP_CACHE_DIR="$PWD/$out/pip-cache" "$venv/bin/pip" install --quiet --disable-pip-version-check torch jax
+fi
+
+swift build -c release --product bench >&2
+
+# One thread everywhere: PyTorch's set_num_threads(1) (in the script),
+# XLA's CPU client without its thread pools, and the BLAS libraries'.
+export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+export XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+
+results=$out/makemore.tsv
+: > "$results"
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds" >&2
+  .build/release/bench --makemore-loop "$steps" --engine compiled >> "$results"
+  .build/release/bench --makemore-loop "$eager_steps" --engine eager >> "$results"
+  for framework in torch jax; do
+    for dtype in float32 float64; do
+      "$venv/bin/python" Benchmarks/makemore_peers.py --framework "$framework" --dtype "$dtype" \
+        --steps "$steps" >> "$results"
+    done
+  done
+done
+
+echo "median of $rounds rounds on $(nproc --all) cores (the machine's load: $(cut -d' ' -f1-3 /proc/loadavg));" \
+  "$(swift --version 2>/dev/null | head -1); $("$venv/bin/python" --version)"
+python3 Benchmarks/makemore_table.py "$results"

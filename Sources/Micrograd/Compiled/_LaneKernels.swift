@@ -1,0 +1,498 @@
+// Fast-path internals: a minibatch's examples run side by side.
+//
+// What: `LaneProgram`, the instructions of one example of a minibatch,
+// each run once for all examples ("lanes"), and the loops that run them
+// over `SIMD4<Double>` vectors of lanes. `Lowering+Lanes.swift` finds the
+// examples and lays each of their nodes out as `width` adjacent slots, one
+// per example (a "lane group"): lane `e` of the group at `base` is slot
+// `base + e`.
+//
+// Bit-identity: each lane computes exactly what `_CompiledKernels.swift`
+// computes for its example's node, because both call the operation's
+// rules (`Engine/Operations/`): on `SIMD4<Double>` where the rule is
+// arithmetic (generic over `RuleNumber`, each lane the same IEEE
+// operation), one lane at a time where it calls Foundation (`tanh`, `exp`,
+// `log`, `pow`, the sigmoid). ReLU's rules branch on each number; the
+// lanes select instead (`replacing(with:where:)`), the same numbers
+// (-0.0 and NaN included). Sums run from 0.0 in order. A vector
+// instruction only runs the lanes' separate computations at once. Where
+// examples meet, a gradient of a slot all examples share (a parameter),
+// the terms are added one lane at a time, the last example first, as the
+// eager engine's backward (which runs the last example's nodes first)
+// adds them; the lowering proved that only one lane instruction adds to
+// each shared slot. Change one side, change the other.
+//
+// Unsafe: raw pointers at slots and scratch offsets that the lowering
+// proved in range.
+
+import Foundation
+
+/// An operand of a vector lane instruction: `>= 0` is the base of a lane
+/// group (lane `e` at `base + e`); `< 0` is a shared slot `-operand - 1`,
+/// the same number for every lane.
+typealias LaneOperand = Int32
+
+/// How a lane instruction runs.
+enum LaneKind: UInt8 {
+  /// The operation on vectors of lanes (operands local or shared).
+  case vector
+  /// A layer's dot products, `members` of them sharing one `x`: the
+  /// weights are parameters, the products run as lanes times members.
+  case dotGroup
+  /// Each example's own scalar instruction, one lane after another (last
+  /// first backward): operands gathered per example, or a rare operation.
+  case scalar
+}
+
+/// One instruction of the lane program.
+struct LaneInstruction {
+  var kind: LaneKind
+  var op: Opcode
+  /// The output's lane group.
+  var out: Int32 = 0
+  /// Vector: the operands; `sum`, `maximum`, `negatedMaximum`: the
+  /// operand list's start in `LaneProgram.lists`.
+  var a: LaneOperand = 0
+  var b: LaneOperand = 0
+  /// Vector lists: entries; dot groups: members; scalar: 0.
+  var count: Int32 = 0
+  /// `power`'s exponent.
+  var exponent: Double = 0
+  /// Dot groups: the members' table in `lists` (weights' first slot, output
+  /// group, last member first); scalar: each lane's instruction index in
+  /// `table`.
+  var table: Int32 = 0
+  /// Dot groups: `x`'s length.
+  var n: Int32 = 0
+  /// Dot groups: `x` as lane groups in `lists` at `x` (all local and
+  /// distinct), or, when `-1`, each lane's own list, whose start is in
+  /// `table` at `xTable`.
+  var x: Int32 = 0
+  var xTable: Int32 = 0
+}
+
+/// The examples of a minibatch, side by side: where they are in the
+/// program and the instructions that run them.
+struct LaneProgram {
+  /// How many examples.
+  var lanes: Int
+  /// Slots per lane group: `lanes` rounded up to a multiple of 4.
+  var width: Int
+  /// Forward, in order.
+  var forward: [LaneInstruction]
+  /// Backward, in the order run (the examples' last node first).
+  var backward: [LaneInstruction]
+  /// Vector lists' entries and dot groups' tables.
+  var lists: [Int32]
+  /// Per-lane indices: scalar instructions, dot groups' `x` lists.
+  var table: [Int32]
+  /// The instructions outside the examples, as indices into the scalar
+  /// code: forward, those before the lanes and those after them (in the
+  /// forward order); backward, those after the lanes and those before
+  /// them (in reverse topological order).
+  var before: [Int32]
+  var after: [Int32]
+  var beforeBackward: [Int32]
+  var afterBackward: [Int32]
+  /// The longest `x` of a dot group.
+  var longestX: Int
+}
+
+/// The buffers lane kernels run on, besides the program's.
+struct LaneBuffers {
+  /// The scalar code (each example's own instructions).
+  let code: UnsafeMutablePointer<Instruction>
+  let lists: UnsafeMutablePointer<Int32>
+  let table: UnsafeMutablePointer<Int32>
+  /// Room for `x` lane-major (`longestX * width`), `x` example-major
+  /// (`width * (longestX + 3)`), and two copies of one example's `x`.
+  let scratch: UnsafeMutablePointer<Double>
+  let lanes: Int
+  let width: Int
+  let longestX: Int
+}
+
+@inline(__always) private func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+}
+
+@inline(__always) private func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+}
+
+extension ProgramBuffers {
+  /// An operand's slot in lane `e`.
+  @inline(__always) func laneSlot(_ x: LaneOperand, _ e: Int) -> Int { x >= 0 ? Int(x) + e : Int(-x - 1) }
+
+  /// Lanes `c..<c + 4` of an operand.
+  @inline(__always) func lanes4(_ x: LaneOperand, _ c: Int) -> SIMD4<Double> {
+    x >= 0 ? load(data + Int(x) + c) : SIMD4(repeating: data[Int(-x - 1)])
+  }
+
+  // MARK: Forward
+
+  func laneForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    switch ins.kind {
+    case .scalar:
+      let t = lb.table + Int(ins.table)
+      for e in 0..<lb.lanes { forward(lb.code[Int(t[e])]) }
+    case .dotGroup:
+      laneGroupForward(ins, lb)
+    case .vector:
+      laneVectorForward(ins, lb)
+    }
+  }
+
+  private func laneVectorForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data, out = d + Int(ins.out), w = lb.width, a = ins.a, b = ins.b
+    switch ins.op {
+    case .add:
+      for c in stride(from: 0, to: w, by: 4) { store(Add.forward(lanes4(a, c), lanes4(b, c)), out + c) }
+    case .multiply:
+      for c in stride(from: 0, to: w, by: 4) { store(Multiply.forward(lanes4(a, c), lanes4(b, c)), out + c) }
+    case .relu:
+      for c in stride(from: 0, to: w, by: 4) {
+        let x = lanes4(a, c)
+        store(x.replacing(with: 0, where: x .< 0), out + c)  // ReLU.forward, lane by lane
+      }
+    case .power:
+      for e in 0..<w { out[e] = Power.forward(d[laneSlot(a, e)], ins.exponent) }
+    case .tanh:
+      for e in 0..<w { out[e] = Tanh.forward(d[laneSlot(a, e)]) }
+    case .exp:
+      for e in 0..<w { out[e] = Exp.forward(d[laneSlot(a, e)]) }
+    case .log:
+      for e in 0..<w { out[e] = Log.forward(d[laneSlot(a, e)]) }
+    case .sigmoid:
+      for e in 0..<w { out[e] = Sigmoid.forward(d[laneSlot(a, e)]) }
+    case .sum:
+      let list = lb.lists + Int(a), n = Int(ins.count)
+      for c in stride(from: 0, to: w, by: 4) {
+        var total = SIMD4<Double>(repeating: 0)
+        for i in 0..<n { total = Sum.forward(total, adding: lanes4(list[i], c)) }
+        store(total, out + c)
+      }
+    case .maximum, .negatedMaximum:
+      let list = lb.lists + Int(a), n = Int(ins.count)
+      for c in stride(from: 0, to: w, by: 4) {
+        var m = lanes4(list[0], c)
+        for i in 1..<n {
+          let x = lanes4(list[i], c)
+          m.replace(with: x, where: m .< x)
+        }
+        store(ins.op == .maximum ? m : -m, out + c)
+      }
+    case .dot, .dotRun, .dotGroup, .dotGroupBackward, .none:
+      preconditionFailure("lane program: \(ins.op) is not a vector instruction")
+    }
+  }
+
+  /// `x` of a dot group, lane-major: `x[i]`'s lanes at `scratch + i * width`.
+  private func gatherLaneMajor(_ ins: LaneInstruction, _ lb: LaneBuffers) -> UnsafeMutablePointer<Double> {
+    let xs = lb.scratch, w = lb.width, n = Int(ins.n), d = data
+    if ins.x >= 0 {
+      let bases = lb.lists + Int(ins.x)
+      for i in 0..<n { (xs + i * w).update(from: d + Int(bases[i]), count: w) }
+    } else {
+      let starts = lb.table + Int(ins.xTable)
+      for e in 0..<lb.lanes {
+        let list = lists + Int(starts[e])
+        for i in 0..<n { xs[i * w + e] = d[Int(list[i])] }
+      }
+      for e in lb.lanes..<w { for i in 0..<n { xs[i * w + e] = xs[i * w] } }
+    }
+    return xs
+  }
+
+  /// A dot group forward: each member's product with `x`, for four lanes
+  /// and four members at a time, each sum from 0.0 over `x` in order.
+  private func laneGroupForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data, w = lb.width, n = Int(ins.n), members = Int(ins.count)
+    let xs = gatherLaneMajor(ins, lb)
+    let table = lb.lists + Int(ins.table)
+    var m = 0
+    while m + 4 <= members {
+      let w0 = d + Int(table[2 * m]), w1 = d + Int(table[2 * m + 2])
+      let w2 = d + Int(table[2 * m + 4]), w3 = d + Int(table[2 * m + 6])
+      for c in stride(from: 0, to: w, by: 4) {
+        var t0 = SIMD4<Double>(repeating: 0), t1 = t0, t2 = t0, t3 = t0
+        for i in 0..<n {
+          let xv = load(xs + i * w + c)
+          t0 = Dot.forward(t0, adding: SIMD4(repeating: w0[i]), times: xv)
+          t1 = Dot.forward(t1, adding: SIMD4(repeating: w1[i]), times: xv)
+          t2 = Dot.forward(t2, adding: SIMD4(repeating: w2[i]), times: xv)
+          t3 = Dot.forward(t3, adding: SIMD4(repeating: w3[i]), times: xv)
+        }
+        store(t0, d + Int(table[2 * m + 1]) + c)
+        store(t1, d + Int(table[2 * m + 3]) + c)
+        store(t2, d + Int(table[2 * m + 5]) + c)
+        store(t3, d + Int(table[2 * m + 7]) + c)
+      }
+      m += 4
+    }
+    while m < members {
+      let wm = d + Int(table[2 * m])
+      for c in stride(from: 0, to: w, by: 4) {
+        var t = SIMD4<Double>(repeating: 0)
+        for i in 0..<n { t = Dot.forward(t, adding: SIMD4(repeating: wm[i]), times: load(xs + i * w + c)) }
+        store(t, d + Int(table[2 * m + 1]) + c)
+      }
+      m += 1
+    }
+  }
+
+  // MARK: Backward
+
+  func laneBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    switch ins.kind {
+    case .scalar:
+      let t = lb.table + Int(ins.table)
+      var e = lb.lanes
+      while e > 0 {
+        e -= 1
+        backward(lb.code[Int(t[e])])
+      }
+    case .dotGroup:
+      laneGroupBackward(ins, lb)
+    case .vector:
+      laneVectorBackward(ins, lb)
+    }
+  }
+
+  private func laneVectorBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data, gr = grad, w = lb.width, a = ins.a, b = ins.b, out = Int(ins.out)
+    @inline(__always) func g4(_ c: Int) -> SIMD4<Double> { load(gr + out + c) }
+    @inline(__always) func add(_ x: LaneOperand, _ c: Int, _ term: SIMD4<Double>) {
+      let p = gr + Int(x) + c
+      store(load(p) + term, p)
+    }
+    // A shared operand's terms: one lane at a time, the last example first.
+    @inline(__always) func shared(_ x: LaneOperand, _ term: (Int) -> Double) {
+      let s = Int(-x - 1)
+      var e = lb.lanes
+      while e > 0 {
+        e -= 1
+        gr[s] += term(e)
+      }
+    }
+    switch ins.op {
+    case .add:
+      let one = SIMD4<Double>(repeating: Add.derivative)
+      if a >= 0 { for c in stride(from: 0, to: w, by: 4) { add(a, c, one * g4(c)) } }
+      if b >= 0 { for c in stride(from: 0, to: w, by: 4) { add(b, c, one * g4(c)) } }
+      if a < 0 { shared(a) { e in Add.derivative * gr[out + e] } }
+      if b < 0 { shared(b) { e in Add.derivative * gr[out + e] } }
+    case .multiply:
+      if a >= 0 {
+        for c in stride(from: 0, to: w, by: 4) { add(a, c, Multiply.derivative(other: lanes4(b, c)) * g4(c)) }
+      }
+      if b >= 0 {
+        for c in stride(from: 0, to: w, by: 4) { add(b, c, Multiply.derivative(other: lanes4(a, c)) * g4(c)) }
+      }
+      if a < 0 { shared(a) { e in Multiply.derivative(other: d[laneSlot(b, e)]) * gr[out + e] } }
+      if b < 0 { shared(b) { e in Multiply.derivative(other: d[laneSlot(a, e)]) * gr[out + e] } }
+    case .power:
+      for e in 0..<w { gr[Int(a) + e] += Power.derivative(d[Int(a) + e], exponent: ins.exponent) * gr[out + e] }
+    case .tanh:
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Tanh.derivative(output: load(d + out + c)) * g4(c)) }
+    case .exp:
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Exp.derivative(output: load(d + out + c)) * g4(c)) }
+    case .log:
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Log.derivative(lanes4(a, c)) * g4(c)) }
+    case .relu:
+      for c in stride(from: 0, to: w, by: 4) {
+        let y = load(d + out + c)
+        let local = SIMD4<Double>(repeating: 0).replacing(with: 1, where: y .> 0)  // ReLU.derivative, lane by lane
+        add(a, c, local * g4(c))
+      }
+    case .sigmoid:
+      for c in stride(from: 0, to: w, by: 4) { add(a, c, Sigmoid.derivative(output: load(d + out + c)) * g4(c)) }
+    case .sum:
+      let list = lb.lists + Int(a), n = Int(ins.count), one = SIMD4<Double>(repeating: Sum.derivative)
+      for i in 0..<n where list[i] >= 0 {
+        for c in stride(from: 0, to: w, by: 4) { add(list[i], c, one * g4(c)) }
+      }
+      var e = lb.lanes
+      while e > 0 {
+        e -= 1
+        for i in 0..<n where list[i] < 0 { gr[Int(-list[i] - 1)] += Sum.derivative * gr[out + e] }
+      }
+    case .maximum, .negatedMaximum:
+      return  // detached: no gradient
+    case .dot, .dotRun, .dotGroup, .dotGroupBackward, .none:
+      preconditionFailure("lane program: \(ins.op) is not a vector instruction")
+    }
+  }
+
+  /// A dot group backward, as the eager engine runs the group's nodes in
+  /// each example (last member first), the last example first.
+  ///
+  /// Each weight (shared) gets one term per example, added the last
+  /// example first: four weights at a time over `x` example-major. Each
+  /// number of `x` gets its terms member after member, last first: for
+  /// `x` in lane groups, four lanes at a time (each lane its own sum);
+  /// for gathered `x`, one example after another, as
+  /// `backwardGroup` adds them.
+  private func laneGroupBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data, gr = grad, w = lb.width, n = Int(ins.n), members = Int(ins.count), lanes = lb.lanes
+    let table = lb.lists + Int(ins.table)
+    // x example-major: example e's x at xt + e * stride.
+    let stride4 = (n + 3) & ~3
+    let xt = lb.scratch + lb.longestX * w
+    if ins.x >= 0 {
+      let bases = lb.lists + Int(ins.x)
+      for i in 0..<n {
+        let row = d + Int(bases[i])
+        for e in 0..<lanes { xt[e * stride4 + i] = row[e] }
+      }
+    } else {
+      let starts = lb.table + Int(ins.xTable)
+      for e in 0..<lanes {
+        let list = lists + Int(starts[e]), row = xt + e * stride4
+        for i in 0..<n { row[i] = d[Int(list[i])] }
+      }
+    }
+    // The weights: acc = grad; acc += x_e * g_e for e = lanes - 1 ... 0.
+    for m in 0..<members {
+      let wg = gr + Int(table[2 * m]), g = gr + Int(table[2 * m + 1])
+      var i = 0
+      while i + 16 <= n {
+        var acc0 = load(wg + i), acc1 = load(wg + i + 4), acc2 = load(wg + i + 8), acc3 = load(wg + i + 12)
+        var e = lanes
+        while e > 0 {
+          e -= 1
+          let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
+          acc0 += Dot.derivative(partner: load(row)) * ge
+          acc1 += Dot.derivative(partner: load(row + 4)) * ge
+          acc2 += Dot.derivative(partner: load(row + 8)) * ge
+          acc3 += Dot.derivative(partner: load(row + 12)) * ge
+        }
+        store(acc0, wg + i)
+        store(acc1, wg + i + 4)
+        store(acc2, wg + i + 8)
+        store(acc3, wg + i + 12)
+        i += 16
+      }
+      while i + 8 <= n {
+        var acc0 = load(wg + i), acc1 = load(wg + i + 4)
+        var e = lanes
+        while e > 0 {
+          e -= 1
+          let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
+          acc0 += Dot.derivative(partner: load(row)) * ge
+          acc1 += Dot.derivative(partner: load(row + 4)) * ge
+        }
+        store(acc0, wg + i)
+        store(acc1, wg + i + 4)
+        i += 8
+      }
+      while i + 4 <= n {
+        var acc = load(wg + i)
+        var e = lanes
+        while e > 0 {
+          e -= 1
+          acc += Dot.derivative(partner: load(xt + e * stride4 + i)) * SIMD4(repeating: g[e])
+        }
+        store(acc, wg + i)
+        i += 4
+      }
+      while i < n {
+        var acc = wg[i]
+        var e = lanes
+        while e > 0 {
+          e -= 1
+          acc += Dot.derivative(partner: xt[e * stride4 + i]) * g[e]
+        }
+        wg[i] = acc
+        i += 1
+      }
+    }
+    // x's gradients.
+    if ins.x >= 0 {
+      let bases = lb.lists + Int(ins.x)
+      for c in Swift.stride(from: 0, to: w, by: 4) {
+        var i = 0
+        while i + 4 <= n {
+          let p0 = gr + Int(bases[i]) + c, p1 = gr + Int(bases[i + 1]) + c
+          let p2 = gr + Int(bases[i + 2]) + c, p3 = gr + Int(bases[i + 3]) + c
+          var a0 = load(p0), a1 = load(p1), a2 = load(p2), a3 = load(p3)
+          for m in 0..<members {
+            let wd = d + Int(table[2 * m]) + i, g = load(gr + Int(table[2 * m + 1]) + c)
+            a0 += Dot.derivative(partner: SIMD4(repeating: wd[0])) * g
+            a1 += Dot.derivative(partner: SIMD4(repeating: wd[1])) * g
+            a2 += Dot.derivative(partner: SIMD4(repeating: wd[2])) * g
+            a3 += Dot.derivative(partner: SIMD4(repeating: wd[3])) * g
+          }
+          store(a0, p0)
+          store(a1, p1)
+          store(a2, p2)
+          store(a3, p3)
+          i += 4
+        }
+        while i < n {
+          let p = gr + Int(bases[i]) + c
+          var acc = load(p)
+          for m in 0..<members {
+            let wi = SIMD4<Double>(repeating: d[Int(table[2 * m]) + i])
+            acc += Dot.derivative(partner: wi) * load(gr + Int(table[2 * m + 1]) + c)
+          }
+          store(acc, p)
+          i += 1
+        }
+      }
+      return
+    }
+    let starts = lb.table + Int(ins.xTable)
+    let xg = lb.scratch + lb.longestX * w + w * (lb.longestX + 3)
+    var e = lanes
+    while e > 0 {
+      e -= 1
+      let x = Int(starts[e])
+      guard isDistinct(x, n) else {
+        for m in 0..<members {
+          let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
+          for i in 0..<n { gr[Int(lists[x + i])] += Dot.derivative(partner: wd[i]) * g }
+        }
+        continue
+      }
+      for i in 0..<n { xg[i] = gr[Int(lists[x + i])] }
+      var m = 0
+      while m + 4 <= members {
+        let w0 = d + Int(table[2 * m]), w1 = d + Int(table[2 * m + 2])
+        let w2 = d + Int(table[2 * m + 4]), w3 = d + Int(table[2 * m + 6])
+        let g0 = gr[Int(table[2 * m + 1]) + e], g1 = gr[Int(table[2 * m + 3]) + e]
+        let g2 = gr[Int(table[2 * m + 5]) + e], g3 = gr[Int(table[2 * m + 7]) + e]
+        let (v0, v1, v2, v3) = (
+          SIMD4<Double>(repeating: g0), SIMD4<Double>(repeating: g1), SIMD4<Double>(repeating: g2),
+          SIMD4<Double>(repeating: g3)
+        )
+        var i = 0
+        while i + 4 <= n {
+          var acc = load(xg + i)
+          acc += Dot.derivative(partner: load(w0 + i)) * v0
+          acc += Dot.derivative(partner: load(w1 + i)) * v1
+          acc += Dot.derivative(partner: load(w2 + i)) * v2
+          acc += Dot.derivative(partner: load(w3 + i)) * v3
+          store(acc, xg + i)
+          i += 4
+        }
+        while i < n {
+          var acc = xg[i]
+          acc += Dot.derivative(partner: w0[i]) * g0
+          acc += Dot.derivative(partner: w1[i]) * g1
+          acc += Dot.derivative(partner: w2[i]) * g2
+          acc += Dot.derivative(partner: w3[i]) * g3
+          xg[i] = acc
+          i += 1
+        }
+        m += 4
+      }
+      while m < members {
+        let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
+        for i in 0..<n { xg[i] += Dot.derivative(partner: wd[i]) * g }
+        m += 1
+      }
+      for i in 0..<n { gr[Int(lists[x + i])] = xg[i] }
+    }
+  }
+}
