@@ -13,6 +13,7 @@
 //   swift run accumulation [--out DIR]   writes accumulation-b-bug, -b-fixed,
 //                                        -f-bug, -f-fixed (.dot, .svg, .png)
 import Figures
+import GraphRender
 import Micrograd
 
 /// backward() with the notes' first, assigning `_backward`: every node, from
@@ -41,11 +42,15 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   print("b = a + a, assigned: a.grad = \(buggy.a.grad)")
   // The bug's figures get no page: its steps would run the engine's
   // backward(), which adds, and end at the fixed gradients.
-  try figures.draw(buggy.b, "accumulation-b-bug", page: false)
+  try figures.draw(
+    drawDot(buggy.b, options: .init(title: "b = a + a, gradients assigned (the bug): a.grad = 1, but db/da = 2", marked: [buggy.a])),
+    "accumulation-b-bug", caption: "b = a + a, gradients assigned (the bug): a.grad = 1, wrong", page: false)
   let fixed = twice()
   fixed.b.backward()
   print("b = a + a, added:    a.grad = \(fixed.a.grad)")
-  try figures.draw(fixed.b, "accumulation-b-fixed", caption: "b = a + a, gradients added: a.grad = 2")
+  try figures.draw(
+    drawDot(fixed.b, options: .init(title: "b = a + a, gradients added (fixed): a.grad = 2")),
+    "accumulation-b-fixed", caption: "b = a + a, gradients added: a.grad = 2")
 
   // f = (a*b) * (a+b), with d = a*b = -6 and e = a+b = 1: a and b each
   // reach f along two paths, through d and through e. Assigned, whichever
@@ -64,10 +69,14 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   assigningBackward(wrong.f)
   print("f = \(wrong.f.data)")
   print("f = d * e, assigned: a.grad = \(wrong.a.grad), b.grad = \(wrong.b.grad)")
-  try figures.draw(wrong.f, "accumulation-f-bug", page: false)
+  try figures.draw(
+    drawDot(wrong.f, options: .init(title: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad = 3 and b.grad = -2, not -3 and -8", marked: [wrong.a, wrong.b])),
+    "accumulation-f-bug", caption: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad and b.grad wrong",
+    page: false)
   let right = paths()
   right.f.backward()
   print("f = d * e, added:    a.grad = \(right.a.grad), b.grad = \(right.b.grad)")
   try figures.draw(
-    right.f, "accumulation-f-fixed", caption: "f = (a*b) * (a+b), gradients added: a.grad = -3, b.grad = -8")
+    drawDot(right.f, options: .init(title: "f = (a*b) * (a+b), gradients added (fixed): a.grad = -3, b.grad = -8")),
+    "accumulation-f-fixed", caption: "f = (a*b) * (a+b), gradients added: a.grad = -3, b.grad = -8")
 }

@@ -37,7 +37,7 @@ lessonMain(
   // The lecture's figure of N: each cell's bigram over its count, in Blues.
   let tokens = N.vocabulary.tokens.map { String($0) }
   let matrix = try CountMatrix(counts: N.counts, rowLabels: tokens, columnLabels: tokens)
-  try figures.draw(matrix.drawing(), "bigram-counts")
+  try figures.draw(matrix.drawing(fontSize: 12), "bigram-counts")  // 12 points: readable on a slide
 
   // Sampling: P = (N + 1) normalised, one character at a time from '.'.
   var g = TorchGenerator(seed: seed)

@@ -11,6 +11,7 @@
 //                                 chain-backward-steps (.dot, .svg, .png, .html)
 //                                 and chain-step-000.svg to chain-step-007.svg
 import Figures
+import GraphRender
 import Micrograd
 
 lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by step") { figures in
@@ -42,7 +43,9 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   byHand.c.grad = -1
   byHand.a.grad = 5
   byHand.b.grad = 5
-  try figures.draw(byHand.l, "chain-manual-grads", caption: "l = c * (a + b) + e, with the gradients worked out by hand")
+  try figures.draw(
+    drawDot(byHand.l, options: .init(title: "gradients worked out by hand, with the chain rule")), "chain-manual-grads",
+    caption: "l = c * (a + b) + e, with the gradients worked out by hand")
 
   // 3. The same numbers from each node's local backward step, called
   //    from the output back: l's step sets f.grad and e.grad, f's step
@@ -55,7 +58,9 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
   for v in [steps.l, steps.f, steps.e, steps.d, steps.c, steps.a, steps.b] {
     print("\(v.label).grad = \(v.grad)")
   }
-  try figures.draw(steps.l, "chain-backward-steps", caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
+  try figures.draw(
+    drawDot(steps.l, options: .init(title: "gradients from each node's backward step, called from l back")), "chain-backward-steps",
+    caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
 
   // 4. The same, as backward() does it: one figure per backwardStep(), in
   //    backward()'s order, for slides (the node processed in red, the

@@ -11,6 +11,7 @@
 //                                  neuron-exp (.dot, .svg, .png)
 import Figures
 import Foundation
+import GraphRender
 import Micrograd
 
 lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written with exp") { figures in
@@ -28,6 +29,20 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
      Value(1.0, label: "w2"), Value(b, label: "b"))
   }
 
+  // The notes build the neuron up: first its weighted sum alone, with
+  // b = 6.7, so that n = x1*w1 + x2*w2 + b = -6 + 0 + 6.7 = 0.7.
+  do {
+    let (x1, x2, w1, w2, b) = leaves(b: 6.7)
+    let x1w1 = x1 * w1; x1w1.label = "x1*w1"
+    let x2w2 = x2 * w2; x2w2.label = "x2*w2"
+    let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
+    let n = x1w1x2w2 + b; n.label = "n"
+    print("with b = 6.7: n = \(n.data)")
+    try figures.draw(
+      drawDot(n, options: .init(title: "n = x1*w1 + x2*w2 + b, before tanh (b = 6.7)")), "neuron-before-tanh",
+      caption: "The neuron's weighted sum before tanh: b = 6.7, n = 0.7")
+  }
+
   let (x1, x2, w1, w2, b) = leaves()
   let x1w1 = x1 * w1; x1w1.label = "x1*w1"
   let x2w2 = x2 * w2; x2w2.label = "x2*w2"
@@ -35,12 +50,28 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   let n = x1w1x2w2 + b; n.label = "n"
   let o = n.tanh(); o.label = "o"
 
+  // With tanh and b = 6.8813735870195432, before backward(): every grad 0.
+  try figures.draw(
+    drawDot(o, options: .init(title: "o = tanh(n), before backward(): every grad 0")), "neuron-forward",
+    caption: "The neuron with tanh, before backward(): every gradient 0")
+
   // The notes' topo: each node after the nodes it is computed from,
   // printed as Python prints the list (Value's repr is its data).
   let topo = o.topologicalOrder()
   print("topo:")
   print("[" + topo.map { "Value(data=\($0.data))" }.joined(separator: ",\n ") + "]")
   print("in order: " + topo.map(\.label).joined(separator: ", "))
+  // The same order as a picture: each value numbered by its place in topo.
+  try figures.draw(
+    drawDot(o, options: .init(title: "topologicalOrder(): each value after the values it is computed from", numbered: true)),
+    "neuron-topological-order", caption: "The neuron's values numbered in topologicalOrder()'s order")
+
+  // The first step of backward by hand: o.grad = 1, every other grad still 0.
+  o.grad = 1
+  try figures.draw(
+    drawDot(o, options: .init(title: "o.grad = 1, set by hand: every other grad still 0")), "neuron-o-grad",
+    caption: "The neuron with only o.grad = 1 set: the start of backward()")
+  o.grad = 0
 
   o.backward()
   print("n = \(n.data), o = \(o.data)")
@@ -51,7 +82,10 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
 
   // tanh(n) = (exp(2n) - 1) / (exp(2n) + 1), one operation at a time.
   let l = leaves()
-  let m = l.x1 * l.w1 + l.x2 * l.w2 + l.b; m.label = "n"
+  let lx1w1 = l.x1 * l.w1; lx1w1.label = "x1*w1"
+  let lx2w2 = l.x2 * l.w2; lx2w2.label = "x2*w2"
+  let lsum = lx1w1 + lx2w2; lsum.label = "x1*w1 + x2*w2"
+  let m = lsum + l.b; m.label = "n"
   let e = (2 * m).exp(); e.label = "e"
   let o2 = (e - 1) / (e + 1); o2.label = "o"
   o2.backward()
@@ -59,7 +93,11 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   for v in [l.x1, l.w1, l.x2, l.w2, l.b] {
     print("with exp: \(v.label).grad = \(v.grad)")
   }
-  try figures.draw(o2, "neuron-exp", caption: "The neuron with tanh written with exp, after backward()")
+  // Top to bottom: drawn left to right, its twelve ranks make text too
+  // small for a slide.
+  try figures.draw(
+    drawDot(o2, options: .init(rankdir: .topToBottom)), "neuron-exp",
+    caption: "The neuron with tanh written with exp, after backward()")
 
   // The notes' check in PyTorch: torch.Tensor([6.8813735870195432]).double()
   // makes a float32 tensor first, so b is rounded to the nearest Float

@@ -17,6 +17,9 @@ import Micrograd
 public struct FigureWriter {
   /// Where the figures go.
   public let folder: URL
+  /// The file where each file written is listed, in order, one a line
+  /// (`Lesson.writtenListVariable`), if any.
+  private let writtenList: String?
 
   /// Makes the folder if need be.
   ///
@@ -25,6 +28,8 @@ public struct FigureWriter {
   ///   is a file when one stands where a folder must be.
   public init(folder: URL) throws {
     self.folder = folder
+    let list = ProcessInfo.processInfo.environment[Lesson.writtenListVariable] ?? ""
+    writtenList = list.isEmpty ? nil : list
     do {
       try Folders.make(folder.path)
     } catch {
@@ -95,10 +100,28 @@ public struct FigureWriter {
     let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
     for ext in formats {
       try drawing.write(to: folder.appendingPathComponent("\(name).\(ext)"))
+      try listed("\(name).\(ext)")
     }
     if page, drawing.hasBackwardSteps {
       try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
+      try listed("\(name).html")
     }
+  }
+
+  /// Adds `file` to the list of files written, when there is one
+  /// (`micrograd figures` lists each lesson's figures in its index in
+  /// the order the lesson wrote them, the notes').
+  private func listed(_ file: String) throws {
+    guard let writtenList else { return }
+    if !FileManager.default.fileExists(atPath: writtenList) {
+      _ = FileManager.default.createFile(atPath: writtenList, contents: nil)
+    }
+    guard let handle = FileHandle(forWritingAtPath: writtenList) else {
+      throw FigureError.cannotWrite(writtenList, "cannot open it to list the files written")
+    }
+    defer { try? handle.close() }
+    handle.seekToEndOfFile()
+    handle.write(Data((file + "\n").utf8))
   }
 
   /// Writes a plot as `name.svg`.
@@ -120,5 +143,6 @@ public struct FigureWriter {
     } catch {
       throw FigureError.cannotWrite(error.path, error.reason)
     }
+    try listed("\(name).svg")
   }
 }

@@ -62,6 +62,10 @@ public struct Lesson: Sendable {
       """
   }
 
+  /// The environment variable that names the file where ``main(_:)``
+  /// lists the files a lesson wrote, in order.
+  public static let writtenListVariable = "MICROGRAD_WRITTEN_LIST"
+
   /// Reads a command line (without the program's name).
   ///
   /// - Throws: ``LessonError/missingValue(_:_:)`` or
@@ -99,6 +103,11 @@ public struct Lesson: Sendable {
   /// control characters are shown as visible text
   /// (`withVisibleControlCharacters`), so that they cannot act on the
   /// terminal.
+  ///
+  /// When the environment variable ``writtenListVariable`` names a file,
+  /// the ``FigureWriter`` lists there the files the lesson writes, in the
+  /// order it writes them, one a line: `micrograd figures` lists each
+  /// lesson's figures in its index in that order, the notes'.
   public func main(_ body: (FigureWriter, URL?) throws -> Void) -> Never {
     Terminal.reportBrokenPipes()
     Terminal.endWithParent()
@@ -107,7 +116,8 @@ public struct Lesson: Sendable {
       case .help:
         print(help)
       case .run(let folder, let names):
-        try body(FigureWriter(folder: folder), names)
+        let figures = try FigureWriter(folder: folder)
+        try body(figures, names)
       }
       Terminal.exit(name)
     } catch {

@@ -15,7 +15,7 @@ enum FigureIndex {
   struct Lesson {
     let name: String
     let summary: String
-    /// The files it wrote, sorted.
+    /// The files it wrote, in the order it wrote them (the notes' order).
     let files: [String]
   }
 

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 internal import FileOutput
+import Figures
 import Foundation
 import GraphRender
 
@@ -139,7 +140,7 @@ struct FiguresCommand: ParsableCommand {
   /// Runs every lesson into `folder`, then writes GRAPHVIZ_VERSION.
   ///
   /// - Returns: The files each lesson added, lesson by lesson, each
-  ///   lesson's sorted; and Graphviz's version.
+  ///   lesson's in the order it wrote them; and Graphviz's version.
   private func render(
     _ programs: [LessonProgram], into folder: String, timeLimit: Duration
   ) throws -> (files: [String], version: String) {
@@ -148,8 +149,14 @@ struct FiguresCommand: ParsableCommand {
     for program in programs {
       if !quiet { print("== \(program.name): \(program.summary)") }
       let before = Set(try Self.contents(of: folder))
-      try program.run(out: folder, names: program.readsNames ? names : nil, quiet: quiet, timeLimit: timeLimit)
-      let added = try Self.contents(of: folder).filter { !before.contains($0) }.sorted()
+      let order = try program.run(
+        out: folder, names: program.readsNames ? names : nil, quiet: quiet, timeLimit: timeLimit)
+      // The files in the order the lesson wrote them (the notes' order);
+      // any it did not list (none, from a lesson built with lessonMain) after them, sorted.
+      let made = try Self.contents(of: folder).filter { !before.contains($0) }
+      var added: [String] = []
+      for file in order where made.contains(file) && !added.contains(file) { added.append(file) }
+      added += made.filter { !added.contains($0) }.sorted()
       // A stale or wrong program that writes nothing must not empty output/.
       guard !added.isEmpty else {
         throw InputError(message: "\(program.name) wrote no figure into the folder; rebuild it with swift build")
@@ -222,11 +229,20 @@ struct LessonProgram {
 
   /// Runs the lesson into `out`, its printed lines shown unless `quiet`.
   ///
+  /// - Returns: The files it wrote, in the order it wrote them, as it
+  ///   listed them (`Lesson.writtenListVariable`).
   /// - Throws: `InputError`: the lesson's own one-line error, or how it
   ///   ended; ``Interruption`` when a stop signal came.
-  func run(out: String, names: String?, quiet: Bool, timeLimit: Duration) throws {
+  func run(out: String, names: String?, quiet: Bool, timeLimit: Duration) throws -> [String] {
     let arguments = ["--out", out] + (names.map { ["--names", $0] } ?? [])
-    _ = try Self.run(url, arguments, name: name, quiet: quiet, capture: false, timeLimit: timeLimit)
+    let list = FileManager.default.temporaryDirectory
+      .appendingPathComponent("micrograd-\(name)-\(UUID().uuidString).written")
+    defer { try? FileManager.default.removeItem(at: list) }
+    _ = try Self.run(
+      url, arguments, name: name, quiet: quiet, capture: false, timeLimit: timeLimit,
+      environment: [Lesson.writtenListVariable: list.path])
+    let text = (try? String(contentsOf: list, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map(String.init)
   }
 
   /// Runs `program` and waits for it (``LessonProcess``); its standard
@@ -239,10 +255,13 @@ struct LessonProgram {
   /// - Throws: `InputError`: `name: message` when it failed with a
   ///   one-line message (`name: ...`, as lesson programs write), else how
   ///   it ended and what it wrote, in one line.
+  ///   - environment: Variables added to its environment.
   private static func run(
-    _ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool, timeLimit: Duration
+    _ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool, timeLimit: Duration,
+    environment: [String: String] = [:]
   ) throws -> String {
-    let ended = try LessonProcess.run(program.path, arguments, quiet: quiet, capture: capture, timeLimit: timeLimit)
+    let ended = try LessonProcess.run(
+      program.path, arguments, quiet: quiet, capture: capture, timeLimit: timeLimit, environment: environment)
     let lines = ended.error.split(separator: "\n")
     guard !ended.signalled, ended.status == 0 else {
       if lines.count == 1, lines[0].hasPrefix("\(name): ") {

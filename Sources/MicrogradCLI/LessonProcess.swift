@@ -52,10 +52,12 @@ struct LessonProcess {
   ///   - quiet: Send its standard output to /dev/null.
   ///   - capture: Keep its standard output (for `--help`).
   ///   - timeLimit: How long it may run.
+  ///   - environment: Variables added to this process's environment for it.
   /// - Throws: ``Interruption`` when a stop signal came; `InputError` when
   ///   it could not be run or ran past `timeLimit`.
   static func run(
-    _ program: String, _ arguments: [String], quiet: Bool, capture: Bool, timeLimit: Duration
+    _ program: String, _ arguments: [String], quiet: Bool, capture: Bool, timeLimit: Duration,
+    environment: [String: String] = [:]
   ) throws -> Ended {
     let name = (program as NSString).lastPathComponent
     let errorFile = try hiddenFile(for: name)
@@ -69,7 +71,7 @@ struct LessonProcess {
     } catch {
       throw InputError(message: error.message)
     }
-    let pid = try spawn(program, arguments, output: outputFile, error: errorFile)
+    let pid = try spawn(program, arguments, output: outputFile, error: errorFile, environment: environment)
     let start = ContinuousClock.now
     var status: Int32 = 0
     while true {
@@ -135,8 +137,11 @@ struct LessonProcess {
 
   /// Starts `program` with its standard output on `output` (inherited when
   /// -1) and its standard error on `error`, its stop signals at their
-  /// defaults and unblocked, and this process's ID in its environment.
-  private static func spawn(_ program: String, _ arguments: [String], output: Int32, error: Int32) throws -> pid_t {
+  /// defaults and unblocked, and this process's ID and `added` in its
+  /// environment.
+  private static func spawn(
+    _ program: String, _ arguments: [String], output: Int32, error: Int32, environment added: [String: String]
+  ) throws -> pid_t {
     #if canImport(Darwin)
     var attributes: posix_spawnattr_t? = nil
     var actions: posix_spawn_file_actions_t? = nil
@@ -159,7 +164,7 @@ struct LessonProcess {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     if output >= 0 { posix_spawn_file_actions_adddup2(&actions, output, 1) }
     posix_spawn_file_actions_adddup2(&actions, error, 2)
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(added) { $1 }
     environment[Terminal.parentVariable] = String(getpid())
     let argv = ([program] + arguments).map { strdup($0) } + [nil]
     let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]

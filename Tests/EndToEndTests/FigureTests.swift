@@ -28,6 +28,12 @@ import Testing
     #expect(index.contains("<a href=\"training-loss.svg\">training loss</a> <span class=\"file\">training-loss</span>"))
     #expect(index.contains("<a href=\"moons-training.svg\">loss · accuracy</a>"))
     #expect(index.contains("<a href=\"mlp-loss-folded.svg\">mlp-loss-folded</a>"))
+    // Each lesson's figures in the order it made them, the notes' order,
+    // not sorted: the architecture, one neuron, the whole forward pass,
+    // then one example's path and the whole loss.
+    let mlp = ["mlp-architecture.svg", "mlp-neuron.svg", "mlp-forward.html", "mlp-example-folded.svg", "mlp-loss.html"]
+    let places = mlp.map { index.range(of: "<a href=\"\($0)\">")?.lowerBound }
+    #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(places)")
     let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
     try expectSameFigures(figures, made: folder.url, graphviz: graphvizVersion())
     #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)

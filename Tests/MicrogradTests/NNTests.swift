@@ -161,4 +161,26 @@ struct NNTests {
     #expect(clean.points[0] == [1, 0])
     #expect(clean.points[2] == [0, 0.5])
   }
+
+  /// A network names its parameters by where they are, from 1, as the
+  /// figures' boxes count: L1.N2.w3 is layers[0].neurons[1].w[2].
+  @Test func aNetworkLabelsItsParametersInTheLecturesTerms() {
+    var rng = SplitMix64(seed: 42)
+    let n = MLP(3, [4, 4, 1], using: &rng)
+    #expect(n.layers[0].neurons[1].w[2].label == "L1.N2.w3")
+    #expect(n.layers[0].neurons[1].b.label == "L1.N2.b")
+    #expect(n.layers[2].neurons[0].w[3].label == "L3.N1.w4")
+    let labels = n.parameters().map(\.label)
+    #expect(Set(labels).count == 41 && labels.allSatisfy { !$0.isEmpty })
+    // A neuron and a layer on their own, and another prefix.
+    let neuron = Neuron(2, using: &rng)
+    #expect(neuron.parameters().map(\.label) == ["w1", "w2", "b"])
+    let layer = Layer(2, 2, using: &rng)
+    #expect(layer.parameters().map(\.label) == ["N1.w1", "N1.w2", "N1.b", "N2.w1", "N2.w2", "N2.b"])
+    neuron.labelParameters("out.")
+    #expect(neuron.parameters().map(\.label) == ["out.w1", "out.w2", "out.b"])
+    // Labels change no number: the same seed gives the same weights.
+    var again = SplitMix64(seed: 42)
+    #expect(MLP(3, [4, 4, 1], using: &again).parameters().map(\.data) == n.parameters().map(\.data))
+  }
 }

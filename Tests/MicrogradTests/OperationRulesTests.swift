@@ -3,6 +3,9 @@ import Testing
 
 @testable import Micrograd
 
+/// Micrograd's, not Foundation's (`Operation` of OperationQueue on Linux).
+typealias Operation = Micrograd.Operation
+
 /// Every operation has all its rules (`Engine/Operations/`): a forward,
 /// local derivatives that agree with central differences of that forward,
 /// the text the explorer writes, the rule in words, and a compiled form

@@ -20,6 +20,12 @@ struct DOTWriter {
   /// A caption above the graph, or `nil`.
   let title: String?
   let rankdir: RankDir
+  /// The identities of the values to mark in red (a wrong gradient).
+  let marked: Set<ObjectIdentifier>
+  /// Whether each record starts with the value's place in the trace.
+  let numbered: Bool
+  /// The colour of marked values.
+  static let markColor = "#d62728"
   /// The gradient drawn for each value of the trace: its own by default.
   var grads: [Double]
   /// A backward step to mark, for a frame; `nil` for a plain drawing.
@@ -37,6 +43,8 @@ struct DOTWriter {
     parameters = Set(options.parameters.map(ObjectIdentifier.init))
     title = options.title
     rankdir = options.rankdir
+    marked = Set(options.marked.map(ObjectIdentifier.init))
+    numbered = options.numbered
     grads = drawn.trace.nodes.map(\.grad)
   }
 
@@ -49,10 +57,22 @@ struct DOTWriter {
     // nslimit=1 bounds dot's network-simplex passes: a value used by many
     // operations (a * a * ... * a) took seconds without it, and the
     // lecture's figures come out byte for byte the same with it.
+    let examples = drawn.neurons.isEmpty ? nil : NetworkExamples(drawn)
+    /// The colour of an edge of example `k`'s path, when there are several.
+    func band(_ k: Int?) -> String? {
+      guard let k, let examples, examples.inputs.count > 1 else { return nil }
+      return NetworkExamples.color(k)
+    }
     var graphLine = "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1"
     if let title {
       graphLine += " label=\"\(RecordText.quoted(title))\" labelloc=t fontsize=18"
     }
+    // A network's graph: ranks across clusters (newrank), and few passes
+    // of dot's crossing reduction (mclimit), so that the order order(_:)
+    // sets up holds.
+    if !drawn.neurons.isEmpty { graphLine += " newrank=true mclimit=0.01" }
+    // A part of a graph, for a slide: closer together.
+    if drawn.view != .whole { graphLine += " nodesep=0.12 ranksep=0.3" }
     var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
     let largestGrad = shown.map { abs(grads[$0]) }.filter(\.isFinite).max() ?? 0
@@ -63,22 +83,28 @@ struct DOTWriter {
       if !rolesSeen.contains(role) { rolesSeen.append(role) }
       lines.append("\tv\(i) " + attributes(valueAttributes(node, i, role, largestGrad)))
       nodeCount += 1
-      if let op = node.op {
+      if drawn.hasOpNode(i), let op = node.op {
         lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
-        lines.append(edge("v\(i)_op", "v\(i)", into: i, id: "v\(i)_out", class: "result"))
+        let color = band(examples?.example[i])
+        lines.append(edge("v\(i)_op", "v\(i)", into: i, id: "v\(i)_out", class: "result", color: color))
         nodeCount += 1
         edgeCount += 1
       }
     }
-    lines += clusters()
+    lines += clusters(examples)
     var k = 0
     for i in shown {
       for from in drawn.operands[i] {
-        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand"))
+        let e = examples?.example[i]
+        let color = e != nil && examples?.example[from] == e ? band(e) : nil
+        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand", color: color))
         edgeCount += 1
         k += 1
       }
     }
+    // One neuron or one example's path needs no order, and would be made
+    // wider by it.
+    if let examples, drawn.view == .whole || drawn.view.isLayer { lines += order(examples) }
     if style.legend || marks != nil {
       lines += legend(roles: rolesSeen)
     }
@@ -111,16 +137,23 @@ struct DOTWriter {
   private func valueAttributes(
     _ node: Value, _ i: Int, _ role: Role, _ largestGrad: Double
   ) -> [(String, String)] {
-    var fields: [String] = []
-    if !node.label.isEmpty { fields.append(RecordText.field(node.label)) }
+    var fields: [String] = numbered ? ["#\(i + 1)"] : []
+    let label = drawn.label(i)
+    if !label.isEmpty { fields.append(RecordText.field(label)) }
     fields.append("data " + numberFormat.format(node.data))
     if showGrad { fields.append("grad " + numberFormat.format(grads[i])) }
-    var list = [("label", "{ " + fields.joined(separator: " | ") + " }"), ("shape", "record")]
+    // `{ }` turns a record's fields across the graph's flow: side by side
+    // left to right, as in the lecture. Drawn top to bottom, the fields
+    // stay side by side (no braces), so that every record reads as the
+    // lecture's do, and a tall figure stays narrow enough for a slide.
+    let across = rankdir == .leftToRight || rankdir == .rightToLeft
+    let record = fields.joined(separator: " | ")
+    var list = [("label", across ? "{ " + record + " }" : record), ("shape", "record")]
     if style.svgIDsAndClasses {
       list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
     }
     if style.tooltips {
-      let name = node.label.isEmpty ? "" : RecordText.tooltip(node.label) + ": "
+      let name = label.isEmpty ? "" : RecordText.tooltip(label) + ": "
       let data = NumberFormat.shortest.format(node.data)
       let grad = NumberFormat.shortest.format(grads[i])
       list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
@@ -128,10 +161,17 @@ struct DOTWriter {
     if style.colorsByRole, let outline = role.outline {
       list += [("color", outline.color), ("penwidth", outline.width)]
     }
+    let cut = drawn.isCut.isEmpty ? false : drawn.isCut[i]
     if style.colorsByGradient {
       list += [
-        ("style", "filled"), ("fillcolor", GradientColor.fill(grads[i], largest: largestGrad)),
+        ("style", cut ? "filled,dashed" : "filled"),
+        ("fillcolor", GradientColor.fill(grads[i], largest: largestGrad)),
       ]
+    } else if cut {
+      list.append(("style", "dashed"))
+    }
+    if marked.contains(ObjectIdentifier(node)) {
+      list += [("color", Self.markColor), ("fontcolor", Self.markColor), ("penwidth", "3")]
     }
     if let marks, let outline = marks.outline(of: i) {
       list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + outline
@@ -160,19 +200,29 @@ struct DOTWriter {
   /// The line of an edge into value `i` (into its op node from an
   /// operand, or from its op node into it), with the style's id and
   /// class, and red when a frame marks `i`'s step.
-  private func edge(_ from: String, _ to: String, into i: Int, id: String, class name: String) -> String {
+  /// `color`, when given, is its example's (a network's loss graph).
+  private func edge(
+    _ from: String, _ to: String, into i: Int, id: String, class name: String, color: String? = nil
+  ) -> String {
     var list = style.svgIDsAndClasses ? [("id", id), ("class", name)] : []
+    if let color { list.append(("color", color)) }
     if marks?.node == i { list += StepMarks.edge }
     return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
 
   // MARK: - Clusters
 
-  /// A cluster per layer, holding a cluster per neuron, which holds the
-  /// neuron's drawn values and their op nodes: `layer 1`,
-  /// `layer 1 · neuron 2`, numbered from 1.
-  private func clusters() -> [String] {
+  /// The clusters of a network's graph: its inputs (`inputs`, and inside
+  /// it `example 1`, ... when there are several examples); a cluster per
+  /// layer, holding a cluster per neuron, which holds the neuron's drawn
+  /// values and their op nodes: `layer 1`, `layer 1 · neuron 2`, numbered
+  /// from 1; then, for several examples, what each adds after the
+  /// network (its target and loss term): `example 1 · loss`.
+  private func clusters(_ examples: NetworkExamples?) -> [String] {
     var lines: [String] = []
+    if let examples {
+      lines += inputClusters(examples)
+    }
     var layer: Int?
     for neuron in drawn.neurons {
       let members = neuron.members.filter { drawn.isDrawn[$0] }
@@ -185,16 +235,121 @@ struct DOTWriter {
         if style.svgIDsAndClasses { list += [("id", "layer\(l)"), ("class", "layer")] }
         lines += ["\tsubgraph cluster_layer\(l) {", "\t\tgraph " + attributes(list)]
       }
+      if case .example = drawn.view {
+        // One example's path: a box per layer is enough, its values'
+        // names say the neuron, and the slide keeps the height.
+        for i in members {
+          lines.append("\t\tv\(i)")
+          if drawn.hasOpNode(i) { lines.append("\t\tv\(i)_op") }
+        }
+        continue
+      }
       var list = [("label", "layer \(l) · neuron \(n)"), ("style", "solid"), ("color", "#bdbdbd")]
       if style.svgIDsAndClasses { list += [("id", "layer\(l)_neuron\(n)"), ("class", "neuron")] }
       lines += ["\t\tsubgraph cluster_layer\(l)_neuron\(n) {", "\t\t\tgraph " + attributes(list)]
       for i in members {
         lines.append("\t\t\tv\(i)")
-        if graph.nodes[i].op != nil { lines.append("\t\t\tv\(i)_op") }
+        if drawn.hasOpNode(i) { lines.append("\t\t\tv\(i)_op") }
       }
       lines.append("\t\t}")
     }
     if layer != nil { lines.append("\t}") }
+    if let examples, examples.inputs.count > 1 {
+      lines += lossClusters(examples)
+    }
+    return lines
+  }
+
+  /// The network's inputs, in a box of their own; with several examples,
+  /// a box per example inside it, in the example's colour.
+  private func inputClusters(_ examples: NetworkExamples) -> [String] {
+    let inputs = examples.inputs.map { $0.filter { drawn.isDrawn[$0] } }
+    guard inputs.contains(where: { !$0.isEmpty }) else { return [] }
+    var list = [("label", "inputs"), ("style", "dashed"), ("color", "#969696")]
+    if style.svgIDsAndClasses { list += [("id", "inputs"), ("class", "inputs")] }
+    var lines = ["\tsubgraph cluster_inputs {", "\t\tgraph " + attributes(list)]
+    if inputs.count == 1 {
+      lines += inputs[0].map { "\t\tv\($0)" }
+    } else {
+      for (k, members) in inputs.enumerated() where !members.isEmpty {
+        let color = NetworkExamples.color(k)
+        var list = [("label", "example \(k + 1)"), ("color", color), ("fontcolor", color)]
+        if style.svgIDsAndClasses { list += [("id", "inputs_example\(k + 1)"), ("class", "example")] }
+        lines += ["\t\tsubgraph cluster_inputs_example\(k + 1) {", "\t\t\tgraph " + attributes(list)]
+        lines += members.map { "\t\t\tv\($0)" }
+        lines.append("\t\t}")
+      }
+    }
+    lines.append("\t}")
+    return lines
+  }
+
+  /// For several examples: what each example's path adds after the
+  /// network (its target, its error and its square), in a box of the
+  /// example's colour.
+  private func lossClusters(_ examples: NetworkExamples) -> [String] {
+    var inNetwork = [Bool](repeating: false, count: graph.nodes.count)
+    for neuron in drawn.neurons {
+      for i in neuron.members { inNetwork[i] = true }
+    }
+    for list in examples.inputs {
+      for i in list { inNetwork[i] = true }
+    }
+    var lines: [String] = []
+    for k in examples.inputs.indices {
+      let members = graph.nodes.indices.filter {
+        drawn.isDrawn[$0] && !inNetwork[$0] && examples.example[$0] == k
+      }
+      guard !members.isEmpty else { continue }
+      let color = NetworkExamples.color(k)
+      var list = [("label", "example \(k + 1) · loss"), ("color", color), ("fontcolor", color)]
+      if style.svgIDsAndClasses { list += [("id", "loss_example\(k + 1)"), ("class", "example")] }
+      lines += ["\tsubgraph cluster_loss_example\(k + 1) {", "\t\tgraph " + attributes(list)]
+      for i in members {
+        lines.append("\t\tv\(i)")
+        if drawn.hasOpNode(i) { lines.append("\t\tv\(i)_op") }
+      }
+      lines.append("\t}")
+    }
+    return lines
+  }
+
+  /// What keeps a network's drawing in the network's order: each
+  /// example's inputs on one rank, and invisible edges from the inputs to
+  /// every parameter of layer 1, and from layer `l`'s first output to
+  /// every parameter of layer `l + 1`.
+  ///
+  /// Graphviz's `dot` starts its order within each rank from the order in
+  /// which it meets the nodes, then moves them to cross fewer edges
+  /// (`mclimit` bounds how much: see ``writeLines()``). Left to
+  /// itself it met layer 1's neurons from their parameters, the graph's
+  /// sources, and drew them in the order 1, 3, 4, 2; and it drew each
+  /// layer below the last, as a staircase, since a layer's parameters
+  /// share ranks with the layer before. With these edges the only sources
+  /// are the inputs, every layer's neurons come in the order of their
+  /// clusters, and a layer starts after the one before it. (Invisible
+  /// edges within a rank, the usual way to order it, are dropped by `dot`
+  /// next to record nodes.) The tests read the order back from the SVG.
+  private func order(_ examples: NetworkExamples) -> [String] {
+    var lines: [String] = []
+    let inputs = examples.inputs.map { $0.filter { drawn.isDrawn[$0] } }
+    for list in inputs where list.count > 1 {
+      lines.append("\t{ rank=same " + list.map { "v\($0)" }.joined(separator: " ") + " }")
+    }
+    var layers: [Int] = []
+    for neuron in drawn.neurons where layers.last != neuron.layer { layers.append(neuron.layer) }
+    var before = inputs.first?.first
+    for layer in layers {
+      let neurons = drawn.neurons.filter { $0.layer == layer }
+      if let before {
+        for neuron in neurons {
+          for p in neuron.parameters where drawn.isDrawn[p] {
+            lines.append("\tv\(before) -> v\(p) [style=invis]")
+          }
+        }
+      }
+      before = neurons.lazy.compactMap { $0.outputs.first ?? nil }.first { drawn.isDrawn[$0] }
+    }
     return lines
   }
 

@@ -2,8 +2,9 @@ import Micrograd
 
 /// Draws the graph that computed `root`, as the lecture's `draw_dot` does.
 ///
-/// Every value becomes a `record` node labelled `{ label | data | grad }`
-/// (no label field when the value has none). Every computed value also gets
+/// Every value becomes a `record` node labelled `{ label | data | grad }`,
+/// its fields side by side in every direction (`label | data | grad` top
+/// to bottom) (no label field when the value has none). Every computed value also gets
 /// an op node (`+`, `*`, `tanh`, ...) with an edge to the value, and an
 /// edge from each of its operands to the op node; `a * a` draws both. Op
 /// nodes belong to their value, not to their operation: the lecture's
@@ -43,14 +44,18 @@ import Micrograd
 public func drawDot(_ root: Value, options: DrawOptions = DrawOptions()) throws -> Drawing {
   try options.validate()
   let graph = trace(root)
-  let drawn = try DrawnGraph(graph, options: options)
+  var drawn = try DrawnGraph(graph, options: options)
+  try drawn.show(options.view)
   var writer = DOTWriter(drawn: drawn, options: options)
   let dot = writer.write()
   return Drawing(
     dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
     layoutSize: drawn.layoutSize(), nodeLimit: options.nodeLimit, title: options.title,
-    explorer: options.folded
-      ? nil : ExplorerGraph(graph, numberFormat: options.numberFormat, showGrad: options.showGrad))
+    explorer: options.folded || options.view != .whole
+      ? nil
+      : ExplorerGraph(
+        graph, labels: graph.nodes.indices.map(drawn.label), numberFormat: options.numberFormat,
+        showGrad: options.showGrad))
 }
 
 extension DrawnGraph {
@@ -62,7 +67,7 @@ extension DrawnGraph {
   init(_ graph: Trace, options: DrawOptions) throws {
     self.init(graph)
     if let clusters = options.clusters {
-      neurons = graph.neurons(of: clusters)
+      cluster(graph.neurons(of: clusters))
       guard !neurons.isEmpty else {
         throw GraphRenderError.invalidOption(
           "clusters: no weight or bias of the network \(clusters.shape) is in the graph; "

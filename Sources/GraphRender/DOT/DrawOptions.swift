@@ -50,6 +50,16 @@ public struct DrawOptions {
   /// A caption drawn above the graph, and the title of its HTML page;
   /// `nil` for none (the page is then titled by the root's label).
   public var title: String?
+  /// Which part of a network's graph to draw: all of it (the default),
+  /// or one neuron, one layer or one example's path, sized for a slide
+  /// (``DrawingView``); a part needs ``clusters``, and has no page steps.
+  public var view: DrawingView
+  /// Values to draw in red: the wrong gradient of a figure that shows a
+  /// bug.
+  public var marked: [Value]
+  /// Whether each value's record starts with its place in
+  /// `topologicalOrder()` (`#1`, `#2`, ...): the order as a picture.
+  public var numbered: Bool
 
   /// Options with the lecture's defaults, but for those given.
   public init(
@@ -61,7 +71,10 @@ public struct DrawOptions {
     clusters: MLP? = nil,
     folded: Bool = false,
     nodeLimit: Int = Drawing.defaultNodeLimit,
-    title: String? = nil
+    title: String? = nil,
+    view: DrawingView = .whole,
+    marked: [Value] = [],
+    numbered: Bool = false
   ) {
     self.rankdir = rankdir
     self.numberFormat = numberFormat
@@ -72,6 +85,9 @@ public struct DrawOptions {
     self.folded = folded
     self.nodeLimit = nodeLimit
     self.title = title
+    self.view = view
+    self.marked = marked
+    self.numbered = numbered
   }
 
   /// Checks the options that need no graph: the number format's decimals

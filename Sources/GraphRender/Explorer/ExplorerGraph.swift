@@ -17,8 +17,10 @@ struct ExplorerGraph: Hashable, Sendable {
   let numberFormat: NumberFormat
   let showGrad: Bool
 
-  init(_ graph: Trace, numberFormat: NumberFormat, showGrad: Bool) {
-    labels = graph.nodes.map(\.label)
+  /// The page of `graph`, whose values are named as `labels` says (the
+  /// drawing's labels, the same as the figure's).
+  init(_ graph: Trace, labels: [String]? = nil, numberFormat: NumberFormat, showGrad: Bool) {
+    self.labels = labels ?? graph.nodes.map(\.label)
     ops = graph.nodes.map(\.op)
     data = graph.nodes.map(\.data)
     grads = graph.nodes.map(\.grad)

@@ -40,7 +40,9 @@ extension Trace {
     var opRank = [Int](repeating: 0, count: count)
     var earliestUse = [Int](repeating: .max, count: count)
     for i in (0..<count).reversed() {
-      rank[i] = i == count - 1 ? depth[i] : earliestUse[i] - 1
+      // The root, and any other value nothing drawn uses (a part of a
+      // graph can have several), sits after its operands.
+      rank[i] = i == count - 1 || earliestUse[i] == .max ? depth[i] : earliestUse[i] - 1
       guard isComputed(i) else { continue }
       opRank[i] = rank[i] - 1
       for from in operands[i] {

@@ -13,6 +13,22 @@ struct NeuronNodes {
   /// For each call, the index of its weighted sum `w · x + b` (the last
   /// running sum, which the activation is applied to), in trace order.
   var sums: [Int] = []
+  /// For each call, in trace order: the inputs `xᵢ` it multiplied, in
+  /// weight order.
+  var inputs: [[Int]] = []
+  /// For each call, in trace order: its activation, when it has one.
+  var outputs: [Int?] = []
+  /// The names of the nodes a call made, for the drawing's labels:
+  /// `L1.N2.w3·x3` for a product, `L1.N2.Σ2` for the sum of the bias and
+  /// the first two products, `L1.N2.n` for the whole weighted sum and
+  /// `L1.N2.o` for the activation; with `[k]` for the `k`th call (from
+  /// 1) when the neuron was called more than once (once per example).
+  var names: [(node: Int, name: String)] = []
+  /// For each call, in trace order: the nodes it made (its products, its
+  /// sums and its activation), in trace order.
+  var calls: [[Int]] = []
+  /// The neuron's parameters in the graph, in trace order.
+  var parameters: [Int] = []
 }
 
 extension Trace {
@@ -75,18 +91,26 @@ extension Trace {
           guard let op = neuron.activation.operation else { return nil }
           return users[sum].first { !claimed[$0] && nodes[$0].op == op }
         }
+        let prefix = "L\(l + 1).N\(j + 1)."
+        // Each call's names, before its call number is known.
+        var calls: [(sum: Int, inputs: [Int], out: Int?, names: [(Int, String)])] = []
         if let b = index[ObjectIdentifier(neuron.b)] {
           if neuron.w.isEmpty {
             // act(b) alone, once per call.
-            while let out = activation(of: b) { claim(out) }
+            while let out = activation(of: b) {
+              claim(out)
+              calls.append((b, [], out, [(out, prefix + "o")]))
+            }
           }
           // Each call starts with b + w₀ * x₀.
           while let first = neuron.w.first.flatMap({ step(from: b, weight: $0) }) {
             var sum = first.sum
             claim(first.sum)
             claim(first.product)
+            var names = [(first.product, prefix + "w1·x1"), (first.sum, prefix + "Σ1")]
+            var inputs = index[ObjectIdentifier(nodes[first.product].operands[1])].map { [$0] } ?? []
             var complete = true
-            for weight in neuron.w.dropFirst() {
+            for (i, weight) in neuron.w.enumerated().dropFirst() {
               guard let next = step(from: sum, weight: weight) else {
                 complete = false
                 break
@@ -94,15 +118,31 @@ extension Trace {
               sum = next.sum
               claim(next.sum)
               claim(next.product)
+              names += [(next.product, prefix + "w\(i + 1)·x\(i + 1)"), (next.sum, prefix + "Σ\(i + 1)")]
+              inputs += index[ObjectIdentifier(nodes[next.product].operands[1])].map { [$0] } ?? []
             }
             guard complete else { continue }
-            entry.sums.append(sum)
-            if let out = activation(of: sum) { claim(out) }
+            names[names.count - 1].1 = prefix + "n"
+            let out = activation(of: sum)
+            if let out {
+              claim(out)
+              names.append((out, prefix + "o"))
+            }
+            calls.append((sum, inputs, out, names))
           }
         }
+        calls.sort { $0.sum < $1.sum }
+        for (k, call) in calls.enumerated() {
+          if !neuron.w.isEmpty { entry.sums.append(call.sum) }
+          entry.inputs.append(call.inputs)
+          entry.outputs.append(call.out)
+          let suffix = calls.count > 1 ? "[\(k + 1)]" : ""
+          entry.names += call.names.map { ($0.0, $0.1 + suffix) }
+          entry.calls.append(call.names.map(\.0).sorted())
+        }
+        entry.parameters = neuron.parameters().compactMap { index[ObjectIdentifier($0)] }.sorted()
         if !entry.members.isEmpty {
           entry.members.sort()
-          entry.sums.sort()
           found.append(entry)
         }
       }

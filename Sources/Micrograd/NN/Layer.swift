@@ -3,7 +3,9 @@ public struct Layer: Module {
   /// The neurons, one per output.
   public let neurons: [Neuron]
 
-  /// Makes `outputCount` neurons with `inputCount` inputs each.
+  /// Makes `outputCount` neurons with `inputCount` inputs each, their
+  /// parameters labelled `N1.w1`, ..., `N1.b`, `N2.w1`, ...
+  /// (``labelParameters(_:)``).
   ///
   /// - Parameters:
   ///   - inputCount: The number of inputs (`nin`).
@@ -22,6 +24,15 @@ public struct Layer: Module {
       neurons.append(Neuron(inputCount, activation: activation, using: &generator))
     }
     self.neurons = neurons
+    labelParameters()
+  }
+
+  /// Labels every neuron's parameters: neuron `j`'s (from 1) as
+  /// ``Neuron/labelParameters(_:)`` does with `prefix + "N\(j)."`.
+  public func labelParameters(_ prefix: String = "") {
+    for (j, neuron) in neurons.enumerated() {
+      neuron.labelParameters(prefix + "N\(j + 1).")
+    }
   }
 
   /// Every neuron's output for inputs `x`.

@@ -19,7 +19,8 @@ public struct MLP: Module {
   ///
   /// Weights and biases are drawn uniformly from `[-1, 1)`, layer by layer
   /// and neuron by neuron, as the lecture does. (micrograd's `nn.py` starts
-  /// its biases at 0 instead.)
+  /// its biases at 0 instead.) Each is labelled by where it is
+  /// (``labelParameters()``): `L1.N2.w3` is `layers[0].neurons[1].w[2]`.
   ///
   /// - Parameters:
   ///   - inputCount: The number of inputs (`nin`).
@@ -46,6 +47,21 @@ public struct MLP: Module {
           using: &generator))
     }
     self.layers = layers
+    labelParameters()
+  }
+
+  /// Labels every parameter by its place in the network, counted from 1
+  /// as the figures' boxes count (`layer 1 · neuron 2`): `L1.N2.w3` is
+  /// `layers[0].neurons[1].w[2]`, `L1.N2.b` its bias.
+  ///
+  /// The network does this when it is made, so that a figure of its graph
+  /// names every weight and bias (the lecture's `draw_dot` shows them
+  /// unnamed, and a reader cannot tell a weight from a bias or an input).
+  /// Labels are only names: set another, or `""`, whenever you like.
+  public func labelParameters() {
+    for (l, layer) in layers.enumerated() {
+      layer.labelParameters("L\(l + 1).")
+    }
   }
 
   /// The network's outputs for inputs `x`.

@@ -15,7 +15,8 @@ public struct Neuron: Module {
   public let activation: Activation
 
   /// Makes a neuron with weights and bias drawn uniformly from `[-1, 1)`, as
-  /// the lecture does (weights first, then the bias).
+  /// the lecture does (weights first, then the bias), labelled `w1`, `w2`,
+  /// ..., `b` (``labelParameters(_:)``; a layer and a network prefix them).
   ///
   /// - Parameters:
   ///   - inputCount: The number of inputs (`nin`); zero or more.
@@ -30,6 +31,23 @@ public struct Neuron: Module {
     w = (0..<inputCount).map { _ in Value(generator.uniform(-1, 1)) }
     b = Value(generator.uniform(-1, 1))
     self.activation = activation
+    labelParameters()
+  }
+
+  /// Labels the parameters in the lecture's terms: weight `i` (from 1) is
+  /// `prefix + "w\(i)"`, the bias `prefix + "b"`.
+  ///
+  /// A network labels its own: the second neuron of the first layer of an
+  /// ``MLP`` has `L1.N2.w1`, `L1.N2.w2`, ... and `L1.N2.b`, the names
+  /// every figure and printout then shows. Labels are only names: they
+  /// change no number, and cost nothing once made.
+  ///
+  /// - Parameter prefix: What comes before each name; `""` by default.
+  public func labelParameters(_ prefix: String = "") {
+    for (i, wi) in w.enumerated() {
+      wi.label = prefix + "w\(i + 1)"
+    }
+    b.label = prefix + "b"
   }
 
   /// The neuron's output for inputs `x`, which must have one entry per

@@ -1,0 +1,72 @@
+import GraphRender
+import Micrograd
+
+/// The picture of a network's architecture the lecture draws beside the
+/// MLP: a circle per input and per neuron, layer by layer from left to
+/// right, with an edge from every unit of a layer to every neuron of the
+/// next.
+///
+/// ```swift
+/// let n = MLP(3, [4, 4, 1], using: &rng)
+/// try figures.draw(NetworkDiagram(n).drawing(), "mlp-architecture")
+/// ```
+///
+/// Graphviz draws it, so it renders to the same bytes on every run: the
+/// layers are clusters (`inputs`, `layer 1`, ...), each unit a circle
+/// named as the network labels it (`x1`, `L1.N2`), and the units of a
+/// layer stay in order top to bottom.
+public struct NetworkDiagram: Hashable, Sendable {
+  /// The number of inputs, then the size of each layer.
+  public let sizes: [Int]
+
+  /// The diagram of `network`.
+  public init(_ network: MLP) {
+    let inputs = network.layers.first?.neurons.first?.w.count ?? 0
+    sizes = [inputs] + network.layers.map(\.neurons.count)
+  }
+
+  /// The diagram as DOT text: a cluster per layer of circles, in order.
+  public func dot() -> String {
+    var lines = [
+      "digraph MLP {",
+      "\tgraph [rankdir=LR newrank=true nodesep=0.3 ranksep=1.2 fontname=Helvetica fontsize=16]",
+      "\tnode [shape=circle fixedsize=true width=0.9 fontname=Helvetica fontsize=14]",
+      "\tedge [arrowsize=0.6 color=\"#555555\"]",
+    ]
+    func name(_ layer: Int, _ unit: Int) -> String { layer == 0 ? "x\(unit + 1)" : "L\(layer)_N\(unit + 1)" }
+    func text(_ layer: Int, _ unit: Int) -> String { layer == 0 ? "x\(unit + 1)" : "L\(layer).N\(unit + 1)" }
+    for (layer, size) in sizes.enumerated() {
+      let label =
+        layer == 0 ? "inputs" : layer == sizes.count - 1 ? "layer \(layer) (output)" : "layer \(layer)"
+      lines += ["\tsubgraph cluster_\(layer) {", "\t\tgraph [label=\"\(label)\" style=dashed color=\"#969696\"]"]
+      for unit in 0..<size {
+        let fill = layer == 0 ? "#deebf7" : "#fdd0a2"
+        lines.append("\t\t\(name(layer, unit)) [label=\"\(text(layer, unit))\" style=filled fillcolor=\"\(fill)\"]")
+      }
+      lines.append("\t}")
+      if size > 1 {
+        // Keep the units in order, top to bottom.
+        let units = (0..<size).map { name(layer, $0) }
+        lines.append("\t{ rank=same " + units.joined(separator: " ") + " }")
+        for (a, b) in zip(units, units.dropFirst()) { lines.append("\t\(a) -> \(b) [style=invis]") }
+      }
+    }
+    for layer in 1..<max(sizes.count, 1) {
+      for from in 0..<sizes[layer - 1] {
+        for to in 0..<sizes[layer] {
+          lines.append("\t\(name(layer - 1, from)) -> \(name(layer, to))")
+        }
+      }
+    }
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The diagram as a drawing, for GraphRender to render and write, or
+  /// for ``FigureWriter/draw(_:_:caption:page:)-(Drawing,_,_,_)``.
+  ///
+  /// - Throws: A `GraphRenderError` if Graphviz cannot read the text.
+  public func drawing() throws -> Drawing {
+    try Drawing(dot: dot())
+  }
+}
