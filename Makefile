@@ -8,7 +8,8 @@
 # graphviz with brew) and, on Linux, glibc's locale sources (locales), from
 # which a test compiles a German locale. `make test` also installs what the
 # browser tests need (browser-deps): Debian's chromium and python3-venv with
-# apt, and Playwright for Python into .build/browser-venv.
+# apt, Debian's eslint for the explorer's script, and Playwright for Python
+# into .build/browser-venv.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -18,7 +19,7 @@ CHROMIUM ?= /usr/bin/chromium
 PLAYWRIGHT_VERSION := 1.65.3
 VENV := .build/browser-venv
 
-.PHONY: deps browser-deps figures test bench docs clean
+.PHONY: deps browser-deps lint-explorer figures test bench docs clean
 
 deps:
 	@missing=""; \
@@ -55,6 +56,7 @@ browser-deps:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="chromium"; \
 	python3 -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v eslint >/dev/null || missing="$$missing eslint"; \
 	if [ -n "$$missing" ] && [ "$$(uname)" != Darwin ] && command -v apt-get >/dev/null; then \
 	  $(SUDO) apt-get update && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
@@ -72,11 +74,23 @@ browser-deps:
 	         "playwright==$(PLAYWRIGHT_VERSION)); the browser tests need it" >&2; exit 1; }; \
 	fi
 
-# The Swift tests, then the browser tests (Tests/Browser), both reported
-# whatever the other's result; either failing fails the run.
+# The explorer page's script (Sources/GraphRender/Explorer/Web, embedded in
+# GraphRender at build time): each file parses (node --check) and passes
+# Debian's eslint with the folder's .eslintrc.json. Debian's eslint finds its
+# own modules through NODE_PATH when node is not Debian's.
+EXPLORER_WEB := Sources/GraphRender/Explorer/Web
+lint-explorer: browser-deps
+	@for f in $(EXPLORER_WEB)/*.js; do node --check "$$f" || exit 1; done
+	NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs eslint --max-warnings 0 $(EXPLORER_WEB)
+
+# The Swift tests, the explorer's lint, then the browser tests
+# (Tests/Browser), each reported whatever the others' result; any failing
+# fails the run.
 test: deps browser-deps
 	@status=0; \
 	$(SWIFT) test -Xswiftc -warnings-as-errors || status=1; \
+	echo "== the explorer's script (node --check, eslint)"; \
+	$(MAKE) --no-print-directory lint-explorer || status=1; \
 	echo "== browser tests (Tests/Browser, Chromium at $(CHROMIUM))"; \
 	$(SWIFT) build -Xswiftc -warnings-as-errors --product explorer-probe && \
 	CHROMIUM="$(CHROMIUM)" $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \

@@ -27,7 +27,16 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
-    .target(name: "GraphRender", dependencies: ["Micrograd", "CGraphviz", "FileOutput"]),
+    // The explorer page's script and style sheet are files in
+    // GraphRender/Explorer/Web, put into the module as strings at build time.
+    .target(
+      name: "GraphRender",
+      dependencies: ["Micrograd", "CGraphviz", "FileOutput"],
+      exclude: ["Explorer/Web"],
+      plugins: ["EmbedExplorerFiles"]
+    ),
+    .plugin(name: "EmbedExplorerFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+    .executableTarget(name: "embed-files", path: "Plugins/embed-files"),
     // swift-snapshot-testing strategies for Value graphs (DOT, and SVG that
     // survives another Graphviz), also used for output/'s check.
     .target(

@@ -1,5 +1,5 @@
 /// The HTML page of ``Drawing/html(title:)``: its markup, its data as
-/// JSON, its style sheet and its script (`ExplorerScript.swift`).
+/// JSON, its style sheet and its script (the files in `Explorer/Web`).
 enum ExplorerPage {
   /// The whole page around the SVG and the data.
   static func page(title: String, svg: String, json: String) -> String {
@@ -13,7 +13,7 @@ enum ExplorerPage {
     <meta name="generator" content="swift-micrograd GraphRender">
     <title>\(escapeHTML(title))</title>
     <style>
-    \(ExplorerScript.css)</style>
+    \(ExplorerFiles.explorerCSS)</style>
     </head>
     <body>
     <header>
@@ -41,7 +41,7 @@ enum ExplorerPage {
     <div id="tip" role="tooltip" hidden></div>
     <script type="application/json" id="graph-data">\(json)</script>
     <script>
-    \(ExplorerScript.javascript)</script>
+    \(ExplorerFiles.explorerJS)</script>
     </body>
     </html>
 

@@ -97,6 +97,21 @@ private func workingTreePaths() throws -> [String] {
     #expect(readers.isEmpty, "files that name \(needle): \(readers)")
   }
 
+  /// The explorer page's script and style sheet are files that a linter
+  /// reads (Sources/GraphRender/Explorer/Web, embedded at build time), not
+  /// strings inside Swift.
+  @Test func theExplorersScriptIsNotInsideSwift() throws {
+    let needle = "addEvent" + "Listener"
+    let paths = try repositoryPaths()
+    let swiftWithScript = paths.filter { path in
+      path.hasSuffix(".swift")
+        && (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))?.contains(needle) == true
+    }
+    #expect(swiftWithScript.isEmpty, "Swift files with the page's script: \(swiftWithScript)")
+    let scripts = paths.filter { $0.hasPrefix("Sources/GraphRender/Explorer/Web/") && $0.hasSuffix(".js") }
+    #expect(!scripts.isEmpty)
+  }
+
   /// The line counts the docs give for a program to read are its own.
   @Test func statedLineCountsAreCurrent() throws {
     let lines = try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
