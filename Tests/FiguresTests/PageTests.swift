@@ -1,5 +1,6 @@
 import Figures
 import Foundation
+import GraphRender
 import Makemore
 import Micrograd
 import Testing
@@ -33,7 +34,7 @@ import Testing
         + "script-src 'unsafe-inline'\">"))
     #expect(html.contains("<title>moons &lt;learning&gt; &amp; &quot;more&quot;</title>"))
     #expect(html.contains("<script type=\"application/json\" id=\"training-data\">" + recording.json() + "</script>"))
-    #expect(html.contains("function makeStepper(") && html.contains("id=\"slider\""))
+    #expect(html.contains(ExplorerFiles.trainingJS) && html.contains("id=\"slider\""))
     expectNoAddresses(html)
   }
 

@@ -66,9 +66,10 @@ enum PageShell {
 }
 
 extension PageShell {
-  /// The stepping controls both pages share (stepper.js drives them):
-  /// first, back, play, forward, last, the speed, a slider over the steps
-  /// and the step's description, read out when it changes.
+  /// The stepping controls both pages share (pages-stepper.js drives
+  /// them): first, back, play, forward, last and the speed on one line, a
+  /// slider over the steps below, and the step's description, read out
+  /// when it changes.
   static func stepper(_ label: String) -> String {
     """
     <div id="controls" role="toolbar" aria-label="\(escapeHTML(label))">
@@ -80,8 +81,8 @@ extension PageShell {
     <label class="speed">speed <select id="speed">
     <option value="1200">slow</option><option value="500" selected>normal</option><option value="150">fast</option>
     </select></label>
-    <input type="range" id="slider" min="0" max="0" value="0" aria-label="\(escapeHTML(label)): the step">
     </div>
+    <input type="range" id="slider" min="0" max="0" value="0" aria-label="\(escapeHTML(label)): the step">
     <p id="step" aria-live="polite"></p>
     """
   }
