@@ -8,8 +8,8 @@
 # graphviz with brew) and, on Linux, glibc's locale sources (locales), from
 # which a test compiles a German locale. `make test` also installs what the
 # browser tests need (browser-deps): Debian's chromium and python3-venv with
-# apt, Debian's eslint for the explorer's script, and Playwright for Python
-# into .build/browser-venv.
+# apt, Debian's eslint for the explorer's script, and Playwright and
+# axe-playwright-python into .build/browser-venv.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,6 +17,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # (it launches this Chromium; it downloads no browser of its own).
 CHROMIUM ?= /usr/bin/chromium
 PLAYWRIGHT_VERSION := 1.65.3
+# axe-core, through Playwright, for the pages' accessibility audit.
+AXE_VERSION := 0.1.8
 VENV := .build/browser-venv
 
 .PHONY: deps browser-deps lint-explorer figures test bench docs clean
@@ -67,11 +69,13 @@ browser-deps:
 	       "Chromium or Chrome executable, and run make test again" >&2; \
 	  exit 1; \
 	fi; \
-	if ! $(VENV)/bin/python -c 'import playwright' 2>/dev/null; then \
+	if ! $(VENV)/bin/python -c 'import playwright, axe_playwright_python' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && \
-	  $(VENV)/bin/pip install --quiet --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION) || \
-	  { echo "make: could not install Playwright for Python into $(VENV) (pip install" \
-	         "playwright==$(PLAYWRIGHT_VERSION)); the browser tests need it" >&2; exit 1; }; \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION) \
+	    axe-playwright-python==$(AXE_VERSION) || \
+	  { echo "make: could not install Playwright and axe for Python into $(VENV) (pip install" \
+	         "playwright==$(PLAYWRIGHT_VERSION) axe-playwright-python==$(AXE_VERSION)); the browser" \
+	         "tests need them" >&2; exit 1; }; \
 	fi
 
 # The explorer page's script (Sources/GraphRender/Explorer/Web, embedded in

@@ -74,12 +74,12 @@ func benchmarkLayoutScaling() throws {
   print("layout scaling: SVG render time, one run each, in seconds")
   var rows: [[String]] = []
   for size in [1_000, 2_000, 4_000, 5_000, 8_000] {
-    let chainDrawing = try drawDot(chain(drawnNodes: size), nodeLimit: .max)
+    let chainDrawing = try drawDot(chain(drawnNodes: size), options: .init(nodeLimit: .max))
     let chainTime = try timed(1) { _ = try chainDrawing.render(.svg) }
     var rng = SplitMix64(seed: 1)
     let width = size / 200
     let model = MLP(3, [width, width, 1], using: &rng)
-    let mlpDrawing = try drawDot(model([1, 2, 3])[0], nodeLimit: .max)
+    let mlpDrawing = try drawDot(model([1, 2, 3])[0], options: .init(nodeLimit: .max))
     let mlpTime = try timed(1) { _ = try mlpDrawing.render(.svg) }
     rows.append([
       String(chainDrawing.nodeCount), String(chainDrawing.layoutSize), String(format: "%.2f", chainTime),
@@ -92,7 +92,7 @@ func benchmarkLayoutScaling() throws {
     let a = Value(1.0, label: "a")
     var sum = a
     for _ in 1..<terms { sum = sum + a }
-    let drawing = try drawDot(sum, nodeLimit: .max)
+    let drawing = try drawDot(sum, options: .init(nodeLimit: .max))
     let time = try timed(1) { _ = try drawing.render(.svg) }
     rows.append([
       "", "", "", "a+a+...+a, \(terms) terms", String(drawing.nodeCount), String(drawing.layoutSize),

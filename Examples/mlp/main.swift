@@ -25,11 +25,11 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   let out = n([2.0, 3.0, -1.0])[0]
   out.label = "out"
   print("n([2, 3, -1]) = \(out.data)")
-  let forward = try drawDot(out, clusters: n)
+  let forward = try drawDot(out, options: .init(clusters: n))
   try figures.draw(forward, "mlp-forward", caption: "MLP(3, [4, 4, 1]) on [2, 3, -1], forward, a box per neuron")
   // Folded: no page, since its steps of backward() would update values
   // that the folded figure does not draw.
-  let forwardFolded = try drawDot(out, clusters: n, folded: true)
+  let forwardFolded = try drawDot(out, options: .init(clusters: n, folded: true))
   try figures.draw(forwardFolded, "mlp-forward-folded")
 
   // The four examples and their targets.
@@ -39,9 +39,9 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): one forward graph and the loss of
   let loss = sumSquaredError(ypred, ys); loss.label = "loss"
   loss.backward()
   print("loss = \(loss.data)")
-  let lossDrawing = try drawDot(loss, clusters: n)
+  let lossDrawing = try drawDot(loss, options: .init(clusters: n))
   try figures.draw(lossDrawing, "mlp-loss", caption: "The loss of MLP(3, [4, 4, 1]) on four examples, after backward(), a box per neuron")
-  let lossFolded = try drawDot(loss, clusters: n, folded: true)
+  let lossFolded = try drawDot(loss, options: .init(clusters: n, folded: true))
   try figures.draw(lossFolded, "mlp-loss-folded")
 
   // Folded, each neuron's weighted sum is one value instead of a chain.

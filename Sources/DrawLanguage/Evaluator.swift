@@ -116,19 +116,12 @@ package struct Evaluator {
       case .value(let v): return .value(v ** k)
       }
     case .call(let function, let argument, let column):
-      guard functionNames.contains(function) else {
+      guard let apply = Operation.Function(named: function) else {
         throw DrawLanguageError(
           message: "unknown function '\(function)'; the functions are \(functionNames.joined(separator: " "))",
           column: column)
       }
-      let x = try evaluate(argument).asValue
-      switch function {
-      case "tanh": return .value(x.tanh())
-      case "exp": return .value(x.exp())
-      case "log": return .value(x.log())
-      case "relu": return .value(x.relu())
-      default: return .value(x.sigmoid())
-      }
+      return .value(apply(try evaluate(argument).asValue))
     }
   }
 

@@ -1,3 +1,5 @@
+import Micrograd
+
 /// The `draw` command's expression language, parsed into a syntax tree.
 ///
 /// ```
@@ -73,5 +75,6 @@ package struct Statement {
   }
 }
 
-/// The functions the language knows, each a `Value` method.
-package let functionNames = ["tanh", "exp", "log", "relu", "sigmoid"]
+/// The functions the language knows: the engine's functions of one value,
+/// by their names (`Operation.Function`).
+package let functionNames = Operation.Function.allCases.map(\.name)

@@ -108,7 +108,7 @@ public struct FigureWriter {
   /// step through `backward()` (GraphRender's `Drawing.hasBackwardSteps`:
   /// one that `drawDot` made, not folded), `name.html`, titled `caption`.
   ///
-  /// A drawing made with options (`drawDot(loss, clusters: n)`) is written
+  /// A drawing made with options (`drawDot(loss, options: .init(clusters: n))`) is written
   /// this way; so is one of DOT text made elsewhere, such as a
   /// ``CountMatrix``, which gets no page.
   ///

@@ -11,21 +11,20 @@ extension Snapshotting where Value == Micrograd.Value, Format == String {
   /// L.backward()
   /// assertSnapshot(of: L, as: .dot, named: "expression")
   /// ```
-  public static var dot: Snapshotting { .dot() }
+  public static var dot: Snapshotting { .dot(DrawOptions()) }
 
-  /// The DOT text of a value's graph, drawn with `drawDot`'s options.
+  /// The DOT text of a value's graph drawn with `options`, as
+  /// `drawDot(_:options:)` draws it: the direction, numbers, style,
+  /// parameters, a network's clusters, folding, node limit and title.
   ///
-  /// - Parameters: As `drawDot`'s: the direction, how numbers are
-  ///   written, whether gradients show, the style, the values to mark as
-  ///   parameters and the node limit. A drawing that cannot be made (a bad
-  ///   option) fails the test, and its snapshot is the error, `error: ...`.
-  public static func dot(
-    rankdir: RankDir = .leftToRight, numberFormat: NumberFormat = .fixed(4), showGrad: Bool = true,
-    style: DrawingStyle = .lecture, parameters: [Micrograd.Value] = [],
-    nodeLimit: Int = Drawing.defaultNodeLimit
-  ) -> Snapshotting {
-    Snapshotting<DrawingResult, String>.dotText.pullback(
-      drawn(rankdir, numberFormat, showGrad, style, parameters, nodeLimit))
+  /// ```swift
+  /// assertSnapshot(of: loss, as: .dot(.init(clusters: n, folded: true)), named: "mlp-folded")
+  /// ```
+  ///
+  /// A drawing that cannot be made (a bad option) fails the test, and its
+  /// snapshot is the error, `error: ...`.
+  public static func dot(_ options: DrawOptions) -> Snapshotting {
+    Snapshotting<DrawingResult, String>.dotText.pullback(drawn(options))
   }
 
   /// A value's graph rendered as SVG by Graphviz (`.svg` files), compared
@@ -35,33 +34,17 @@ extension Snapshotting where Value == Micrograd.Value, Format == String {
   /// ```swift
   /// assertSnapshot(of: o, as: .svg, named: "neuron")
   /// ```
-  public static var svg: Snapshotting { .svg() }
+  public static var svg: Snapshotting { .svg(DrawOptions()) }
 
-  /// A value's graph rendered as SVG, drawn with `drawDot`'s options.
-  ///
-  /// - Parameters: As ``dot(rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``.
-  ///   A drawing Graphviz cannot render (past the node limit, say) fails
-  ///   the test, and its snapshot is the error, `error: ...`.
-  public static func svg(
-    rankdir: RankDir = .leftToRight, numberFormat: NumberFormat = .fixed(4), showGrad: Bool = true,
-    style: DrawingStyle = .lecture, parameters: [Micrograd.Value] = [],
-    nodeLimit: Int = Drawing.defaultNodeLimit
-  ) -> Snapshotting {
-    Snapshotting<DrawingResult, String>.svgText.pullback(
-      drawn(rankdir, numberFormat, showGrad, style, parameters, nodeLimit))
+  /// A value's graph drawn with `options` (as ``dot(_:)``) and rendered as
+  /// SVG. A drawing Graphviz cannot render (past the node limit, say)
+  /// fails the test, and its snapshot is the error, `error: ...`.
+  public static func svg(_ options: DrawOptions) -> Snapshotting {
+    Snapshotting<DrawingResult, String>.svgText.pullback(drawn(options))
   }
 
-  /// `drawDot` with these options, as a drawing or its error.
-  private static func drawn(
-    _ rankdir: RankDir, _ numberFormat: NumberFormat, _ showGrad: Bool, _ style: DrawingStyle,
-    _ parameters: [Micrograd.Value], _ nodeLimit: Int
-  ) -> (Micrograd.Value) -> DrawingResult {
-    { value in
-      Result {
-        try drawDot(
-          value, rankdir: rankdir, numberFormat: numberFormat, showGrad: showGrad, style: style,
-          parameters: parameters, nodeLimit: nodeLimit)
-      }
-    }
+  /// `drawDot` with `options`, as a drawing or its error.
+  private static func drawn(_ options: DrawOptions) -> (Micrograd.Value) -> DrawingResult {
+    { value in Result { try drawDot(value, options: options) } }
   }
 }

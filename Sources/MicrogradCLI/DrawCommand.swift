@@ -167,21 +167,52 @@ struct DrawCommand: ParsableCommand {
     return inputs
   }
 
-  /// Draws the root and writes it where the options say.
-  private func writeFigure(_ root: Value) throws {
-    guard let direction = ["LR": RankDir.leftToRight, "TB": .topToBottom, "RL": .rightToLeft, "BT": .bottomToTop][rankdir.uppercased()] else {
+  /// Checks the options against each other before anything is parsed,
+  /// drawn or written: the direction, and the pairs that cannot go
+  /// together (a folded figure with the page or the frames, the page as
+  /// frames).
+  func validate() throws {
+    guard RankDir(rawValue: rankdir.uppercased()) != nil else {
       throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)")
     }
+    if fold, backwardSteps != nil {
+      throw InputError(
+        message: "--fold with --backward-steps: the steps update the gradients of the products and sums "
+          + "a folded figure does not draw; drop one of them")
+    }
+    let namedFormat = format.map { OutputFormat(rawValue: $0.lowercased()) }
+      ?? output.flatMap { OutputFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
+    if fold, namedFormat == .html {
+      throw InputError(
+        message: "--fold with --format html: the page steps through backward(), whose steps update values "
+          + "a folded figure does not draw; write svg, png, pdf or dot, or drop --fold")
+    }
+    if let backwardSteps {
+      guard !backwardSteps.isEmpty else {
+        throw InputError(message: "--backward-steps is empty; pass a folder for the frames")
+      }
+      if format.map({ OutputFormat(rawValue: $0.lowercased()) }) == .html {
+        throw InputError(
+          message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); "
+            + "the page steps through backward() itself")
+      }
+    }
+  }
+
+  /// Draws the root and writes it where the options say.
+  private func writeFigure(_ root: Value) throws {
+    let options = DrawOptions(
+      rankdir: RankDir(rawValue: rankdir.uppercased()) ?? .leftToRight, folded: fold, nodeLimit: nodeLimit)
     let drawing: Drawing
     do {
-      drawing = try drawDot(root, rankdir: direction, folded: fold, nodeLimit: nodeLimit)
+      drawing = try drawDot(root, options: options)
     } catch GraphRenderError.invalidOption(let message) where fold && message.hasPrefix("folded: ") {
       throw InputError(message: "--fold: " + message.dropFirst("folded: ".count))
     }
     let chosen: OutputFormat? = format.map { OutputFormat(rawValue: $0.lowercased()) }
-    if let chosen, !chosen.rawValue.contains(":"), chosen != .dot, chosen.rawValue != "gv", chosen != .html {
+    if let chosen, chosen.renderer == .graphviz {
       let offered = try availableFormats()
-      guard offered.contains(chosen) else {
+      guard chosen.isOffered(in: offered) else {
         throw InputError(
           message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)")
       }
@@ -194,32 +225,15 @@ struct DrawCommand: ParsableCommand {
       if let chosen {
         target = (url, chosen)
       } else {
-        let offered = ((try? availableFormats()) ?? []).map(\.rawValue)
-        guard let byExtension = OutputFormat(fileExtension: url.pathExtension),
-          byExtension == .html || byExtension.rawValue == "dot" || offered.contains(byExtension.rawValue)
+        let offered = (try? availableFormats()) ?? []
+        guard let byExtension = OutputFormat(fileExtension: url.pathExtension), byExtension.isOffered(in: offered)
         else {
-          throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
+          throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered.map(\.rawValue))
         }
         target = (url, byExtension)
       }
     }
     let figureFormat = target?.format ?? chosen ?? .svg
-    if fold, backwardSteps != nil {
-      throw InputError(
-        message: "--fold with --backward-steps: the steps update the gradients of the products and sums a folded figure does not draw; drop one of them")
-    }
-    if fold, figureFormat == .html {
-      throw InputError(
-        message: "--fold with --format html: the page steps through backward(), whose steps update values a folded figure does not draw; write svg, png, pdf or dot, or drop --fold")
-    }
-    if let backwardSteps {
-      guard !backwardSteps.isEmpty else {
-        throw InputError(message: "--backward-steps is empty; pass a folder for the frames")
-      }
-      if chosen == .html {
-        throw InputError(message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); the page steps through backward() itself")
-      }
-    }
     // Everything is rendered before anything is written.
     let bytes: Data? = target != nil || (backwardSteps == nil && !json) ? try drawing.render(figureFormat) : nil
     if let target { try Self.checkWritable(target.url) }
@@ -228,7 +242,7 @@ struct DrawCommand: ParsableCommand {
     if let backwardSteps {
       madeFolders = Self.missingFolders(URL(fileURLWithPath: backwardSteps).standardizedFileURL.path)
       frames = try writeBackwardSteps(
-        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, rankdir: direction, nodeLimit: nodeLimit)
+        root, to: URL(fileURLWithPath: backwardSteps), format: chosen ?? .svg, options: options)
     }
     if let target, let bytes {
       do {

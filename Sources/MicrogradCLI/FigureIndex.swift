@@ -70,17 +70,26 @@ enum FigureIndex {
       <style>
       body { max-width: 60em; margin: 2em auto; padding: 0 1em; font: 15px/1.5 system-ui, sans-serif; color: #222; }
       h2 { font-size: 1.05em; margin-top: 1.6em; }
-      .file { color: #777; font-family: ui-monospace, monospace; font-size: .9em; margin-left: .5em; }
+      .file { color: #595959; font-family: ui-monospace, monospace; font-size: .9em; margin-left: .5em; }
       .other a { margin-left: .4em; font-size: .9em; }
+      :root { color-scheme: light dark; }
+      @media (prefers-color-scheme: dark) {
+        body { color: #e8e8e8; background: #15171a; }
+        .file { color: #b4b4b4; }
+        a { color: #8cc8ff; }
+        a:visited { color: #d0b0ff; }
+      }
       </style>
       </head>
       <body>
+      <main>
       <h1>The lecture figures</h1>
       <p>Each lesson's figures, the lessons in the order of the notes, as <code>micrograd figures</code> made them. A graph's \
       page shows each value's numbers in full precision, highlights what a value depends on, and steps through \
       <code>backward()</code> one <code>backwardStep()</code> at a time. The training page replays the moons MLP \
       learning, step by step, and the sampling page draws makemore's names one character at a time.</p>
       \(sections.joined(separator: "\n"))
+      </main>
       </body>
       </html>
 

@@ -45,7 +45,7 @@ default:
 }
 
 do {
-  try drawDot(root, style: style, parameters: parameters).write(to: URL(fileURLWithPath: arguments[1]))
+  try drawDot(root, options: .init(style: style, parameters: parameters)).write(to: URL(fileURLWithPath: arguments[1]))
 } catch {
   FileHandle.standardError.write(Data("explorer-probe: \(error)\n".utf8))
   exit(1)

@@ -36,7 +36,7 @@ import Testing
 
   @Test func framesKeepTheStyle() throws {
     let neuron = LectureGraphs.neuron()
-    let frames = try drawBackwardSteps(neuron.o, style: .teaching, parameters: neuron.parameters)
+    let frames = try drawBackwardSteps(neuron.o, options: .init(style: .teaching, parameters: neuron.parameters))
     #expect(frames.count == 11)
     #expect(frames[1].dot.contains("class=\"value output\"") && frames[1].dot.contains("cluster_legend"))
   }
@@ -55,7 +55,7 @@ import Testing
     let out = folder.url.appendingPathComponent("frames")
     #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: out, format: .html) }
     #expect(throws: GraphRenderError.tooManyNodes(count: 10, limit: 5)) {
-      try writeBackwardSteps(LectureGraphs.expression(), to: out, nodeLimit: 5)
+      try writeBackwardSteps(LectureGraphs.expression(), to: out, options: .init(nodeLimit: 5))
     }
     #expect(!FileManager.default.fileExists(atPath: out.path))
     let file = folder.url.appendingPathComponent("file")

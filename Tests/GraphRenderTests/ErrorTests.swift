@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func tooManyNodesIsRefusedBeforeLayout() throws {
-    let limited = try drawDot(LectureGraphs.expression(), nodeLimit: 9)
+    let limited = try drawDot(LectureGraphs.expression(), options: .init(nodeLimit: 9))
     #expect(throws: GraphRenderError.tooManyNodes(count: 10, limit: 9)) {
       try limited.render(.svg)
     }
@@ -68,7 +68,7 @@ import Testing
     #expect(message.contains("needs 10 nodes laid out") && message.contains("limit of 9") && message.contains("raise the node limit"))
     // The DOT text has no limit; at the limit the drawing renders.
     #expect(try limited.render(.dot) == Data(limited.dot.utf8))
-    #expect(try drawDot(LectureGraphs.expression(), nodeLimit: 10).svg().contains("<svg"))
+    #expect(try drawDot(LectureGraphs.expression(), options: .init(nodeLimit: 10)).svg().contains("<svg"))
     // The default limit: a 5,000-value chain draws 10,000 nodes.
     var x = Value(1.0)
     for _ in 0..<4_999 { x = x.tanh() }
@@ -104,7 +104,7 @@ import Testing
 
   @Test func negativeNodeLimitIsRejected() {
     #expect(throws: GraphRenderError.invalidOption("nodeLimit -1: the limit cannot be negative")) {
-      try drawDot(Value(1), nodeLimit: -1)
+      try drawDot(Value(1), options: .init(nodeLimit: -1))
     }
   }
 
@@ -158,7 +158,7 @@ import Testing
     let url = folder.url.appendingPathComponent("L.svg")
     try drawing.write(to: url)
     let before = try Data(contentsOf: url)
-    let limited = try drawDot(LectureGraphs.neuron().o, nodeLimit: 1)
+    let limited = try drawDot(LectureGraphs.neuron().o, options: .init(nodeLimit: 1))
     #expect(throws: GraphRenderError.tooManyNodes(count: 15, limit: 1)) { try limited.write(to: url) }
     #expect(throws: GraphRenderError.self) { try drawing.write(to: url, format: "png:nosuchplugin") }
     #expect(try Data(contentsOf: url) == before)

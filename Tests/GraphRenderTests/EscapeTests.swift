@@ -40,7 +40,7 @@ import Testing
   @Test(arguments: 0..<cases.count)
   func tooltipShowsTheLabelLiterally(_ index: Int) throws {
     let label = Self.cases[index].label
-    let svg = try drawDot(Value(1.5, label: label), style: DrawingStyle(tooltips: true)).svg()
+    let svg = try drawDot(Value(1.5, label: label), options: .init(style: DrawingStyle(tooltips: true))).svg()
     let node = try #require(SVGText.group(named: "v0", in: svg))
     let start = try #require(node.range(of: "xlink:title=\""))
     let end = try #require(node[start.upperBound...].firstIndex(of: "\""))

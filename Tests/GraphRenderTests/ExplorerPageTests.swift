@@ -65,7 +65,10 @@ import Testing
     #expect(page.hasPrefix("<!DOCTYPE html>\n"))
     #expect(page.contains("<title>L</title>"))
     #expect(page.contains("<svg width=") && !page.contains("<?xml") && !page.contains("<!DOCTYPE svg"))
-    #expect(page.contains("a.grad += b.data × e.grad = -3.0 × -2.0 = 6.0"))
+    // a*b's update of a (value 0): local derivative b.data (value 1) = -3,
+    // contribution 6, each in full and as the figure writes it; the rule by name.
+    #expect(page.contains("\"{1}.data\",\"-3.0\",\"-3.0000\",\"6.0\",\"6.0000\"]"))
+    #expect(page.contains("\"*\":\"the product rule: o = a * b; do/da = b, do/db = a\""))
     #expect(page.contains("default-src 'none'"))
     for fetch in ["http://", "https://", " src=", "<link", "@import", "url("] {
       #expect(!page.replacingOccurrences(of: "http://www.w3.org/", with: "").contains(fetch), "\(fetch)")
@@ -112,7 +115,7 @@ import Testing
   }
 
   @Test func pageObeysTheNodeLimit() throws {
-    let drawing = try drawDot(LectureGraphs.expression(), nodeLimit: 3)
+    let drawing = try drawDot(LectureGraphs.expression(), options: .init(nodeLimit: 3))
     #expect(throws: GraphRenderError.tooManyNodes(count: drawing.layoutSize, limit: 3)) { try drawing.html() }
     let folder = try TemporaryFolder()
     let url = folder.url.appendingPathComponent("L.html")

@@ -113,7 +113,7 @@ import Testing
     let outputs = inputs.flatMap { n($0) }
     let loss = sumSquaredError(outputs, outputs.map { _ in 0.5 })
     let plain = try drawDot(loss)
-    let folded = try drawDot(loss, clusters: n, folded: true)
+    let folded = try drawDot(loss, options: .init(clusters: n, folded: true))
     // Each call of a neuron with k inputs: 2k values (k products, k sums)
     // become one, so 4k nodes become 2; and 6k edges (three per product
     // and per sum: its operands and its op's) become 2k + 1 into the
@@ -130,7 +130,7 @@ import Testing
     #expect(parsed.nodes == folded.nodeCount && parsed.edges == folded.edgeCount)
     // From the graph alone, a neuron is an activation of a weighted sum:
     // the same folds, but for a linear output layer's.
-    let byGraph = try drawDot(loss, folded: true)
+    let byGraph = try drawDot(loss, options: .init(folded: true))
     let linear = shape.output == .linear ? shape.layers.last! * inputs.count : 0
     #expect(byGraph.dot.components(separatedBy: "Σ w·x + b").count - 1 == calls.count * inputs.count - linear)
   }
@@ -142,7 +142,7 @@ import Testing
     let n = Self.network(Shape(inputs: 3, layers: [1], activation: .tanh, output: nil))
     let x = Value(2, label: "x")
     let out = n([x, x, x])[0]
-    let drawing = try drawDot(out, clusters: n, folded: true)
+    let drawing = try drawDot(out, options: .init(clusters: n, folded: true))
     let t = trace(out)
     let neuron = n.layers[0].neurons[0]
     let sum = t.nodes.firstIndex { $0 === out.operands[0] }!
@@ -160,13 +160,13 @@ import Testing
     let n = Self.network(Shape(inputs: 2, layers: [3, 1], activation: .relu, output: .linear))
     let out = n([1.0, -2.0])[0]
     out.backward()
-    let drawing = try drawDot(out, clusters: n)
+    let drawing = try drawDot(out, options: .init(clusters: n))
     assertSnapshot(of: drawing.dot, as: .lines, named: "mlp-2-3-1-clusters")
-    assertSnapshot(of: try drawDot(out, clusters: n, folded: true).dot, as: .lines, named: "mlp-2-3-1-folded")
-    let teaching = try drawDot(out, style: .teaching, parameters: n.parameters(), clusters: n, folded: true)
+    assertSnapshot(of: try drawDot(out, options: .init(clusters: n, folded: true)).dot, as: .lines, named: "mlp-2-3-1-folded")
+    let teaching = try drawDot(out, options: .init(style: .teaching, parameters: n.parameters(), clusters: n, folded: true))
     assertSnapshot(of: teaching.dot, as: .lines, named: "mlp-2-3-1-folded-teaching")
     // The same drawing, made again, is the same bytes; and it renders.
-    #expect(try drawDot(out, clusters: n).dot == drawing.dot)
+    #expect(try drawDot(out, options: .init(clusters: n)).dot == drawing.dot)
     let svg = try drawing.svg()
     for label in ["layer 1", "layer 1 · neuron 1", "layer 1 · neuron 3", "layer 2", "layer 2 · neuron 1"] {
       #expect(svg.contains(">\(label)</text>"), "\(label)")
@@ -179,7 +179,7 @@ import Testing
   /// addresses of their names, as Graphviz before 9 would.
   @Test func clustersComeInTheTextsOrderEveryTime() throws {
     let n = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
-    let drawing = try drawDot(n([2.0, 3.0, -1.0])[0], clusters: n)
+    let drawing = try drawDot(n([2.0, 3.0, -1.0])[0], options: .init(clusters: n))
     let declared = drawing.dot.split(separator: "\n").compactMap { line -> String? in
       let text = line.trimmingCharacters(in: .whitespaces)
       guard text.hasPrefix("subgraph cluster_") else { return nil }
@@ -206,7 +206,7 @@ import Testing
   @Test func onlyNeuronsInTheGraphGetAClusterAndAWholeNetworkNeedNotBeThere() throws {
     let n = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
     let out = n.layers[0]([1.0, 2.0, 3.0].map { Value($0) })[1]
-    let dot = try drawDot(out, clusters: n).dot
+    let dot = try drawDot(out, options: .init(clusters: n)).dot
     #expect(dot.components(separatedBy: "subgraph cluster_").count - 1 == 2)
     #expect(dot.contains("subgraph cluster_layer1_neuron2 {"))
   }
@@ -216,13 +216,13 @@ import Testing
     let message = "clusters: no weight or bias of the network MLP(3, [4, 4, 1]) is in the graph; "
       + "pass the network that computed it"
     #expect(throws: GraphRenderError.invalidOption(message)) {
-      try drawDot(LectureGraphs.expression(), clusters: n)
+      try drawDot(LectureGraphs.expression(), options: .init(clusters: n))
     }
     // Another network of the same shape and weights did not make it.
     let twin = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
     let out = n([2.0, 3.0, -1.0])[0]
-    #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, clusters: twin) }
-    #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, clusters: twin, folded: true) }
+    #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, options: .init(clusters: twin)) }
+    #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, options: .init(clusters: twin, folded: true)) }
   }
 
   @Test func graphWithNoNeuronHasNothingToFold() throws {
@@ -232,16 +232,16 @@ import Testing
     // neuron (every step named), a - b (a + b * -1, no activation).
     let a = Value(1, label: "a"), b = Value(2, label: "b")
     for root in [LectureGraphs.expression(), LectureGraphs.neuron().o, a - b, (a * b).tanh()] {
-      #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(root, folded: true) }
+      #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(root, options: .init(folded: true)) }
     }
     // A network whose neurons have no inputs computes no weighted sum.
     var rng = SplitMix64(seed: 1)
     let empty = MLP(0, [2], using: &rng)
     let out = empty([Value]())[1]
-    #expect(try drawDot(out, clusters: empty).dot.contains("cluster_layer1_neuron2"))
+    #expect(try drawDot(out, options: .init(clusters: empty)).dot.contains("cluster_layer1_neuron2"))
     #expect(throws: GraphRenderError.invalidOption(
       "folded: no neuron of the network MLP(0, [2]) computes a weighted sum in the graph")) {
-      try drawDot(out, clusters: empty, folded: true)
+      try drawDot(out, options: .init(clusters: empty, folded: true))
     }
   }
 
@@ -251,19 +251,19 @@ import Testing
     let x1 = Value(2, label: "x1"), x2 = Value(0, label: "x2"), w1 = Value(-3, label: "w1")
     let w2 = Value(1, label: "w2"), b = Value(6.8813735870195432, label: "b")
     let o = (x1 * w1 + x2 * w2 + b).tanh(); o.label = "o"
-    let folded = try drawDot(o, folded: true)
+    let folded = try drawDot(o, options: .init(folded: true))
     assertSnapshot(of: folded.dot, as: .lines, named: "neuron-folded")
     #expect(folded.nodeCount == 5 + 4)
     // x2*w2 named: it stays, as the fold's other term; x1*w1 folds.
     let named = x2 * w2; named.label = "x2*w2"
     let o2 = (x1 * w1 + named).tanh()
-    let dot = try drawDot(o2, folded: true).dot
+    let dot = try drawDot(o2, options: .init(folded: true)).dot
     #expect(dot.contains("[label=\"Σ w·x + b\"]") && dot.contains("{ x2*w2 |"))
     // Used twice: p feeds the sum and the output, so it stays drawn and
     // the sum has two other terms: not a neuron.
     let p = x1 * w1
     let twice = (p + x2 * w2 + b).tanh() * p
-    #expect(throws: GraphRenderError.self) { try drawDot(twice, folded: true) }
+    #expect(throws: GraphRenderError.self) { try drawDot(twice, options: .init(folded: true)) }
   }
 
   /// A neuron of 30,000 inputs is found and folded without recursion: on
@@ -277,7 +277,7 @@ import Testing
       let n = MLP(30_000, [1], using: &rng)
       let out = n((0..<30_000).map { Double($0 % 7) })[0]
       let members = trace(out).neurons(of: n).first?.members.count ?? 0
-      let drawn = (try? drawDot(out, clusters: n, folded: true))?.nodeCount ?? 0
+      let drawn = (try? drawDot(out, options: .init(clusters: n, folded: true)))?.nodeCount ?? 0
       counts.withLock { $0 = (members, drawn) }
       done.signal()
     }

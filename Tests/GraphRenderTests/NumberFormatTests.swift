@@ -5,7 +5,7 @@ import Testing
 @Suite struct NumberFormatTests {
   /// The data field of a leaf holding `x`, drawn with `format`.
   func dataField(_ x: Double, _ format: NumberFormat = .fixed(4)) throws -> String {
-    let dot = try drawDot(Value(x), numberFormat: format).dot
+    let dot = try drawDot(Value(x), options: .init(numberFormat: format)).dot
     let start = try #require(dot.range(of: "data "))
     return String(dot[start.upperBound...].prefix { $0 != " " })
   }
@@ -47,9 +47,9 @@ import Testing
 
   @Test(arguments: [-1, 18, 1000])
   func decimalsOutOfRangeAreRejected(_ decimals: Int) {
-    #expect(throws: GraphRenderError.self) { try drawDot(Value(1), numberFormat: .fixed(decimals)) }
+    #expect(throws: GraphRenderError.self) { try drawDot(Value(1), options: .init(numberFormat: .fixed(decimals))) }
     do {
-      _ = try drawDot(Value(1), numberFormat: .fixed(decimals))
+      _ = try drawDot(Value(1), options: .init(numberFormat: .fixed(decimals)))
     } catch {
       #expect("\(error)".contains(".fixed(\(decimals))"))
       #expect("\(error)".contains("from 0 to 17"))

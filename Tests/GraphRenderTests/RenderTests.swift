@@ -16,7 +16,7 @@ import Testing
       #expect(parsed.edges == drawing.edgeCount)
     }
     // The legend's boxes are the only nodes beyond nodeCount.
-    let teaching = try drawDot(o, style: .teaching, parameters: parameters)
+    let teaching = try drawDot(o, options: .init(style: .teaching, parameters: parameters))
     let parsed = try Graphviz.count(teaching.dot)
     #expect(parsed.nodes == teaching.nodeCount + 7)
     #expect(parsed.edges == teaching.edgeCount)
@@ -110,7 +110,7 @@ import Testing
 
   @Test func teachingStyleGivesIdsClassesTooltipsAndLegend() throws {
     let (o, parameters) = LectureGraphs.neuron()
-    let svg = try drawDot(o, style: .teaching, parameters: parameters).svg()
+    let svg = try drawDot(o, options: .init(style: .teaching, parameters: parameters)).svg()
     #expect(svg.contains("<g id=\"v0\" class=\"node value input\">"))
     #expect(svg.contains("<g id=\"v1\" class=\"node value parameter\">"))
     #expect(svg.contains("<g id=\"v2\" class=\"node value computed\">"))
@@ -126,7 +126,7 @@ import Testing
 
   @Test func gradientColoursFollowSignAndSize() throws {
     let (o, _) = LectureGraphs.neuron()
-    let dot = try drawDot(o, style: DrawingStyle(colorsByGradient: true)).dot
+    let dot = try drawDot(o, options: .init(style: DrawingStyle(colorsByGradient: true))).dot
     // The largest gradient is x1's -1.5: the strongest red; w1's 1.0 is
     // two thirds of it (third green); w2's 0 is white.
     #expect(dot.contains("v0 [label=\"{ x1 | data 2.0000 | grad -1.5000 }\" shape=record style=filled fillcolor=\"#ef3b2c\"]"))
@@ -138,13 +138,13 @@ import Testing
     // A NaN gradient is grey, and the legend says so.
     let bad = Value(0) * Value(.nan)
     bad.backward()
-    let nanDot = try drawDot(bad, style: DrawingStyle(colorsByGradient: true, legend: true)).dot
+    let nanDot = try drawDot(bad, options: .init(style: DrawingStyle(colorsByGradient: true, legend: true))).dot
     #expect(nanDot.contains("fillcolor=\"#bdbdbd\""))
     #expect(nanDot.contains("grad NaN or inf"))
   }
 
   @Test func legendListsOnlyTheRolesInTheDrawing() throws {
-    let dot = try drawDot(LectureGraphs.expression(), style: .teaching).dot
+    let dot = try drawDot(LectureGraphs.expression(), options: .init(style: .teaching)).dot
     #expect(dot.contains("legend_input"))
     #expect(dot.contains("legend_output"))
     #expect(!dot.contains("legend_parameter"))

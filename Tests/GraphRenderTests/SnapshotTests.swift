@@ -24,14 +24,13 @@ import Testing
 
   @Test func neuronTeachingStyle() throws {
     let (o, parameters) = LectureGraphs.neuron()
-    let drawing = try drawDot(o, style: .teaching, parameters: parameters)
+    let drawing = try drawDot(o, options: .init(style: .teaching, parameters: parameters))
     assertSnapshot(of: drawing.dot, as: .lines, named: "neuron-teaching")
   }
 
   @Test func expressionTopToBottomWithoutGrad() throws {
     let drawing = try drawDot(
-      LectureGraphs.expression(), rankdir: .topToBottom, numberFormat: .fixed(2),
-      showGrad: false)
+      LectureGraphs.expression(), options: .init(rankdir: .topToBottom, numberFormat: .fixed(2), showGrad: false))
     assertSnapshot(of: drawing.dot, as: .lines, named: "expression-tb-nograd")
   }
 }

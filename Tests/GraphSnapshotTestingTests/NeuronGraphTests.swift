@@ -30,7 +30,7 @@ import Testing
     // drawDot's options: the teaching style, two decimals, top to bottom.
     assertSnapshot(
       of: o,
-      as: .svg(rankdir: .topToBottom, numberFormat: .fixed(2), style: .teaching, parameters: parameters),
+      as: .svg(.init(rankdir: .topToBottom, numberFormat: .fixed(2), style: .teaching, parameters: parameters)),
       named: "neuron-teaching")
   }
 }

@@ -30,8 +30,8 @@ private func expression() -> Value {
     let y = (x * w).tanh()
     y.label = "y"
     y.backward()
-    assertSnapshot(of: y, as: .dot(style: .teaching, parameters: [w]), named: "teaching")
-    assertSnapshot(of: y, as: .svg(rankdir: .topToBottom, numberFormat: .fixed(2), showGrad: false), named: "tb-2-decimals")
+    assertSnapshot(of: y, as: .dot(.init(style: .teaching, parameters: [w])), named: "teaching")
+    assertSnapshot(of: y, as: .svg(.init(rankdir: .topToBottom, numberFormat: .fixed(2), showGrad: false)), named: "tb-2-decimals")
   }
 
   @Test func drawings() throws {
@@ -98,14 +98,14 @@ private func expression() -> Value {
     let L = expression()
     withKnownIssue {
       withSnapshotTesting(record: .missing) {
-        _ = verifySnapshot(of: L, as: .dot(numberFormat: .fixed(40)), named: "bad", snapshotDirectory: folder.url.path)
+        _ = verifySnapshot(of: L, as: .dot(.init(numberFormat: .fixed(40))), named: "bad", snapshotDirectory: folder.url.path)
       }
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") && $0.rawValue.contains("40") }
     }
     withKnownIssue {
       withSnapshotTesting(record: .missing) {
-        _ = verifySnapshot(of: L, as: .svg(nodeLimit: 3), named: "big", snapshotDirectory: folder.url.path)
+        _ = verifySnapshot(of: L, as: .svg(.init(nodeLimit: 3)), named: "big", snapshotDirectory: folder.url.path)
       }
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") }

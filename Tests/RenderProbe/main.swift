@@ -41,7 +41,7 @@ do {
   }
   switch arguments.first {
   case "dot", "svg", "png":
-    let drawing = try drawDot(LectureGraphs.neuron().o, style: .teaching)
+    let drawing = try drawDot(LectureGraphs.neuron().o, options: .init(style: .teaching))
     let bytes = try drawing.render(OutputFormat(rawValue: arguments.first!))
     FileHandle.standardOutput.write(bytes)
   case "leak":

@@ -9,11 +9,14 @@
 // exclusivity checks) that the `CompiledGraph` owns for its whole life.
 //
 // Bit-identity: every case computes exactly what the eager engine computes
-// for the same operation: the same Foundation functions, the same
-// derivative formulas (`Value+Arithmetic.swift`, `Value+Activations.swift`,
-// `Value+SumAndDot.swift`), sums and dot products from 0.0 left to right,
-// both local derivatives of a binary operation before either update, and
-// a dot's gradients pair by pair. Change one side, change the other.
+// for the same operation, because both call the operation's rules (its
+// forward and its local derivatives, in `Engine/Operations/`). What is
+// written here is only the order of the loops, which is the eager
+// engine's: sums and dot products from 0.0 left to right, both local
+// derivatives of a binary operation before either update, and a dot's
+// gradients pair by pair (`Value+Backward.swift`, `_OperandList.swift`);
+// a layer's dots (`dotGroup`, `dotGroupBackward`) apply `Dot`'s rules to
+// four rows at a time, each row's numbers in that same order.
 //
 // Unsafe: `UnsafeMutablePointer` reads and writes at slot indices that the
 // lowering (`Lowering.swift`, `CompiledGraph+Compiling.swift`) proved in
@@ -85,36 +88,27 @@ extension ProgramBuffers {
     let d = data, list = lists
     let a = Int(ins.a), out = Int(ins.out)
     switch ins.op {
-    case .add: d[out] = d[a] + d[Int(ins.b)]
-    case .multiply: d[out] = d[a] * d[Int(ins.b)]
-    case .power: d[out] = Foundation.pow(d[a], ins.exponent)
-    case .tanh: d[out] = Foundation.tanh(d[a])
-    case .exp: d[out] = Foundation.exp(d[a])
-    case .log: d[out] = Foundation.log(d[a])
-    case .relu:
-      let x = d[a]
-      d[out] = x < 0 ? 0 : x
-    case .sigmoid:
-      let x = d[a]
-      if x >= 0 {
-        d[out] = 1 / (1 + Foundation.exp(-x))
-      } else {
-        let e = Foundation.exp(x)
-        d[out] = e / (1 + e)
-      }
+    case .add: d[out] = Add.forward(d[a], d[Int(ins.b)])
+    case .multiply: d[out] = Multiply.forward(d[a], d[Int(ins.b)])
+    case .power: d[out] = Power.forward(d[a], ins.exponent)
+    case .tanh: d[out] = Tanh.forward(d[a])
+    case .exp: d[out] = Exp.forward(d[a])
+    case .log: d[out] = Log.forward(d[a])
+    case .relu: d[out] = ReLU.forward(d[a])
+    case .sigmoid: d[out] = Sigmoid.forward(d[a])
     case .sum:
       var total = 0.0
-      for i in a..<a + Int(ins.count) { total += d[Int(list[i])] }
+      for i in a..<a + Int(ins.count) { total = Sum.forward(total, adding: d[Int(list[i])]) }
       d[out] = total
     case .dot:
       let b = Int(ins.b)
       var total = 0.0
-      for i in 0..<Int(ins.count) { total += d[Int(list[a + i])] * d[Int(list[b + i])] }
+      for i in 0..<Int(ins.count) { total = Dot.forward(total, adding: d[Int(list[a + i])], times: d[Int(list[b + i])]) }
       d[out] = total
     case .dotRun:
       let b = Int(ins.b)
       var total = 0.0
-      for i in 0..<Int(ins.count) { total += d[a + i] * d[Int(list[b + i])] }
+      for i in 0..<Int(ins.count) { total = Dot.forward(total, adding: d[a + i], times: d[Int(list[b + i])]) }
       d[out] = total
     case .dotGroup:
       forwardGroup(ins)
@@ -140,41 +134,34 @@ extension ProgramBuffers {
     switch ins.op {
     case .add:
       let b = Int(ins.b)
-      gr[a] += 1 * g
-      gr[b] += 1 * g
+      gr[a] += Add.derivative * g
+      gr[b] += Add.derivative * g
     case .multiply:
       let b = Int(ins.b)
-      let dl = d[b], dr = d[a]
+      let dl = Multiply.derivative(other: d[b]), dr = Multiply.derivative(other: d[a])
       gr[a] += dl * g
       gr[b] += dr * g
-    case .power:
-      let n = ins.exponent
-      let dl = n == 0 ? 0 : n * Foundation.pow(d[a], n - 1)
-      gr[a] += dl * g
-    case .tanh:
-      let y = d[out]
-      gr[a] += (1 - y * y) * g
-    case .exp: gr[a] += d[out] * g
-    case .log: gr[a] += (1 / d[a]) * g
-    case .relu: gr[a] += (d[out] > 0 ? 1 : 0) * g
-    case .sigmoid:
-      let s = d[out]
-      gr[a] += s * (1 - s) * g
+    case .power: gr[a] += Power.derivative(d[a], exponent: ins.exponent) * g
+    case .tanh: gr[a] += Tanh.derivative(output: d[out]) * g
+    case .exp: gr[a] += Exp.derivative(output: d[out]) * g
+    case .log: gr[a] += Log.derivative(d[a]) * g
+    case .relu: gr[a] += ReLU.derivative(output: d[out]) * g
+    case .sigmoid: gr[a] += Sigmoid.derivative(output: d[out]) * g
     case .sum:
-      for i in a..<a + Int(ins.count) { gr[Int(list[i])] += g }
+      for i in a..<a + Int(ins.count) { gr[Int(list[i])] += Sum.derivative * g }
     case .dot:
       let b = Int(ins.b)
       for i in 0..<Int(ins.count) {
         let ai = Int(list[a + i]), bi = Int(list[b + i])
-        gr[ai] += d[bi] * g
-        gr[bi] += d[ai] * g
+        gr[ai] += Dot.derivative(partner: d[bi]) * g
+        gr[bi] += Dot.derivative(partner: d[ai]) * g
       }
     case .dotRun:
       let b = Int(ins.b)
       for i in 0..<Int(ins.count) {
         let bi = Int(list[b + i])
-        gr[a + i] += d[bi] * g
-        gr[bi] += d[a + i] * g
+        gr[a + i] += Dot.derivative(partner: d[bi]) * g
+        gr[bi] += Dot.derivative(partner: d[a + i]) * g
       }
     case .dotGroupBackward:
       backwardGroup(ins)

@@ -4,6 +4,10 @@
 /// Its description is the text micrograd's graphs show: `+`, `*`, `**2`,
 /// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`; and `sum` and `dot` for the two
 /// operations that take any number of operands in one node.
+///
+/// Each operation's rules (its forward, its local derivatives, how they
+/// are said) are in one file of `Engine/Operations/`; the switches over
+/// `Operation` only route to them.
 public enum Operation: Hashable, Sendable {
   /// `a + b`; also `a - b`, written `a + (-b)` as micrograd does.
   case add
@@ -32,8 +36,8 @@ public enum Operation: Hashable, Sendable {
   public var arity: Int? {
     switch self {
     case .add, .multiply: 2
+    case .power, .tanh, .exp, .log, .relu, .sigmoid: 1
     case .sum, .dot: nil
-    default: 1
     }
   }
 }
@@ -43,24 +47,16 @@ extension Operation: CustomStringConvertible {
   /// `tanh`, `exp`, `log`, `ReLU`, `sigmoid`, `sum`, `dot`.
   public var description: String {
     switch self {
-    case .add: "+"
-    case .multiply: "*"
-    case .power(let exponent): "**" + Operation.format(exponent)
-    case .tanh: "tanh"
-    case .exp: "exp"
-    case .log: "log"
-    case .relu: "ReLU"
-    case .sigmoid: "sigmoid"
-    case .sum: "sum"
-    case .dot: "dot"
+    case .add: Add.symbol
+    case .multiply: Multiply.symbol
+    case .power(let exponent): Power.symbol(exponent)
+    case .tanh: Tanh.symbol
+    case .exp: Exp.symbol
+    case .log: Log.symbol
+    case .relu: ReLU.symbol
+    case .sigmoid: Sigmoid.symbol
+    case .sum: Sum.symbol
+    case .dot: Dot.symbol
     }
-  }
-
-  /// Whole exponents print without a fraction (`2`, `-1`), as Python's ints do.
-  private static func format(_ exponent: Double) -> String {
-    if exponent == exponent.rounded(), abs(exponent) < 1e15 {
-      return String(Int64(exponent))
-    }
-    return String(exponent)
   }
 }

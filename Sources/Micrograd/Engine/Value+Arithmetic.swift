@@ -18,45 +18,12 @@ public func ** (base: Double, exponent: Double) -> Double {
   Foundation.pow(base, exponent)
 }
 
-// MARK: - Operators, each with its local derivative
+// MARK: - Operators written with others, as micrograd writes them
+//
+// `+`, `*` and `**` on two values, each with its local derivatives, are in
+// `Operations/Add.swift`, `Multiply.swift` and `Power.swift`.
 
 extension Value {
-  /// `a + b`: a new value whose operands are `a` and `b`.
-  public static func + (lhs: Value, rhs: Value) -> Value {
-    Value(lhs.data + rhs.data, op: .add, lhs, rhs)
-  }
-
-  /// At a node made by `a + b`: d(a + b)/da = d(a + b)/db = 1, so `+`
-  /// hands its gradient to both operands unchanged.
-  var addDerivative: Double { 1 }
-
-  /// `a * b`: a new value whose operands are `a` and `b`.
-  ///
-  /// `a * a` keeps both operands, and its gradient is `2a`.
-  public static func * (lhs: Value, rhs: Value) -> Value {
-    Value(lhs.data * rhs.data, op: .multiply, lhs, rhs)
-  }
-
-  /// At a node made by `a * b`: d(a * b)/da = b and d(a * b)/db = a, so
-  /// each operand gets the gradient times the other.
-  func multiplyDerivative(at index: Int) -> Double {
-    index == 0 ? rhs!.data : lhs!.data
-  }
-
-  /// `a ** n` for a constant exponent `n`.
-  ///
-  /// A negative base to a fractional power is NaN, as IEEE 754 says.
-  public static func ** (base: Value, exponent: Double) -> Value {
-    Value(Foundation.pow(base.data, exponent), op: .power(exponent), base)
-  }
-
-  /// At a node made by `a ** n`: d(a ** n)/da = n · a ** (n - 1). `a ** 0`
-  /// is constant: its derivative is 0 even at a = 0, where the formula
-  /// would give 0 · inf.
-  func powerDerivative(_ n: Double) -> Double {
-    n == 0 ? 0 : n * Foundation.pow(lhs!.data, n - 1)
-  }
-
   /// `-a`, written `a * -1` as micrograd does.
   public static prefix func - (operand: Value) -> Value {
     operand * Value(-1)

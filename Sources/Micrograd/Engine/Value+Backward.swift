@@ -72,9 +72,8 @@ extension Value {
   /// last operand.
   ///
   /// For `a * b` it is `b.data` at index 0 and `a.data` at index 1; for
-  /// `tanh(a)`, `1 - tanh(a)²`. Each rule is written beside its operation:
-  /// `Value+Arithmetic.swift`, `Value+Activations.swift`,
-  /// `Value+SumAndDot.swift`.
+  /// `tanh(a)`, `1 - tanh(a)²`. Each operation's rules are in its own file
+  /// of `Engine/Operations/`; this switch only routes to them.
   ///
   /// ```swift
   /// let a = Value(2), b = Value(-3)
@@ -90,16 +89,16 @@ extension Value {
   @inline(__always)
   private func localDerivative(of op: Operation, at index: Int) -> Double {
     switch op {
-    case .add: return addDerivative
-    case .multiply: return multiplyDerivative(at: index)
-    case .power(let exponent): return powerDerivative(exponent)
-    case .tanh: return tanhDerivative
-    case .exp: return expDerivative
-    case .log: return logDerivative
-    case .relu: return reluDerivative
-    case .sigmoid: return sigmoidDerivative
-    case .sum: return sumDerivative
-    case .dot: return dotDerivative(at: index)
+    case .add: return Add.derivative
+    case .multiply: return Multiply.derivative(other: index == 0 ? rhs!.data : lhs!.data)
+    case .power(let exponent): return Power.derivative(lhs!.data, exponent: exponent)
+    case .tanh: return Tanh.derivative(output: data)
+    case .exp: return Exp.derivative(output: data)
+    case .log: return Log.derivative(lhs!.data)
+    case .relu: return ReLU.derivative(output: data)
+    case .sigmoid: return Sigmoid.derivative(output: data)
+    case .sum: return Sum.derivative
+    case .dot: return Dot.derivative(partner: dotPartner(at: index).data)
     }
   }
 }

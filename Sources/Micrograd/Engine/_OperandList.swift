@@ -16,8 +16,8 @@
 //
 // Unsafe: `withUnsafeBufferPointer`, raw loads as `Unmanaged<Value>`,
 // `_withUnsafeGuaranteedRef`, `unsafelyUnwrapped`. The rules these loops
-// implement are stated, and computed one operand at a time, beside
-// `Value.sumNode(_:)` and `Value.dot(_:_:)` in `Value+SumAndDot.swift`.
+// apply, one operand at a time, are `Sum`'s and `Dot`'s, in
+// `Operations/Sum.swift` and `Operations/Dot.swift`.
 
 /// The operands of a `sum` or `dot` node: a list of values, and for `dot`
 /// a link to the second list.
@@ -66,7 +66,7 @@ extension OperandList {
   var dataSum: Double {
     withUnretainedValues { values in
       var total = 0.0
-      for value in values { total += value._withUnsafeGuaranteedRef { $0.data } }
+      for value in values { total = Sum.forward(total, adding: value._withUnsafeGuaranteedRef { $0.data }) }
       return total
     }
   }
@@ -78,7 +78,8 @@ extension OperandList {
       other.withUnretainedValues { b in
         var total = 0.0
         for i in 0..<a.count {
-          total += a[i]._withUnsafeGuaranteedRef { $0.data } * b[i]._withUnsafeGuaranteedRef { $0.data }
+          total = Dot.forward(
+            total, adding: a[i]._withUnsafeGuaranteedRef { $0.data }, times: b[i]._withUnsafeGuaranteedRef { $0.data })
         }
         return total
       }
@@ -91,15 +92,15 @@ extension OperandList {
   func addGradients(_ g: Double) {
     withUnretainedValues { a in
       guard let second = next else {
-        for value in a { value._withUnsafeGuaranteedRef { $0.grad += g } }
+        for value in a { value._withUnsafeGuaranteedRef { $0.grad += Sum.derivative * g } }
         return
       }
       second.withUnretainedValues { b in
         for i in 0..<a.count {
           let (ai, bi) = (a[i], b[i])
           ai._withUnsafeGuaranteedRef { a in bi._withUnsafeGuaranteedRef { b in
-            a.grad += b.data * g
-            b.grad += a.data * g
+            a.grad += Dot.derivative(partner: b.data) * g
+            b.grad += Dot.derivative(partner: a.data) * g
           } }
         }
       }

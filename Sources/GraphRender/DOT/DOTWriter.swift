@@ -14,32 +14,38 @@ struct DOTWriter {
   let style: DrawingStyle
   /// The identities of the values to mark as parameters.
   let parameters: Set<ObjectIdentifier>
+  /// A caption above the graph, or `nil`.
+  let title: String?
+  let rankdir: RankDir
 
   /// The nodes and edges written, not counting the legend's.
   private(set) var nodeCount = 0
   private(set) var edgeCount = 0
 
-  init(
-    drawn: DrawnGraph, numberFormat: NumberFormat, showGrad: Bool, style: DrawingStyle,
-    parameters: Set<ObjectIdentifier>
-  ) {
+  init(drawn: DrawnGraph, options: DrawOptions) {
     self.drawn = drawn
-    self.numberFormat = numberFormat
-    self.showGrad = showGrad
-    self.style = style
-    self.parameters = parameters
+    numberFormat = options.numberFormat
+    showGrad = options.showGrad
+    style = options.style
+    parameters = Set(options.parameters.map(ObjectIdentifier.init))
+    title = options.title
+    rankdir = options.rankdir
   }
 
   /// The DOT text of the whole drawing.
-  mutating func write(rankdir: RankDir) -> String {
-    NumberFormat.inPOSIXLocale { writeLines(rankdir: rankdir) }
+  mutating func write() -> String {
+    NumberFormat.inPOSIXLocale { writeLines() }
   }
 
-  private mutating func writeLines(rankdir: RankDir) -> String {
+  private mutating func writeLines() -> String {
     // nslimit=1 bounds dot's network-simplex passes: a value used by many
     // operations (a * a * ... * a) took seconds without it, and the
     // lecture's figures come out byte for byte the same with it.
-    var lines = ["digraph \(graphName) {", "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1]"]
+    var graphLine = "\tgraph [rankdir=\(rankdir.rawValue) nslimit=1"
+    if let title {
+      graphLine += " label=\"\(RecordText.quoted(title))\" labelloc=t fontsize=18"
+    }
+    var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
     let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []

@@ -9,7 +9,7 @@ import Foundation
 /// sent to another task; it no longer refers to the values it was drawn from.
 public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` a drawing may have when it is laid out,
-  /// unless `drawDot` is given another `nodeLimit:`: 5,000.
+  /// unless its ``DrawOptions/nodeLimit`` says otherwise: 5,000.
   ///
   /// Graphviz's `dot` layout time grows much faster than the graph: a
   /// drawing near this limit takes seconds to lay out, and past it the
@@ -42,13 +42,17 @@ public struct Drawing: Hashable, Sendable {
   /// The largest ``layoutSize`` this drawing may have when it is laid out.
   public var nodeLimit: Int
 
+  /// The caption drawn above the graph (``DrawOptions/title``), which
+  /// titles its HTML page too; `nil` for none.
+  public let title: String?
+
   /// What the HTML page shows beside the figure: each value's numbers and
   /// the steps of `backward()`; `nil` for a drawing of DOT text.
   var explorer: ExplorerGraph? = nil
 
   /// Whether the drawing's HTML page (``html(title:)``) can show each
   /// value's numbers and step through `backward()`: `true` for a drawing of
-  /// a graph of values (``drawDot(_:rankdir:numberFormat:showGrad:style:parameters:clusters:folded:nodeLimit:)``),
+  /// a graph of values (``drawDot(_:options:)``),
   /// `false` for one of DOT text (``Drawing/init(dot:nodeLimit:)``) and for a folded drawing,
   /// whose page shows the figure alone.
   public var hasBackwardSteps: Bool { explorer != nil }
@@ -76,12 +80,15 @@ public struct Drawing: Hashable, Sendable {
   ///   for a format the installed plugins do not offer; or the error
   ///   Graphviz reported.
   public func render(_ format: OutputFormat) throws -> Data {
-    if format == .html { return Data(try html().utf8) }
-    if format.isSource { return Data(dot.utf8) }
-    guard layoutSize <= nodeLimit else {
-      throw GraphRenderError.tooManyNodes(count: layoutSize, limit: nodeLimit)
+    switch (format.renderer, format) {
+    case (.graphRender, .html): return Data(try html().utf8)
+    case (.graphRender, _): return Data(dot.utf8)
+    case (.graphviz, _):
+      guard layoutSize <= nodeLimit else {
+        throw GraphRenderError.tooManyNodes(count: layoutSize, limit: nodeLimit)
+      }
+      return try Graphviz.render(dot, format: format.rawValue)
     }
-    return try Graphviz.render(dot, format: format.rawValue)
   }
 
   /// Renders the drawing and writes it to a file whose extension names the
@@ -102,10 +109,8 @@ public struct Drawing: Hashable, Sendable {
       throw GraphRenderError.unknownFileExtension(
         path: url.path, offered: (try? Graphviz.formats()) ?? [])
     }
-    if !format.isSource, format != .html, case .some(let offered) = try? Graphviz.formats(),
-      !offered.contains(format.rawValue)
-    {
-      throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered)
+    if format.renderer == .graphviz, case .some(let offered) = try? availableFormats(), !format.isOffered(in: offered) {
+      throw GraphRenderError.unknownFileExtension(path: url.path, offered: offered.map(\.rawValue))
     }
     try write(to: url, format: format)
   }

@@ -1,7 +1,7 @@
 import Micrograd
 
 /// A neuron's weighted sum `w₀·x₀ + w₁·x₁ + ... + b` drawn as one value,
-/// for `drawDot(_:...:folded:...)`: one op node, `Σ w·x + b`, drawn from
+/// for ``DrawOptions/folded``: one op node, `Σ w·x + b`, drawn from
 /// every term (a product as its two operands, in operand order), in place
 /// of the chain of `*` and `+` values that computed it.
 struct WeightedSum {

@@ -28,26 +28,23 @@ import Micrograd
 ///
 /// - Parameters:
 ///   - root: The value whose graph to draw.
-///   - rankdir: The direction of flow; left to right by default.
-///   - numberFormat: How data and grad are written; four decimals by default.
-///   - showGrad: Whether each node shows its gradient.
-///   - style: The lecture's plain look, or ``DrawingStyle/teaching``.
-///   - parameters: The values to mark as parameters, for styles that
-///     colour roles.
-///   - nodeLimit: The largest ``Drawing/layoutSize`` a frame may have
-///     when it is laid out.
+///   - options: How to draw each frame, as ``drawDot(_:options:)`` does;
+///     not ``DrawOptions/folded``: the steps update the values a folded
+///     figure does not draw. A ``DrawOptions/title`` goes above each
+///     frame's caption.
 /// - Returns: The drawings, one more than the graph has values.
-/// - Throws: ``GraphRenderError/invalidOption(_:)``, as `drawDot` does.
+/// - Throws: ``GraphRenderError/invalidOption(_:)``, as `drawDot` does,
+///   and for folded options.
 /// - Complexity: O(*n*²) for a graph of *n* values: *n* + 1 drawings of it.
-public func drawBackwardSteps(
-  _ root: Value,
-  rankdir: RankDir = .leftToRight,
-  numberFormat: NumberFormat = .fixed(4),
-  showGrad: Bool = true,
-  style: DrawingStyle = .lecture,
-  parameters: [Value] = [],
-  nodeLimit: Int = Drawing.defaultNodeLimit
-) throws -> [Drawing] {
+public func drawBackwardSteps(_ root: Value, options: DrawOptions = DrawOptions()) throws -> [Drawing] {
+  guard !options.folded else {
+    throw GraphRenderError.invalidOption(
+      "folded: the frames of backward's steps cannot be folded: the steps update the products and sums "
+        + "a folded figure does not draw")
+  }
+  var options = options
+  let title = options.title
+  options.title = nil
   let nodes = root.topologicalOrder()
   let saved = nodes.map(\.grad)
   defer { for (node, grad) in zip(nodes, saved) { node.grad = grad } }
@@ -55,14 +52,13 @@ public func drawBackwardSteps(
   for (i, node) in nodes.enumerated() { index[ObjectIdentifier(node)] = i }
 
   func frame(_ caption: String, current: Int?) throws -> Drawing {
-    let drawing = try drawDot(
-      root, rankdir: rankdir, numberFormat: numberFormat, showGrad: showGrad, style: style,
-      parameters: parameters, nodeLimit: nodeLimit)
+    let drawing = try drawDot(root, options: options)
     let operands = current.map { nodes[$0].operands.map { index[ObjectIdentifier($0)]! } } ?? []
+    let caption = title.map { $0 + "\n" + caption } ?? caption
     let dot = StepHighlight(current: current, operands: operands, caption: caption).apply(to: drawing.dot)
     return Drawing(
       dot: dot, nodeCount: drawing.nodeCount, edgeCount: drawing.edgeCount,
-      layoutSize: drawing.layoutSize, nodeLimit: nodeLimit)
+      layoutSize: drawing.layoutSize, nodeLimit: options.nodeLimit, title: title)
   }
 
   for node in nodes { node.grad = 0 }
@@ -77,7 +73,7 @@ public func drawBackwardSteps(
   return frames
 }
 
-/// Writes ``drawBackwardSteps(_:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``'s
+/// Writes ``drawBackwardSteps(_:options:)``'s
 /// frames into `folder` as `step-000.svg`, `step-001.svg`, ... (more digits
 /// for a thousand steps or more), in `format`; all of them or none.
 ///
@@ -102,14 +98,7 @@ public func drawBackwardSteps(
 ///   - root: The value whose graph to draw.
 ///   - folder: Where the frames go.
 ///   - format: Any format but ``OutputFormat/html``; SVG by default.
-///   - rankdir: The direction of flow; left to right by default.
-///   - numberFormat: How data and grad are written; four decimals by default.
-///   - showGrad: Whether each node shows its gradient.
-///   - style: The lecture's plain look, or ``DrawingStyle/teaching``.
-///   - parameters: The values to mark as parameters, for styles that
-///     colour roles.
-///   - nodeLimit: The largest ``Drawing/layoutSize`` a frame may have
-///     when it is laid out.
+///   - options: How to draw each frame; see ``drawBackwardSteps(_:options:)``.
 /// - Returns: The files written, in order.
 /// - Throws: ``GraphRenderError/invalidOption(_:)`` for HTML,
 ///   ``GraphRenderError/cannotWrite(path:reason:)`` when the folder is a
@@ -120,12 +109,7 @@ public func writeBackwardSteps(
   _ root: Value,
   to folder: URL,
   format: OutputFormat = .svg,
-  rankdir: RankDir = .leftToRight,
-  numberFormat: NumberFormat = .fixed(4),
-  showGrad: Bool = true,
-  style: DrawingStyle = .lecture,
-  parameters: [Value] = [],
-  nodeLimit: Int = Drawing.defaultNodeLimit
+  options: DrawOptions = DrawOptions()
 ) throws -> [URL] {
   guard format != .html else {
     throw GraphRenderError.invalidOption("the frames of backward's steps are figures: svg, png, pdf or dot, not html")
@@ -133,9 +117,7 @@ public func writeBackwardSteps(
   guard folder.isFileURL, !folder.path.isEmpty else {
     throw GraphRenderError.cannotWrite(path: folder.absoluteString, reason: "only a folder's file URL can be written")
   }
-  let frames = try drawBackwardSteps(
-    root, rankdir: rankdir, numberFormat: numberFormat, showGrad: showGrad, style: style,
-    parameters: parameters, nodeLimit: nodeLimit)
+  let frames = try drawBackwardSteps(root, options: options)
   // The first frame is rendered before anything is written (a graph
   // above the node limit, or a format Graphviz lacks, writes nothing);
   // the others one at a time as they are written, so that only one
@@ -150,7 +132,7 @@ public func writeBackwardSteps(
   return try FrameFolder(folder).replace(names) { k in try k == 0 ? first : frames[k].render(format) }
 }
 
-/// A folder of ``writeBackwardSteps(_:to:format:rankdir:numberFormat:showGrad:style:parameters:nodeLimit:)``'s
+/// A folder of ``writeBackwardSteps(_:to:format:options:)``'s
 /// frames: checked, then filled all at once or not at all.
 struct FrameFolder {
   let path: String

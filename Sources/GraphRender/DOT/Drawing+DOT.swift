@@ -36,6 +36,7 @@ extension Drawing {
       throw GraphRenderError.invalidOption("nodeLimit \(nodeLimit): the limit cannot be negative")
     }
     let (nodes, edges) = try Graphviz.count(dot)
-    self.init(dot: dot, nodeCount: nodes, edgeCount: edges, layoutSize: nodes + edges, nodeLimit: nodeLimit)
+    self.init(
+      dot: dot, nodeCount: nodes, edgeCount: edges, layoutSize: nodes + edges, nodeLimit: nodeLimit, title: nil)
   }
 }

@@ -26,6 +26,35 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, ExpressibleByS
   public static let pdf = OutputFormat(rawValue: "pdf")
   /// The DOT text itself.
   public static let dot = OutputFormat(rawValue: "dot")
+  /// The interactive page of ``Drawing/html(title:)``: written by
+  /// GraphRender around the SVG that Graphviz lays out, not a format of
+  /// Graphviz's own.
+  public static let html = OutputFormat(rawValue: "html")
+
+  /// Who makes a format's bytes.
+  public enum Renderer: Hashable, Sendable {
+    /// GraphRender itself, with no layout: the DOT text (`dot`, and its
+    /// synonym `gv`) and the explorer page (`html`, around an SVG that
+    /// Graphviz renders).
+    case graphRender
+    /// Graphviz's plugins, after its `dot` engine lays the graph out:
+    /// `svg`, `png`, `pdf` and every other format ``availableFormats()``
+    /// lists.
+    case graphviz
+  }
+
+  /// Who makes this format's bytes: the one place that says which formats
+  /// are GraphRender's own and which Graphviz's.
+  public var renderer: Renderer {
+    rawValue == "dot" || rawValue == "gv" || self == .html ? .graphRender : .graphviz
+  }
+
+  /// Whether the format can be made here: GraphRender's always, Graphviz's
+  /// when `offered` (``availableFormats()``) holds its plugin's name, the
+  /// part before any `:` (`png` of `png:cairo`).
+  public func isOffered(in offered: [OutputFormat]) -> Bool {
+    renderer == .graphRender || offered.contains(OutputFormat(rawValue: String(rawValue.prefix { $0 != ":" })))
+  }
 
   /// The format a file name's extension names (`L.svg` gives `svg`,
   /// `L.gv` gives `dot`), compared without case; `nil` without an extension.
@@ -34,9 +63,6 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, ExpressibleByS
     guard !ext.isEmpty else { return nil }
     self.init(rawValue: ext == "gv" ? "dot" : ext)
   }
-
-  /// Whether the format is the DOT source, which needs no layout.
-  var isSource: Bool { rawValue == "dot" || rawValue == "gv" }
 
   /// Graphviz's name for the format.
   public var description: String { rawValue }
