@@ -158,7 +158,7 @@ class TrainingPageTests(PageTestCase):
             page.page.evaluate("location.hash = '#step=41'")
             expect(page.page.locator("#step")).to_have_text(re.compile("^step 40 "))
             # Play moves on by itself; the keys pause it.
-            page.page.select_option("#speed", "150")
+            page.page.select_option("#speed", "250")
             page.page.click("#play")
             expect(page.page.locator("#step")).not_to_have_text(re.compile("^step 40 "))
             page.page.click("#play")

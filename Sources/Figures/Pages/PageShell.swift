@@ -13,6 +13,7 @@ enum PageShell {
     <meta charset="utf-8">
     <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
     <meta name="generator" content="swift-micrograd Figures">
     <title>\(escapeHTML(title))</title>
     <style>
@@ -66,10 +67,10 @@ enum PageShell {
 }
 
 extension PageShell {
-  /// The stepping controls both pages share (pages-stepper.js drives
-  /// them): first, back, play, forward, last and the speed on one line, a
-  /// slider over the steps below, and the step's description, read out
-  /// when it changes.
+  /// The stepping controls, with the explorer pages' ids and speeds, which
+  /// their shared stepper (GraphRender's Explorer/Web/stepper.js) drives:
+  /// first, back, play, forward, last on one line, the speed, a slider over
+  /// the steps, and the step's description, read out when it changes.
   static func stepper(_ label: String) -> String {
     """
     <div id="controls" role="toolbar" aria-label="\(escapeHTML(label))">
@@ -78,9 +79,13 @@ extension PageShell {
     <button type="button" id="play" title="Play the steps (P)" aria-label="play">play</button>
     <button type="button" id="next" title="The next step (→)" aria-label="the next step">▶</button>
     <button type="button" id="last" title="The last step (End)" aria-label="the last step">▶|</button>
-    <label class="speed">speed <select id="speed">
-    <option value="1200">slow</option><option value="500" selected>normal</option><option value="150">fast</option>
-    </select></label>
+    </div>
+    <div id="options" role="group" aria-label="how the steps play">
+    <label for="speed">speed</label>
+    <select id="speed" title="Seconds a step while playing">
+    <option value="1600">slow</option><option value="800" selected>normal</option>\
+    <option value="250">fast</option><option value="40">fastest</option>
+    </select>
     </div>
     <input type="range" id="slider" min="0" max="0" value="0" aria-label="\(escapeHTML(label)): the step">
     <p id="step" aria-live="polite"></p>

@@ -74,7 +74,7 @@ public struct SamplingPage: HTMLPage {
       """
     let json = "[" + traces.map { $0.json() }.joined(separator: ",") + "]"
     return PageShell.page(
-      title: title, style: ExplorerFiles.pagesCSS + ExplorerFiles.samplingCSS, body: body, dataID: "sampling-data",
-      json: json, scripts: [ExplorerFiles.pagesStepperJS, ExplorerFiles.samplingJS])
+      title: title, style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS + ExplorerFiles.samplingCSS, body: body, dataID: "sampling-data",
+      json: json, scripts: [ExplorerFiles.stepperJS, ExplorerFiles.samplingJS])
   }
 }

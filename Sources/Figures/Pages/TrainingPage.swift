@@ -58,7 +58,7 @@ public struct TrainingPage: HTMLPage {
       </main>
       """
     return PageShell.page(
-      title: title, style: ExplorerFiles.pagesCSS, body: body, dataID: "training-data", json: recording.json(),
-      scripts: [ExplorerFiles.pagesStepperJS, ExplorerFiles.trainingJS])
+      title: title, style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS, body: body, dataID: "training-data", json: recording.json(),
+      scripts: [ExplorerFiles.stepperJS, ExplorerFiles.trainingJS])
   }
 }

@@ -1,9 +1,9 @@
-// The sampling page (SamplingPage.swift): names drawn character by
-// character, from SamplingTraces the Swift run recorded (sampling-data).
+// The sampling page (Figures' SamplingPage): names drawn character by
+// character, from SamplingTraces the Swift run recorded (sampling-data),
+// stepped with the explorer's shared stepper (stepper.js).
 // For another seed it draws again with the trace's own numbers and
 // PyTorch 1.x's generator, as Makemore's TorchGenerator does: mt19937, a
 // float64 uniform from two draws, multinomial by a float32 running sum.
-/* global makeStepper */
 (function () {
   'use strict';
   var traces = JSON.parse(document.getElementById('sampling-data').textContent);
@@ -124,7 +124,7 @@
       button.className = 'name';
       button.setAttribute('aria-label', 'step to the name ' + nameOf(word));
       var first = start;
-      button.addEventListener('click', function () { stepper.go(first); });
+      button.addEventListener('click', function () { stepper.pause(); stepper.go(first); });
       word.forEach(function (d) {
         var span = document.createElement('span');
         span.textContent = show(tokens[d.index]);
@@ -227,20 +227,35 @@
 
   flatten();
   buildNames();
-  var stepper = makeStepper({ count: flat.length, show: showStep, describe: describe });
+  var stepper = window.Micrograd.Stepper({
+    count: flat.length - 1, first: 0,
+    show: function (k) {
+      var text = describe(k);
+      $('step').textContent = text;
+      $('slider').setAttribute('aria-valuetext', text);
+      showStep(k);
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    var t = e.target.tagName;
+    if (e.altKey || e.ctrlKey || e.metaKey || t === 'INPUT' || t === 'SELECT') return;
+    if (stepper.key(e)) e.preventDefault();
+  });
   function recorded() {
     words = trace.words;
     note.textContent = 'as recorded by the Swift run (seed ' + trace.seed + ')';
     flatten();
     buildNames();
-    stepper.reset(flat.length);
+    stepper.setCount(flat.length - 1);
+    stepper.go(0);
   }
   function drawFrom(seed) {
     words = replay(trace, seed, trace.words.length);
     note.textContent = 'drawn again in the page from seed ' + seed;
     flatten();
     buildNames();
-    stepper.reset(flat.length);
+    stepper.setCount(flat.length - 1);
+    stepper.go(0);
   }
   model.addEventListener('change', function () {
     trace = traces[+model.value];
@@ -254,5 +269,6 @@
     drawFrom(seed.replace(/^0+(?=.)/, ''));
   });
   note.textContent = 'as recorded by the Swift run (seed ' + trace.seed + ')';
+  stepper.start();
   document.documentElement.setAttribute('data-ready', '');
 })();

@@ -1,8 +1,7 @@
-// The training page (TrainingPage.swift): draws a RecordedTraining, which
-// the Swift run wrote into the training-data element, step by step. It
-// computes nothing of the model's: the regions, losses and weights are the
-// recorded ones.
-/* global makeStepper */
+// The training page (Figures' TrainingPage): draws a RecordedTraining, which
+// the Swift run wrote into the training-data element, step by step, with the
+// explorer's shared stepper (stepper.js). It computes nothing of the
+// model's: the regions, losses and weights are the recorded ones.
 (function () {
   'use strict';
   var D = JSON.parse(document.getElementById('training-data').textContent);
@@ -208,8 +207,15 @@
     return 'step ' + s.step + ' of ' + lastStep + ' · loss ' + fixed(s.loss, 4) + ' · accuracy ' +
       (s.accuracy === null ? 'n/a' : Math.round(s.accuracy * 100) + '%');
   }
-  makeStepper({
-    count: snapshots.length, show: show, describe: describe,
+  // #step=N is training step N (or the recorded step before it).
+  var stepper = window.Micrograd.Stepper({
+    count: snapshots.length - 1, first: 0,
+    show: function (k) {
+      var text = describe(k);
+      $('step').textContent = text;
+      $('slider').setAttribute('aria-valuetext', text);
+      show(k);
+    },
     toAddress: function (k) { return snapshots[k].step; },
     fromAddress: function (target) {
       var k = 0;
@@ -217,5 +223,11 @@
       return k;
     }
   });
+  document.addEventListener('keydown', function (e) {
+    var t = e.target.tagName;
+    if (e.altKey || e.ctrlKey || e.metaKey || t === 'INPUT' || t === 'SELECT') return;
+    if (stepper.key(e)) e.preventDefault();
+  });
+  stepper.start();
   document.documentElement.setAttribute('data-ready', '');
 })();
