@@ -1,6 +1,25 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The lessons, in the notes' order, each named once: a whole program in
+/// Examples/<name> (Figures' lessonMain is its plumbing), with the modules
+/// it imports beside Figures. `micrograd figures` runs them, so the command
+/// and the end-to-end tests depend on them all.
+let lessons: [(name: String, imports: [Target.Dependency])] = [
+  ("derivative", []),
+  ("add", ["Micrograd"]),
+  ("chain", ["Micrograd"]),
+  ("expression", ["Micrograd"]),
+  ("neuron", ["Micrograd"]),
+  ("accumulation", ["Micrograd"]),
+  ("mlp", ["Micrograd", "GraphRender"]),
+  ("training", ["Micrograd"]),
+  ("moons", ["Micrograd"]),
+  ("bigram", ["Micrograd", "Makemore"]),
+  ("makemore-mlp", ["Makemore"]),
+]
+let lessonTargets: [Target.Dependency] = lessons.map { .target(name: $0.name) }
+
 let package = Package(
   name: "swift-micrograd",
   platforms: [.macOS(.v15)],
@@ -72,25 +91,11 @@ let package = Package(
       dependencies: [
         "Micrograd", "GraphRender", "Makemore", "Figures", "FileOutput", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
         // `micrograd figures` runs the lesson programs built beside it: not
         // linked, but built with it, so `swift run micrograd figures` works.
-        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
-        "makemore-mlp",
-      ]
+        + lessonTargets
     ),
-    // The lessons, each a whole program to read (Figures' lessonMain is
-    // their plumbing); `micrograd figures` runs the built programs.
-    .executableTarget(name: "derivative", dependencies: ["Figures"], path: "Examples/derivative"),
-    .executableTarget(name: "add", dependencies: ["Micrograd", "Figures"], path: "Examples/add"),
-    .executableTarget(name: "chain", dependencies: ["Micrograd", "Figures"], path: "Examples/chain"),
-    .executableTarget(name: "expression", dependencies: ["Micrograd", "Figures"], path: "Examples/expression"),
-    .executableTarget(name: "neuron", dependencies: ["Micrograd", "Figures"], path: "Examples/neuron"),
-    .executableTarget(name: "accumulation", dependencies: ["Micrograd", "Figures"], path: "Examples/accumulation"),
-    .executableTarget(name: "mlp", dependencies: ["Micrograd", "Figures", "GraphRender"], path: "Examples/mlp"),
-    .executableTarget(name: "training", dependencies: ["Micrograd", "Figures"], path: "Examples/training"),
-    .executableTarget(name: "moons", dependencies: ["Micrograd", "Figures"], path: "Examples/moons"),
-    .executableTarget(name: "bigram", dependencies: ["Micrograd", "Figures", "Makemore"], path: "Examples/bigram"),
-    .executableTarget(name: "makemore-mlp", dependencies: ["Figures", "Makemore"], path: "Examples/makemore-mlp"),
     // GraphRender for its error messages (withVisibleControlCharacters).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "GraphRender"], path: "Examples/names-mlp"),
     .executableTarget(
@@ -127,10 +132,9 @@ let package = Package(
         "GraphSnapshotTesting", "TestSupport", "MicrogradCLI", "names-mlp",
         // Not run by the Swift tests: built with them for the browser tests.
         "explorer-probe",
-        // The lessons: the tests run them, and so does `micrograd figures`.
-        "derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram",
-        "makemore-mlp",
       ]
+        // The lessons: the tests run them, and so does `micrograd figures`.
+        + lessonTargets
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
@@ -145,12 +149,23 @@ let package = Package(
       dependencies: ["GraphRender", "Micrograd", "TestSupport"],
       path: "Tests/ExplorerProbe"
     ),
+    // The fuzz targets (Tests/Fuzz/README.md): each reader of user text. A
+    // plain build replays files through them; `make fuzz` links libFuzzer.
+    .executableTarget(
+      name: "fuzz",
+      dependencies: ["DrawLanguage", "GraphRender", "GraphSnapshotTesting", "Makemore", "Micrograd"],
+      path: "Tests/Fuzz",
+      exclude: ["Corpus", "README.md"]
+    ),
     // Run by GraphRenderTests in fresh processes (determinism, GVBINDIR).
     .executableTarget(
       name: "render-probe",
       dependencies: ["GraphRender", "TestSupport"],
       path: "Tests/RenderProbe"
     ),
-  ],
+  ]
+    + lessons.map { lesson in
+      .executableTarget(name: lesson.name, dependencies: ["Figures"] + lesson.imports, path: "Examples/\(lesson.name)")
+    },
   swiftLanguageModes: [.v6]
 )

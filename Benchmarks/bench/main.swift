@@ -3,15 +3,13 @@ import GraphRender
 import Makemore
 import Micrograd
 
-// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]
+// swift run -c release bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]
 //
 // Times forward (building the graph), backward and freeing for each
 // workload, `repeat` times, and prints the median of each phase; then
 // times drawing graphs (trace, DOT, SVG, PNG, the HTML page and its size). With --tsv, only the
 // engine's rows, tab-separated (what compare-peers.sh reads). With
 // --layout-scaling, only how layout time grows with the graph's size.
-// With --threads, only the two-thread prototype of the compiled makemore
-// step (Threads.swift), S steps to compare its results with one thread's.
 // W4 (makemore's MLP step) reads the names.txt the package carries, or
 // --names FILE, and is left out (with a note) if that cannot be read.
 
@@ -65,8 +63,6 @@ func measure(_ workload: inout some Workload, repeats: Int) -> (Timing, nodes: I
 var repeats = 11
 var tsv = false
 var layoutScaling = false
-var threads = false
-var threadSteps = 200
 var namesURL = Words.namesFile
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -76,27 +72,14 @@ while let argument = arguments.popFirst() {
     repeats = n
   case "--tsv": tsv = true
   case "--layout-scaling": layoutScaling = true
-  case "--threads": threads = true  // issue 13 point 4's prototype (Threads.swift)
-  case "--steps":
-    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else { fail("--steps needs a positive whole number") }
-    threadSteps = n
   case "--names":
     guard let path = arguments.popFirst() else { fail("--names needs a file") }
     namesURL = URL(fileURLWithPath: path)
   case "-h", "--help":
-    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--threads [--steps S]] [--names FILE]   (median of N runs, default 11)")
+    print("usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)")
     exit(0)
   default:
     fail("unknown argument '\(argument)' (try --help)")
-  }
-}
-
-if threads {
-  do {
-    try ThreadsBench(names: Words(contentsOf: namesURL)).run(repeats: repeats, steps: threadSteps)
-    exit(0)
-  } catch {
-    fail("\(error)", status: 1)
   }
 }
 

@@ -3,39 +3,28 @@ import Foundation
 import GraphRender
 import Micrograd
 
-/// Writes a lesson's figures into a folder, and its printed lines to
-/// standard output (and keeps both, for tests): computation graphs as
-/// DOT, SVG and PNG through GraphRender, plots as SVG.
+/// Writes a lesson's figures into a folder: computation graphs as DOT,
+/// SVG, PNG and their HTML page through GraphRender, plots as SVG.
 ///
 /// ```swift
-/// var figures = try FigureWriter(folder: URL(fileURLWithPath: "output"))
+/// let figures = try FigureWriter(folder: URL(fileURLWithPath: "output"))
 /// print("L = \(L.data)")                          // a lesson prints as the notes do
 /// try figures.draw(L, "expression")                  // expression.dot, .svg, .png
 /// try figures.write(LossCurve(losses: losses), "loss")   // loss.svg
-/// figures.written                                    // the file names, in order
 /// ```
 ///
 /// Every file is written whole or not at all (FileOutput's `AtomicFile`).
 public struct FigureWriter {
   /// Where the figures go.
   public let folder: URL
-  /// Whether ``say(_:)`` prints.
-  public var echo: Bool
-  /// The file names written so far, in order.
-  public private(set) var written: [String] = []
-  /// The lines said so far.
-  public private(set) var lines: [String] = []
 
   /// Makes the folder if need be.
   ///
-  /// - Parameters:
-  ///   - folder: Where the figures go.
-  ///   - echo: Whether ``say(_:)`` prints.
+  /// - Parameter folder: Where the figures go.
   /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``, saying which path
   ///   is a file when one stands where a folder must be.
-  public init(folder: URL, echo: Bool = true) throws {
+  public init(folder: URL) throws {
     self.folder = folder
-    self.echo = echo
     // Say plainly when a file stands where a folder must be.
     var ancestor = folder.standardizedFileURL
     while ancestor.path != "/" {
@@ -54,12 +43,6 @@ public struct FigureWriter {
       let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
       throw FigureError.cannotMakeFolder(folder.path, reason ?? error.localizedDescription)
     }
-  }
-
-  /// Prints a line, as the notes print it.
-  public mutating func say(_ line: String) {
-    lines.append(line)
-    if echo { print(line) }
   }
 
   /// The most nodes a drawing may have to get a PNG too: larger graphs
@@ -81,19 +64,20 @@ public struct FigureWriter {
   ///     lesson's bug), whose steps would end elsewhere than the figure.
   /// - Throws: A `GraphRenderError` when the graph cannot be drawn or a
   ///   file cannot be written.
-  public mutating func draw(_ root: Value, _ name: String, caption: String? = nil, page: Bool = true) throws {
+  public func draw(_ root: Value, _ name: String, caption: String? = nil, page: Bool = true) throws {
     try draw(try drawDot(root), name, caption: caption, page: page)
   }
 
   /// Draws one figure per step of `backward()` on the graph of `root`, for
   /// slides: `name-000.svg` (the forward pass), `name-001.svg`, ..., each
   /// with the node that step processed in red and the operands it updated
-  /// in orange (GraphRender's `drawBackwardSteps`). The graph's gradients
-  /// are as they were afterwards.
+  /// in orange, with a legend of the two colours (GraphRender's
+  /// `drawBackwardSteps`, which draws from the recorded steps and leaves
+  /// the graph's gradients as they are).
   ///
   /// - Throws: A `GraphRenderError` when a frame cannot be drawn or
   ///   written; every frame is drawn before the first is written.
-  public mutating func drawBackwardSteps(_ root: Value, _ name: String) throws {
+  public func drawBackwardSteps(_ root: Value, _ name: String) throws {
     let frames = try GraphRender.drawBackwardSteps(root)
     let svgs = try frames.map { try $0.svg() }
     let digits = max(3, String(frames.count - 1).count)
@@ -122,15 +106,13 @@ public struct FigureWriter {
   ///     end elsewhere than the figure.
   /// - Throws: A `GraphRenderError` when the drawing cannot be rendered
   ///   or a file cannot be written.
-  public mutating func draw(_ drawing: Drawing, _ name: String, caption: String? = nil, page: Bool = true) throws {
+  public func draw(_ drawing: Drawing, _ name: String, caption: String? = nil, page: Bool = true) throws {
     let formats = drawing.nodeCount <= Self.pngNodeLimit ? ["dot", "svg", "png"] : ["dot", "svg"]
     for ext in formats {
       try drawing.write(to: folder.appendingPathComponent("\(name).\(ext)"))
-      written.append("\(name).\(ext)")
     }
     if page, drawing.hasBackwardSteps {
       try drawing.writeHTML(to: folder.appendingPathComponent("\(name).html"), title: caption ?? name)
-      written.append("\(name).html")
     }
   }
 
@@ -138,7 +120,7 @@ public struct FigureWriter {
   ///
   /// - Throws: The plot's ``PlotError``, or
   ///   ``FigureError/cannotWrite(_:_:)``.
-  public mutating func write(_ plot: some Plot, _ name: String) throws {
+  public func write(_ plot: some Plot, _ name: String) throws {
     try picture(try plot.svg(), name)
   }
 
@@ -161,14 +143,13 @@ public struct FigureWriter {
   ///
   /// - Throws: ``FigureError/cannotWrite(_:_:)`` with the path and the
   ///   system's reason.
-  public mutating func picture(_ svg: String, _ name: String) throws {
+  public func picture(_ svg: String, _ name: String) throws {
     let url = folder.appendingPathComponent("\(name).svg")
     do {
       try AtomicFile.write(svg, to: url.path)
     } catch {
       throw FigureError.cannotWrite(error.path, error.reason)
     }
-    written.append("\(name).svg")
   }
 }
 

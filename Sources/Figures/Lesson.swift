@@ -96,14 +96,13 @@ public struct Lesson: Sendable {
   /// control characters are shown as visible text
   /// (`withVisibleControlCharacters`), so that they cannot act on the
   /// terminal.
-  public func main(_ body: (inout FigureWriter, URL?) throws -> Void) -> Never {
+  public func main(_ body: (FigureWriter, URL?) throws -> Void) -> Never {
     do {
       switch try parse(Array(CommandLine.arguments.dropFirst())) {
       case .help:
         print(help)
       case .run(let folder, let names):
-        var figures = try FigureWriter(folder: folder)
-        try body(&figures, names)
+        try body(FigureWriter(folder: folder), names)
       }
       exit(0)
     } catch {
@@ -132,9 +131,9 @@ public struct Lesson: Sendable {
 ///   - lesson: The lesson: it prints what the notes print and writes its
 ///     figures with the ``FigureWriter`` it is handed.
 public func lessonMain(
-  _ name: String, summary: String, _ lesson: (inout FigureWriter) throws -> Void
+  _ name: String, summary: String, _ lesson: (FigureWriter) throws -> Void
 ) -> Never {
-  Lesson(name, summary: summary).main { figures, _ in try lesson(&figures) }
+  Lesson(name, summary: summary).main { figures, _ in try lesson(figures) }
 }
 
 /// The `main` of a lesson program that reads makemore's word list: as
@@ -148,10 +147,10 @@ public func lessonMain(
 ///     `names.txt`, Makemore's `Words.namesFile`).
 ///   - lesson: The lesson, handed the figure writer and the names file.
 public func lessonMain(
-  _ name: String, summary: String, names: URL, _ lesson: (inout FigureWriter, URL) throws -> Void
+  _ name: String, summary: String, names: URL, _ lesson: (FigureWriter, URL) throws -> Void
 ) -> Never {
   Lesson(name, summary: summary, defaultNames: names).main { figures, file in
-    try lesson(&figures, file ?? names)
+    try lesson(figures, file ?? names)
   }
 }
 

@@ -13,7 +13,8 @@ import Testing
     // Step 0: the forward pass, every gradient 0.
     #expect(frames[0].dot.contains("label=\"step 0 of 7: the forward pass\""))
     #expect(frames[0].dot.components(separatedBy: "grad 0.0000").count - 1 == 7)
-    #expect(!frames[0].dot.contains(StepHighlight.processed))
+    let marked = frames[0].dot.split(separator: "\n").filter { $0.hasPrefix("\tv") && $0.contains("penwidth") }
+    #expect(marked.isEmpty)
     // Step 3: d's step, which gives e and c their gradients.
     let third = frames[3].dot
     #expect(third.contains("label=\"step 3 of 7: d.backwardStep()\""))
@@ -31,7 +32,47 @@ import Testing
     #expect(trace(L).nodes.map(\.grad) == [6, -4, -2, -2, -2, 4, 1])
     // Every frame renders, and the same graph gives the same frames.
     for frame in frames { _ = try frame.svg() }
-    #expect(try drawBackwardSteps(LectureGraphs.expression()) == frames)
+    #expect(try Array(drawBackwardSteps(LectureGraphs.expression())) == Array(frames))
+  }
+
+  @Test func everyFrameHasALegendForItsColours() throws {
+    let frames = try drawBackwardSteps(LectureGraphs.expression())
+    for frame in frames {
+      #expect(frame.dot.contains("\tsubgraph cluster_legend {"))
+      #expect(
+        frame.dot.contains(
+          "\t\tlegend_step_processed [label=\"node processed by this step\" shape=box fontsize=10 "
+            + "color=\"#d62728\" penwidth=3]"))
+      #expect(
+        frame.dot.contains(
+          "\t\tlegend_step_updated [label=\"grad updated by this step\" shape=box fontsize=10 "
+            + "color=\"#ff7f0e\" penwidth=3]"))
+    }
+    // The legend is not counted as the graph's nodes.
+    #expect(frames[0].nodeCount == (try drawDot(LectureGraphs.expression())).nodeCount)
+    let svg = try frames[3].svg()
+    #expect(svg.contains(">node processed by this step</text>") && svg.contains(">grad updated by this step</text>"))
+  }
+
+  @Test func framesShowTheRecordedSteps() throws {
+    // Gradients that are not backward()'s: the frames start from 0 all the
+    // same, show each step's recorded gradients, and leave these alone.
+    let o = LectureGraphs.neuron().o
+    let nodes = trace(o).nodes
+    for (k, node) in nodes.enumerated() { node.grad = Double(k) + 0.5 }
+    let steps = backwardSteps(o)
+    let frames = try drawBackwardSteps(o, options: .init(numberFormat: .shortest))
+    for k in frames.indices {
+      for (i, grad) in steps.grads(after: k).enumerated() {
+        let value = NumberFormat.shortest.format(grad ?? 0)
+        #expect(frames[k].dot.split(separator: "\n").contains { $0.hasPrefix("\tv\(i) [") && $0.contains("| grad \(value) }") })
+      }
+    }
+    #expect(nodes.enumerated().allSatisfy { k, node in node.grad == Double(k) + 0.5 })
+  }
+
+  @Test func foldedFramesAreRefused() {
+    #expect(throws: GraphRenderError.self) { try drawBackwardSteps(LectureGraphs.neuron().o, options: .init(folded: true)) }
   }
 
   @Test func framesKeepTheStyle() throws {

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Micrograd
 import TestSupport
@@ -85,7 +84,8 @@ struct OperationRulesTests {
           var up = point, down = point
           up[i] += h
           down[i] -= h
-          let numeric = (example.make(up.map { Value($0) }).data - example.make(down.map { Value($0) }).data) / (up[i] - down[i])
+          let (fUp, fDown) = (example.make(up.map { Value($0) }).data, example.make(down.map { Value($0) }).data)
+          let numeric = (fUp - fDown) / (up[i] - down[i])
           let analytic = uses.map { node.localDerivative(at: $0) }.reduce(0, +)
           let error = abs(analytic - numeric) / max(1, abs(analytic), abs(numeric))
           #expect(error <= 1e-6, "\(kind) at \(point), operand \(k): analytic \(analytic), numeric \(numeric)")
@@ -116,7 +116,9 @@ struct OperationRulesTests {
     }
   }
 
-  @Test("the compiled form computes every operation's data and gradients bit for bit", arguments: Operation.Kind.allCases)
+  @Test(
+    "the compiled form computes every operation's data and gradients bit for bit",
+    arguments: Operation.Kind.allCases)
   func compiled(_ kind: Operation.Kind) throws {
     for example in Self.examples(kind) {
       for point in example.points {

@@ -5,6 +5,7 @@
 //
 //   render-probe dot|svg|png [--locale]   the lecture's neuron, to stdout
 //   render-probe leak N                   peak resident bytes after 100 and N renders
+//   render-probe parse-leak N             the same after 100 and N parses (Drawing(dot:))
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,8 +54,17 @@ do {
       if i == 100 { before = peakResidentBytes() }
     }
     print(before, peakResidentBytes())
+  case "parse-leak":
+    let count = Int(arguments.dropFirst().first ?? "") ?? 1000
+    let dot = try drawDot(LectureGraphs.neuron().o).dot
+    var before = 0
+    for i in 1...count {
+      _ = try Drawing(dot: dot)
+      if i == 100 { before = peakResidentBytes() }
+    }
+    print(before, peakResidentBytes())
   default:
-    FileHandle.standardError.write(Data("usage: render-probe dot|svg|png [--locale] | leak N\n".utf8))
+    FileHandle.standardError.write(Data("usage: render-probe dot|svg|png [--locale] | leak N | parse-leak N\n".utf8))
     exit(2)
   }
 } catch {

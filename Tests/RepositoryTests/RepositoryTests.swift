@@ -125,6 +125,7 @@ private func workingTreePaths() throws -> [String] {
 
   /// Every lesson in Examples/ is one `micrograd figures` runs and builds:
   /// a new lesson missing from the command's list would never be drawn.
+  /// Package.swift names each once.
   @Test func everyLessonIsRunByMicrogradFigures() throws {
     let examples = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)
       .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }.sorted()
@@ -136,10 +137,16 @@ private func workingTreePaths() throws -> [String] {
     let listed = command[start.upperBound..<end].split(separator: "\"").enumerated()
       .filter { $0.offset % 2 == 1 }.map { String($0.element) }
     #expect(listed.sorted() == examples, "FiguresCommand.lessons: \(listed)")
+    // Package.swift names each lesson once, in its `lessons` list, in the
+    // command's order; the targets are made from that list.
     let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    let named = package.split(separator: "\n").filter { $0.hasPrefix("  (\"") }
+      .map { $0.dropFirst(4).prefix { $0 != "\"" } }.map(String.init)
+    #expect(named == listed, "Package.swift's lessons: \(named)")
     for lesson in examples {
-      #expect(package.contains("path: \"Examples/\(lesson)\""), "Package.swift builds no Examples/\(lesson)")
+      #expect(package.components(separatedBy: "\"\(lesson)\"").count == 2, "Package.swift names \(lesson) more than once")
     }
+    #expect(package.contains("path: \"Examples/\\(lesson.name)\""))
   }
 
   /// The executable is built from the dependency versions that were tested.

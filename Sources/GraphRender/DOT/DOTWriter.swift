@@ -6,6 +6,9 @@ import Micrograd
 /// its op node and the op's edge, then the clusters of a network's layers
 /// and neurons (naming their nodes), then the operand edges in trace order.
 /// What a folded weighted sum stands for is not written.
+///
+/// A backward-step frame is the same drawing with the gradients a step
+/// left (``grads``) and that step marked (``marks``).
 struct DOTWriter {
   let drawn: DrawnGraph
   private var graph: Trace { drawn.trace }
@@ -17,6 +20,10 @@ struct DOTWriter {
   /// A caption above the graph, or `nil`.
   let title: String?
   let rankdir: RankDir
+  /// The gradient drawn for each value of the trace: its own by default.
+  var grads: [Double]
+  /// A backward step to mark, for a frame; `nil` for a plain drawing.
+  var marks: StepMarks?
 
   /// The nodes and edges written, not counting the legend's.
   private(set) var nodeCount = 0
@@ -30,6 +37,7 @@ struct DOTWriter {
     parameters = Set(options.parameters.map(ObjectIdentifier.init))
     title = options.title
     rankdir = options.rankdir
+    grads = drawn.trace.nodes.map(\.grad)
   }
 
   /// The DOT text of the whole drawing.
@@ -47,7 +55,7 @@ struct DOTWriter {
     }
     var lines = ["digraph \(graphName) {", graphLine + "]"]
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
-    let largestGrad = shown.map { abs(graph.nodes[$0].grad) }.filter(\.isFinite).max() ?? 0
+    let largestGrad = shown.map { abs(grads[$0]) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
     for i in shown {
       let node = graph.nodes[i]
@@ -58,9 +66,9 @@ struct DOTWriter {
       if let op = node.op {
         lines.append("\tv\(i)_op " + attributes(opAttributes(drawn.opLabels[i] ?? op.description, i)))
         var edge = "\tv\(i)_op -> v\(i)"
-        if style.svgIDsAndClasses {
-          edge += " " + attributes([("id", "v\(i)_out"), ("class", "result")])
-        }
+        var list = style.svgIDsAndClasses ? [("id", "v\(i)_out"), ("class", "result")] : []
+        if marks?.node == i { list += StepMarks.edge }
+        if !list.isEmpty { edge += " " + attributes(list) }
         lines.append(edge)
         nodeCount += 1
         edgeCount += 1
@@ -71,15 +79,15 @@ struct DOTWriter {
     for i in shown {
       for from in drawn.operands[i] {
         var line = "\tv\(from) -> v\(i)_op"
-        if style.svgIDsAndClasses {
-          line += " " + attributes([("id", "e\(k)"), ("class", "operand")])
-        }
+        var list = style.svgIDsAndClasses ? [("id", "e\(k)"), ("class", "operand")] : []
+        if marks?.node == i { list += StepMarks.edge }
+        if !list.isEmpty { line += " " + attributes(list) }
         lines.append(line)
         edgeCount += 1
         k += 1
       }
     }
-    if style.legend {
+    if style.legend || marks != nil {
       lines += legend(roles: rolesSeen)
     }
     lines.append("}")
@@ -114,7 +122,7 @@ struct DOTWriter {
     var fields: [String] = []
     if !node.label.isEmpty { fields.append(RecordText.field(node.label)) }
     fields.append("data " + numberFormat.format(node.data))
-    if showGrad { fields.append("grad " + numberFormat.format(node.grad)) }
+    if showGrad { fields.append("grad " + numberFormat.format(grads[i])) }
     var list = [("label", "{ " + fields.joined(separator: " | ") + " }"), ("shape", "record")]
     if style.svgIDsAndClasses {
       list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
@@ -122,7 +130,7 @@ struct DOTWriter {
     if style.tooltips {
       let name = node.label.isEmpty ? "" : RecordText.tooltip(node.label) + ": "
       let data = NumberFormat.shortest.format(node.data)
-      let grad = NumberFormat.shortest.format(node.grad)
+      let grad = NumberFormat.shortest.format(grads[i])
       list.append(("tooltip", "\(name)data \(data), grad \(grad)"))
     }
     if style.colorsByRole, let outline = role.outline {
@@ -130,8 +138,11 @@ struct DOTWriter {
     }
     if style.colorsByGradient {
       list += [
-        ("style", "filled"), ("fillcolor", GradientColor.fill(node.grad, largest: largestGrad)),
+        ("style", "filled"), ("fillcolor", GradientColor.fill(grads[i], largest: largestGrad)),
       ]
+    }
+    if let marks, let outline = marks.outline(of: i) {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + outline
     }
     return list
   }
@@ -147,6 +158,9 @@ struct DOTWriter {
     }
     if style.colorsByRole {
       list += [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]
+    }
+    if marks?.node == i {
+      list = list.filter { $0.0 != "color" && $0.0 != "penwidth" } + StepMarks.processed
     }
     return list
   }
@@ -198,7 +212,7 @@ struct DOTWriter {
         ("op", "op", [("style", "filled"), ("fillcolor", OpStyle.fill), ("color", OpStyle.outline)]))
     }
     if style.colorsByGradient {
-      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { graph.nodes[$0].grad }
+      let grads = graph.nodes.indices.filter { drawn.isDrawn[$0] }.map { self.grads[$0] }
       if grads.contains(where: { $0 > 0 && $0.isFinite }) {
         entries.append(("grad_positive", "grad > 0 (darker: larger)", filled(GradientColor.positive[3])))
       }
@@ -211,6 +225,9 @@ struct DOTWriter {
       if grads.contains(where: { !$0.isFinite }) {
         entries.append(("grad_nonfinite", "grad NaN or inf", filled(GradientColor.nonFinite)))
       }
+    }
+    if marks != nil {
+      entries += StepMarks.legend
     }
     guard !entries.isEmpty else { return [] }
     var graphAttributes = [("label", "legend"), ("fontsize", "10"), ("color", "#bdbdbd")]

@@ -16,10 +16,14 @@ import Micrograd
 /// Frame *k* is the graph after `backward()`'s *k*-th call of
 /// `backwardStep()` (frame 1: the root's gradient set to 1 and its own
 /// step run), with the node that step processed outlined in red, its op
-/// and the edges from its operands in red, the operands it updated in
-/// orange, and a caption that says which step it is. The engine runs the
-/// steps on the graph itself (from every gradient 0), and every gradient is
-/// put back afterwards. The frames are the same bytes on every run.
+/// and the edges into it in red, the operands it updated in orange, a
+/// legend that says so, and a caption that says which step it is.
+///
+/// The frames are drawn from the steps ``backwardSteps(_:)`` records (the
+/// engine's own, run once), through the same DOT writer as
+/// ``drawDot(_:options:)``: the graph's values are not touched again. A
+/// frame is made when it is read, so a graph of *n* values does not hold
+/// *n* + 1 drawings at once. The frames are the same bytes on every run.
 ///
 /// ```swift
 /// let frames = try drawBackwardSteps(L)      // 8 drawings for 7 values
@@ -32,45 +36,58 @@ import Micrograd
 ///     not ``DrawOptions/folded``: the steps update the values a folded
 ///     figure does not draw. A ``DrawOptions/title`` goes above each
 ///     frame's caption.
-/// - Returns: The drawings, one more than the graph has values.
+/// - Returns: The frames, one more than the graph has values.
 /// - Throws: ``GraphRenderError/invalidOption(_:)``, as `drawDot` does,
 ///   and for folded options.
-/// - Complexity: O(*n*²) for a graph of *n* values: *n* + 1 drawings of it.
-public func drawBackwardSteps(_ root: Value, options: DrawOptions = DrawOptions()) throws -> [Drawing] {
+/// - Complexity: O(*n* + *e*) for a graph of *n* values and *e* edges;
+///   each frame then O(*n* + *e*) more when it is read.
+public func drawBackwardSteps(_ root: Value, options: DrawOptions = DrawOptions()) throws -> BackwardStepFrames {
   guard !options.folded else {
     throw GraphRenderError.invalidOption(
       "folded: the frames of backward's steps cannot be folded: the steps update the products and sums "
         + "a folded figure does not draw")
   }
-  var options = options
-  let title = options.title
-  options.title = nil
-  let nodes = root.topologicalOrder()
-  let saved = nodes.map(\.grad)
-  defer { for (node, grad) in zip(nodes, saved) { node.grad = grad } }
-  var index: [ObjectIdentifier: Int] = [:]
-  for (i, node) in nodes.enumerated() { index[ObjectIdentifier(node)] = i }
+  try options.validate()
+  let graph = trace(root)
+  return BackwardStepFrames(
+    drawn: try DrawnGraph(graph, options: options), steps: BackwardSteps(graph), options: options)
+}
 
-  func frame(_ caption: String, current: Int?) throws -> Drawing {
-    let drawing = try drawDot(root, options: options)
-    let operands = current.map { nodes[$0].operands.map { index[ObjectIdentifier($0)]! } } ?? []
-    let caption = title.map { $0 + "\n" + caption } ?? caption
-    let dot = StepHighlight(current: current, operands: operands, caption: caption).apply(to: drawing.dot)
+/// The frames of ``drawBackwardSteps(_:options:)``: frame 0 the forward
+/// pass, frame *k* the graph after *k* steps of `backward()`, each made
+/// when it is read.
+public struct BackwardStepFrames: RandomAccessCollection {
+  let drawn: DrawnGraph
+  let steps: BackwardSteps
+  let options: DrawOptions
+
+  /// 0, the forward pass.
+  public var startIndex: Int { 0 }
+  /// One past the last step.
+  public var endIndex: Int { steps.steps.count + 1 }
+
+  /// Frame `k`: the gradients after `k` steps, the `k`-th step marked.
+  public subscript(k: Int) -> Drawing {
+    precondition(indices.contains(k), "frame \(k) of \(count): out of range")
+    let step = k == 0 ? nil : steps.steps[k - 1]
+    let caption: String
+    if let step {
+      let label = drawn.trace.nodes[step.node].label
+      let name = label.isEmpty ? "v\(step.node)" : label
+      caption = "step \(k) of \(steps.nodeCount): \(name).backwardStep()"
+    } else {
+      caption = "step 0 of \(steps.nodeCount): the forward pass"
+    }
+    var frameOptions = options
+    frameOptions.title = options.title.map { $0 + "\n" + caption } ?? caption
+    var writer = DOTWriter(drawn: drawn, options: frameOptions)
+    writer.grads = steps.grads(after: k).map { $0 ?? 0 }
+    writer.marks = StepMarks(node: step?.node, updated: step?.updates.map(\.operand) ?? [])
+    let dot = writer.write()
     return Drawing(
-      dot: dot, nodeCount: drawing.nodeCount, edgeCount: drawing.edgeCount,
-      layoutSize: drawing.layoutSize, nodeLimit: options.nodeLimit, title: title)
+      dot: dot, nodeCount: writer.nodeCount, edgeCount: writer.edgeCount,
+      layoutSize: drawn.layoutSize(), nodeLimit: options.nodeLimit, title: options.title)
   }
-
-  for node in nodes { node.grad = 0 }
-  let count = nodes.count
-  var frames = [try frame("step 0 of \(count): the forward pass", current: nil)]
-  root.grad = 1
-  for (k, i) in nodes.indices.reversed().enumerated() {
-    nodes[i].backwardStep()
-    let name = nodes[i].label.isEmpty ? "v\(i)" : nodes[i].label
-    frames.append(try frame("step \(k + 1) of \(count): \(name).backwardStep()", current: i))
-  }
-  return frames
 }
 
 /// Writes ``drawBackwardSteps(_:options:)``'s
@@ -257,49 +274,5 @@ struct FrameFolder {
       }
     }
     return urls
-  }
-}
-
-/// Marks one step on `drawDot`'s DOT text: its lines are one per node or
-/// edge, named by trace order (`v3 [...]`, `v3_op [...]`, `v3_op -> v3`,
-/// `v1 -> v3_op`, indented), so the marks are added to those lines, and
-/// the caption to the first `graph [...]` line, the graph's own.
-struct StepHighlight {
-  let current: Int?
-  let operands: [Int]
-  let caption: String
-
-  static let processed = "#d62728"
-  static let updated = "#ff7f0e"
-
-  func apply(to dot: String) -> String {
-    var lines = dot.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var captioned = false
-    for (n, line) in lines.enumerated() {
-      // Matched without the indentation, which a subgraph deepens.
-      let text = String(line.drop { $0 == "\t" || $0 == " " })
-      if !captioned, text.hasPrefix("graph [") {
-        lines[n] = String(line.dropLast()) + " label=\"\(RecordText.quoted(caption))\" labelloc=t fontsize=18]"
-        captioned = true
-        continue
-      }
-      guard let current else { continue }
-      func isEdge(_ from: String, _ to: String) -> Bool {
-        text == "\(from) -> \(to)" || text.hasPrefix("\(from) -> \(to) [")
-      }
-      if text.hasPrefix("v\(current) [") || text.hasPrefix("v\(current)_op [") {
-        lines[n] = Self.adding("color=\"\(Self.processed)\" penwidth=3", to: line)
-      } else if isEdge("v\(current)_op", "v\(current)") || operands.contains(where: { isEdge("v\($0)", "v\(current)_op") }) {
-        lines[n] = Self.adding("color=\"\(Self.processed)\" penwidth=2", to: line)
-      } else if operands.contains(where: { text.hasPrefix("v\($0) [") }) {
-        lines[n] = Self.adding("color=\"\(Self.updated)\" penwidth=3", to: line)
-      }
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  /// The line with `attributes` last in its list (so they win), or given one.
-  private static func adding(_ attributes: String, to line: String) -> String {
-    line.hasSuffix("]") ? String(line.dropLast()) + " " + attributes + "]" : line + " [" + attributes + "]"
   }
 }

@@ -81,17 +81,19 @@ extension Graphviz {
 }
 
 extension Graphviz {
-  /// Parses `dot` with cgraph, runs `body` on the graph and closes it.
-  /// Call with the lock held.
+  /// Parses `dot` with cgraph, runs `body` on the graph and closes it,
+  /// with the arena it was read into. Call with the lock held.
   fileprivate static func withParsedGraph<T>(
     _ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T
   ) throws -> T {
-    guard let graph = mg_memread(dot) else {
+    var arena: UnsafeMutableRawPointer?
+    let graph = mg_memread(dot, &arena)
+    defer { mg_close(graph, arena) }
+    guard let graph else {
       // Text without a graph (empty, or only comments) fails silently.
       let said = takeMessages()
       throw GraphRenderError.invalidDOT(said.isEmpty ? "the text holds no graph" : said)
     }
-    defer { agclose(graph) }
     return try body(graph)
   }
 }

@@ -103,7 +103,9 @@ extension ProgramBuffers {
     case .dot:
       let b = Int(ins.b)
       var total = 0.0
-      for i in 0..<Int(ins.count) { total = Dot.forward(total, adding: d[Int(list[a + i])], times: d[Int(list[b + i])]) }
+      for i in 0..<Int(ins.count) {
+        total = Dot.forward(total, adding: d[Int(list[a + i])], times: d[Int(list[b + i])])
+      }
       d[out] = total
     case .dotRun:
       let b = Int(ins.b)

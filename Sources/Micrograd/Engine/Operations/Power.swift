@@ -28,7 +28,8 @@ enum Power {
   }
 
   /// The rule in words, for the explorer.
-  static let rule = DerivativeRule(name: "the power rule", forward: "o = a ** n", derivative: "do/da = n · a ** (n − 1)")
+  static let rule = DerivativeRule(
+    name: "the power rule", forward: "o = a ** n", derivative: "do/da = n · a ** (n − 1)")
 
   /// The local derivative as the explorer writes it: `2 · a.data ** 1`.
   static func derivativeText(operand: String, exponent n: Double) -> String {

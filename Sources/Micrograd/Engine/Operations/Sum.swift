@@ -36,7 +36,8 @@ enum Sum {
   static var derivative: Double { 1 }
 
   /// The rule in words, for the explorer.
-  static let rule = DerivativeRule(name: "the sum rule", forward: "o = a₀ + a₁ + … + aₙ₋₁", derivative: "do/daᵢ = 1")
+  static let rule = DerivativeRule(
+    name: "the sum rule", forward: "o = a₀ + a₁ + … + aₙ₋₁", derivative: "do/daᵢ = 1")
 
   /// The local derivative as the explorer writes it, for every operand.
   static func derivativeText() -> String { "1" }
