@@ -129,14 +129,13 @@ public struct FigureWriter {
   ///
   /// - Throws: ``FigureError/cannotWrite(_:_:)`` with the path and the
   ///   system's reason.
-  public mutating func write(_ page: some HTMLPage, _ name: String) throws {
+  public func write(_ page: some HTMLPage, _ name: String) throws {
     let url = folder.appendingPathComponent("\(name).html")
     do {
       try AtomicFile.write(page.html(), to: url.path)
     } catch {
       throw FigureError.cannotWrite(error.path, error.reason)
     }
-    written.append("\(name).html")
   }
 
   /// Writes SVG text made elsewhere as `name.svg`.
