@@ -80,7 +80,9 @@ let package = Package(
     .target(name: "CFileSystem"),
     // Every picture that is not a computation graph: line plots, the
     // decision boundary, the count matrix, the loss curve; and FigureWriter.
-    .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
+    // Its training and sampling pages' scripts are in GraphRender/Explorer/Web,
+    // with the explorer's, embedded by the same plugin (GraphRender's ExplorerFiles).
+    .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput", "Makemore"]),
     // `micrograd draw`'s expression language: parser and evaluator. Not a
     // product; the command is its only user.
     .target(name: "DrawLanguage", dependencies: ["Micrograd", "FileOutput"]),

@@ -16,8 +16,13 @@
 // engine's, bit for bit, without building each step's graph anew).
 // `micrograd makemore train` and `names-mlp` make the long runs.
 //
+// Last, names sampled from the bigram counts and from this MLP, seeded as
+// the lecture seeds them, each character with the probabilities it was
+// drawn from: the page makemore-sampling.html steps through them.
+//
 //   swift run makemore-mlp [--out DIR] [--names FILE]   writes
-//       makemore-learning-rate.svg, makemore-loss.svg, makemore-embedding.svg
+//       makemore-learning-rate.svg, makemore-loss.svg, makemore-embedding.svg,
+//       makemore-sampling.html
 import Figures
 import Foundation
 import Makemore
@@ -97,4 +102,17 @@ lessonMain(
       title: "the characters at their rows of C, after \(steps) steps", xLabel: "C[:, 0]", yLabel: "C[:, 1]",
       points: model.C.map { ($0[0].data, $0[1].data) }, labels: tokens),
     "makemore-embedding")
+
+  // Sampling, character by character: the bigram counts from
+  // torch.Generator().manual_seed(2147483647), as the lecture samples
+  // them, and this MLP from 2147483647 + 10, each draw with its probabilities.
+  let bigram = BigramCounts(words).trace(names: 10)
+  let mlp = try MLPWeights(model).trace(names: 10)
+  print("bigram samples: \(bigram.names.joined(separator: " "))")
+  print("MLP samples after \(steps) steps: \(mlp.names.joined(separator: " "))")
+  try figures.write(
+    SamplingPage(
+      [bigram, mlp], labels: ["bigram counts", "MLP after \(steps) steps"],
+      title: "sampling names, one character at a time"),
+    "makemore-sampling")
 }

@@ -10,8 +10,13 @@
 // compiled (CompiledGraph), then replayed: the same numbers as building it
 // anew every step, as the lecture does, bit for bit, and many times faster.
 //
+// The run is also recorded (RecordedTraining): every step at first, then
+// sparser, the network's parameters, loss and accuracy, and where in the
+// plane each neuron's output is positive; moons-training.html replays it.
+//
 //   swift run -c release moons [--out DIR]   writes moons-training.svg (loss
-//                                            and accuracy), moons-boundary.svg
+//       and accuracy), moons-boundary.svg, moons-training.html (the run, step
+//       by step)
 import Figures
 import Micrograd
 
@@ -30,13 +35,27 @@ lessonMain("moons", summary: "micrograd's demo: MLP(2, [16, 16, 1]) on the moons
     loss, parameters: model.parameters(), inputs: Array(inputs.joined()), outputs: scores)
   try step.setInputs(Array(data.points.joined()))
 
+  // The recording: the steps 0...100 it keeps, each neuron's region on a
+  // 40 x 40 grid over the points.
+  var recording = try RecordedTraining(model, points: data.points, labels: data.labels)
+  let schedule = RecordingSchedule(everyStepBefore: 25)
+  func forward() -> (loss: Double, accuracy: Double) {
+    let lossData = step.forward()
+    let correct = data.labels.indices.filter { (step.outputData($0) > 0) == (data.labels[$0] > 0) }.count
+    return (lossData, Double(correct) / Double(data.labels.count))
+  }
+  func record(_ k: Int, _ loss: Double, _ accuracy: Double) throws {
+    guard schedule.records(k, last: 100) else { return }
+    try step.storeParameters()  // the compiled step's parameters into the model's values
+    recording.record(model, step: k, loss: loss, accuracy: accuracy)
+  }
+
   var losses: [(Double, Double)] = []
   var accuracies: [(Double, Double)] = []
   for k in 0..<100 {
     // forward
-    let lossData = step.forward()
-    let correct = data.labels.indices.filter { (step.outputData($0) > 0) == (data.labels[$0] > 0) }.count
-    let accuracy = Double(correct) / Double(data.labels.count)
+    let (lossData, accuracy) = forward()
+    try record(k, lossData, accuracy)
     // backward
     step.zeroGrad()
     step.backward()
@@ -46,8 +65,12 @@ lessonMain("moons", summary: "micrograd's demo: MLP(2, [16, 16, 1]) on the moons
     losses.append((Double(k), lossData))
     accuracies.append((Double(k), accuracy * 100))
   }
-  // The trained weights, back into the model's values.
-  try step.storeParameters()
+  // The trained network, step 100: its loss and accuracy, and its weights
+  // back into the model's values.
+  let (finalLoss, finalAccuracy) = forward()
+  try record(100, finalLoss, finalAccuracy)
+  print("step 100 loss \(finalLoss), accuracy \(finalAccuracy * 100)%")
+  print("recorded: \(recording.snapshots.count) steps")
   try figures.write(
     PlotRow([
       LinePlot(
@@ -63,4 +86,8 @@ lessonMain("moons", summary: "micrograd's demo: MLP(2, [16, 16, 1]) on the moons
     model([Value(x), Value(y)])[0].data
   }
   try figures.write(boundary, "moons-boundary")
+
+  // The recorded run as a page: the boundary, the curves and the weights at
+  // each recorded step, and each neuron's own region.
+  try figures.write(TrainingPage(recording, title: "the moons MLP learning, step by step"), "moons-training")
 }

@@ -2,8 +2,9 @@
 //
 //   embed-files OUT.swift FILE...
 //
-// writes OUT.swift with `enum ExplorerFiles` holding each FILE's text as a
-// `static let`, named after the file: explorer.js is `explorerJS`,
+// writes OUT.swift with `package enum ExplorerFiles` holding each FILE's
+// text as a `package static let` (package: Figures' training and sampling
+// pages read them too), named after the file: explorer.js is `explorerJS`,
 // pan-zoom.js `panZoomJS`, explorer.css `explorerCSS`. The text is kept
 // byte for byte (every character that is not plain ASCII is escaped).
 import Foundation
@@ -44,7 +45,7 @@ var source = """
 
   /// The explorer page's script files and style sheet, as written in
   /// Sources/GraphRender/Explorer/Web.
-  enum ExplorerFiles {
+  package enum ExplorerFiles {
 
   """
 for path in arguments.dropFirst() {
@@ -54,7 +55,7 @@ for path in arguments.dropFirst() {
     exit(1)
   }
   source += "  /// \(url.lastPathComponent)\n"
-  source += "  static let \(constantName(url.lastPathComponent)) = \(literal(text))\n"
+  source += "  package static let \(constantName(url.lastPathComponent)) = \(literal(text))\n"
 }
 source += "}\n"
 do {

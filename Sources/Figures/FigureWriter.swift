@@ -132,6 +132,20 @@ public struct FigureWriter {
     try picture(try plot.svg(), name)
   }
 
+  /// Writes a page, such as a ``TrainingPage`` or a ``SamplingPage``, as
+  /// `name.html`.
+  ///
+  /// - Throws: ``FigureError/cannotWrite(_:_:)`` with the path and the
+  ///   system's reason.
+  public func write(_ page: some HTMLPage, _ name: String) throws {
+    let url = folder.appendingPathComponent("\(name).html")
+    do {
+      try AtomicFile.write(page.html(), to: url.path)
+    } catch {
+      throw FigureError.cannotWrite(error.path, error.reason)
+    }
+  }
+
   /// Writes SVG text made elsewhere as `name.svg`.
   ///
   /// - Throws: ``FigureError/cannotWrite(_:_:)`` with the path and the

@@ -83,11 +83,6 @@ public struct BigramCounts: Sendable {
 /// the next token by `multinomial` over row `p[index]` of the float32
 /// probabilities, until `.`. Returns the word with its closing `.`.
 func sampleWord(_ p: [[Float]], using generator: inout TorchGenerator) -> String {
-  var out = ""
-  var index = 0
-  repeat {
-    index = generator.multinomial(p[index], count: 1)[0]
-    out.append(Vocabulary.lecture.token(at: index))
-  } while index != 0
-  return out
+  let draws = drawWord(blockSize: 1, maxLength: .max, using: &generator) { p[$0[0]] }
+  return String(draws.map { Vocabulary.lecture.token(at: $0.index) })
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The arithmetic is the graph's, operation for operation, so the loss of
 /// a batch is the same number either way.
-public struct MLPWeights: Sendable {
+public struct MLPWeights: Sendable, Equatable {
   /// The model's sizes.
   public let configuration: MLPConfiguration
   let C: [Double]
@@ -80,20 +80,23 @@ public struct MLPWeights: Sendable {
   ///   NaN or infinite (weights that training blew up, or a file's huge
   ///   numbers), which have no probabilities to sample from.
   public func sample(using generator: inout TorchGenerator, maxLength: Int = 100) throws -> String {
-    var context = [Int](repeating: 0, count: configuration.blockSize)
-    var out = ""
-    for _ in 0..<maxLength {
-      let logits = logits(context)
-      guard logits.allSatisfy(\.isFinite) else {
-        throw MakemoreError.notFinite("the logits after \"\(out)\" are not finite numbers, so they cannot be sampled")
-      }
-      let m = logits.max()!
-      let counts = logits.map { Float(Foundation.exp($0 - m)) }
-      let ix = generator.multinomial(counts, count: 1)[0]
-      out.append(Vocabulary.lecture.token(at: ix))
-      if ix == 0 { break }
-      context = context.dropFirst() + [ix]
+    let draws = try drawWord(blockSize: configuration.blockSize, maxLength: maxLength, using: &generator, weights)
+    return String(draws.map { Vocabulary.lecture.token(at: $0.index) })
+  }
+
+  /// What `multinomial` draws the token after `context` from: the logits'
+  /// `exp(l - max)` in float32 (their softmax, not yet normalised).
+  ///
+  /// - Throws: ``MakemoreError/notFinite(_:)`` when the logits are NaN or
+  ///   infinite, which have no probabilities to sample from.
+  func weights(_ context: [Int]) throws -> [Float] {
+    let logits = logits(context)
+    guard logits.allSatisfy(\.isFinite) else {
+      let seen = String(context.map { Vocabulary.lecture.token(at: $0) })
+      throw MakemoreError.notFinite(
+        "the logits after the context \"\(seen)\" are not finite numbers, so they cannot be sampled")
     }
-    return out
+    let m = logits.max()!
+    return logits.map { Float(Foundation.exp($0 - m)) }
   }
 }

@@ -84,6 +84,23 @@ public struct TorchGenerator: Sendable {
   ///
   /// - Precondition: the weights are non-negative with a positive sum.
   public mutating func multinomial(_ weights: [Float], count: Int) -> [Int] {
+    let cumulative = Self.cumulative(weights)
+    return (0..<count).map { _ in Self.search(cumulative, uniformDouble()) }
+  }
+
+  /// One draw of ``multinomial(_:count:)`` with `count` 1, and the float64
+  /// uniform that chose it: the index is the first whose normalised float32
+  /// running sum is at least `uniform`.
+  ///
+  /// - Precondition: the weights are non-negative with a positive sum.
+  public mutating func multinomialDraw(_ weights: [Float]) -> (index: Int, uniform: Double) {
+    let cumulative = Self.cumulative(weights)
+    let u = uniformDouble()
+    return (Self.search(cumulative, u), u)
+  }
+
+  /// The float32 running sum of `weights`, normalised, its last entry 1.
+  private static func cumulative(_ weights: [Float]) -> [Float] {
     var cumulative = [Float](repeating: 0, count: weights.count)
     var total: Float = 0
     for (i, w) in weights.enumerated() {
@@ -93,15 +110,17 @@ public struct TorchGenerator: Sendable {
     precondition(total > 0, "multinomial needs weights with a positive sum")
     for i in cumulative.indices { cumulative[i] /= total }
     cumulative[cumulative.count - 1] = 1
-    return (0..<count).map { _ in
-      let u = uniformDouble()
-      var (left, right) = (0, cumulative.count)
-      while right - left > 0 {
-        let middle = left + (right - left) / 2
-        if Double(cumulative[middle]) < u { left = middle + 1 } else { right = middle }
-      }
-      return left
+    return cumulative
+  }
+
+  /// The first index whose running sum is at least `u` (binary search).
+  private static func search(_ cumulative: [Float], _ u: Double) -> Int {
+    var (left, right) = (0, cumulative.count)
+    while right - left > 0 {
+      let middle = left + (right - left) / 2
+      if Double(cumulative[middle]) < u { left = middle + 1 } else { right = middle }
     }
+    return left
   }
 }
 

@@ -5,7 +5,8 @@ import Foundation
 /// lesson, with its caption and a link to its page.
 ///
 /// A graph's caption is its page's title (what the lesson passed as
-/// `caption:`, already written as HTML text); a plot's is its title (or
+/// `caption:`, already written as HTML text), and so is a training or
+/// sampling page's; a plot's is its title (or
 /// titles, for a plot of several panels); a graph without a page (the
 /// bigram counts, a folded figure, a figure of the accumulation bug) is
 /// listed by its name. Like every page the
@@ -28,7 +29,10 @@ enum FigureIndex {
       let figures = lesson.files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
       for file in figures {
         let name = (file as NSString).deletingPathExtension
-        if file.hasSuffix(".svg"), lesson.files.contains("\(name).html") { continue }
+        // A graph's page stands for its figure; a page of another kind (the
+        // training and sampling pages) is listed beside a plot of its name.
+        let graphPage = lesson.files.contains("\(name).html") && lesson.files.contains("\(name).dot")
+        if file.hasSuffix(".svg"), graphPage { continue }
         if let frames = frameName(name) {
           // name-000.svg, name-001.svg, ...: the steps of backward(), one item.
           guard framesListed.insert(frames).inserted else { continue }
@@ -41,11 +45,11 @@ enum FigureIndex {
         }
         if file.hasSuffix(".html") {
           let caption = try title(ofPage: (folder as NSString).appendingPathComponent(file)) ?? escape(name)
-          let others = ["svg", "png", "dot"].filter { lesson.files.contains("\(name).\($0)") }
+          let others = ["svg", "png", "dot"].filter { graphPage && lesson.files.contains("\(name).\($0)") }
             .map { "<a href=\"\(escape(name)).\($0)\">\($0)</a>" }
           items.append(
-            "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span> "
-              + "<span class=\"other\">" + others.joined(separator: " ") + "</span></li>")
+            "<li><a href=\"\(escape(file))\">\(caption)</a> <span class=\"file\">\(escape(name))</span>"
+              + (others.isEmpty ? "" : " <span class=\"other\">" + others.joined(separator: " ") + "</span>") + "</li>")
         } else {
           let titles = try plotTitles(ofPicture: (folder as NSString).appendingPathComponent(file))
           let caption = titles.isEmpty ? escape(name) : titles.joined(separator: " · ")
@@ -83,7 +87,8 @@ enum FigureIndex {
       <h1>The lecture figures</h1>
       <p>Each lesson's figures, the lessons in the order of the notes, as <code>micrograd figures</code> made them. A graph's \
       page shows each value's numbers in full precision, highlights what a value depends on, and steps through \
-      <code>backward()</code> one <code>backwardStep()</code> at a time.</p>
+      <code>backward()</code> one <code>backwardStep()</code> at a time. The training page replays the moons MLP \
+      learning, step by step, and the sampling page draws makemore's names one character at a time.</p>
       \(sections.joined(separator: "\n"))
       </main>
       </body>

@@ -27,6 +27,11 @@ import Testing
     // A plot by its title (a plot of two panels by both); a graph without a page by its name.
     #expect(index.contains("<a href=\"training-loss.svg\">training loss</a> <span class=\"file\">training-loss</span>"))
     #expect(index.contains("<a href=\"moons-training.svg\">loss · accuracy</a>"))
+    // The training and sampling pages, by their titles, beside the plots.
+    #expect(index.contains(
+      "<a href=\"moons-training.html\">the moons MLP learning, step by step</a> "
+        + "<span class=\"file\">moons-training</span></li>"))
+    #expect(index.contains("<a href=\"makemore-sampling.html\">sampling names, one character at a time</a>"))
     #expect(index.contains("<a href=\"mlp-loss-folded.svg\">mlp-loss-folded</a>"))
     // Each lesson's figures in the order it made them, the notes' order,
     // not sorted: the architecture, one neuron, the whole forward pass,
@@ -59,7 +64,10 @@ import Testing
       ].contains(file)
       switch (file as NSString).pathExtension {
       case "svg": #expect(check.comparison == (plot ? .bytes : .drawnContent), "\(file)")
-      case "html": #expect(check.comparison == (file == "index.html" ? .bytes : .drawnContent), "\(file)")
+      case "html":
+        // index.html and the training and sampling pages hold no Graphviz SVG.
+        let plain = ["index.html", "moons-training.html", "makemore-sampling.html"].contains(file)
+        #expect(check.comparison == (plain ? .bytes : .drawnContent), "\(file)")
       case "png": #expect(check.comparison == .notCompared, "\(file)")
       default: #expect(check.comparison == .bytes, "\(file)")
       }
@@ -130,8 +138,8 @@ import Testing
       "mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg",
       "mlp-loss-folded.dot", "mlp-loss-folded.png", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html", "mlp-loss.svg"]),
     ("training", [], ["training-loss.svg"]),
-    ("moons", ["parameters: 337"],
-     ["moons-boundary.svg", "moons-training.svg"]),
+    ("moons", ["parameters: 337", "recorded: 50 steps"],
+     ["moons-boundary.svg", "moons-training.html", "moons-training.svg"]),
     ("bigram",
      ["words: 32033", "bigrams: 228146", "N[n.] = 6763", "N[a.] = 6640", "N[an] = 5438", "N[.a] = 4410",
       "zero counts: 102 of 729", "sample: mor.", "sample: axx.", "sample: minaymoryles.",
@@ -139,8 +147,9 @@ import Testing
      ["bigram-counts.dot", "bigram-counts.png", "bigram-counts.svg"]),
     ("makemore-mlp",
      ["examples: 182625 train", "parameters: 3481",
-      "lre: 1000 exponents from -3.0 to 0.0, lr from 0.001 to 1.0"],
-     ["makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg"]),
+      "lre: 1000 exponents from -3.0 to 0.0, lr from 0.001 to 1.0",
+      "bigram samples: mor. axx. minaymoryles. kondlaisah. anchshizarie. odaren. iaddash. h. jhinatien. egushl."],
+     ["makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg", "makemore-sampling.html"]),
   ])
   func example(_ name: String, _ lines: [String], _ files: [String]) throws {
     let folder = try TemporaryFolder()

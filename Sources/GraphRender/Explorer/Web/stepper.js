@@ -9,6 +9,13 @@
 //
 // Buttons are found by id: first, prev, play, next, last, figure; the speed
 // is the <select id="speed"> (milliseconds a step), skipping <input id="skip">.
+// The figure button, skipping and a slider over the steps (<input type="range"
+// id="slider">) are optional. Options for a page whose steps are not the
+// address's numbers (Figures' training page, whose #step=N is a training
+// step): toAddress(k) gives the N for step k, fromAddress(N) the step for N;
+// `first` is the step shown when the address names none (null, the figure as
+// drawn, by default). setCount(n) changes the number of steps (the sampling
+// page's names drawn again).
 (function () {
   'use strict';
   var M = window.Micrograd = window.Micrograd || {};
@@ -18,11 +25,15 @@
     var count = options.count, show = options.show;
     var empty = options.empty || function () { return false; };
     var current = null, timer = null, playButton = $('play'), speed = $('speed'), skip = $('skip');
+    var slider = $('slider'), figure = $('figure');
+    var first = options.first === undefined ? null : options.first;
+    var toNumber = options.toAddress || function (k) { return k; };
+    var fromNumber = options.fromAddress || function (n) { return n; };
 
     // The address: #step=N, read at load and on hashchange, written on each step.
     function fromAddress() {
       var m = /^#step=(\d+)$/.exec(location.hash);
-      return m ? Math.min(+m[1], count) : null;
+      return m ? Math.min(fromNumber(+m[1]), count) : first;
     }
     // At most one address change every 250 ms (the last one wins): the
     // browser ignores a page that changes its address too often.
@@ -30,7 +41,7 @@
     function writeAddress() {
       addressTimer = null;
       lastAddress = Date.now();
-      var hash = current === null ? '' : '#step=' + current;
+      var hash = current === null ? '' : '#step=' + toNumber(current);
       if (location.hash === hash || (!hash && !location.hash)) return;
       history.replaceState(null, '', hash || location.pathname + location.search);
     }
@@ -44,6 +55,7 @@
     function go(k) {
       current = k === null ? null : Math.max(0, Math.min(count, k));
       toAddress();
+      if (slider) slider.value = String(current === null ? count : current);
       show(current);
     }
     // The next step in direction d (±1), over empty ones when skipping.
@@ -84,8 +96,12 @@
     $('prev').onclick = byHand(function () { step(-1); });
     $('next').onclick = byHand(function () { step(1); });
     $('last').onclick = byHand(function () { go(count); });
-    $('figure').onclick = byHand(function () { go(null); });
+    if (figure) figure.onclick = byHand(function () { go(null); });
     playButton.onclick = play;
+    if (slider) {
+      slider.max = String(count);
+      slider.oninput = byHand(function () { go(+slider.value); });
+    }
     window.addEventListener('hashchange', function () {
       var k = fromAddress();
       if (k !== current) { pause(); go(k); }
@@ -96,6 +112,12 @@
       current: function () { return current; },
       playing: function () { return timer !== null; },
       start: function () { go(fromAddress()); },
+      setCount: function (n) {
+        pause();
+        count = n;
+        if (slider) slider.max = String(n);
+        go(current === null ? null : Math.min(current, n));
+      },
       // ← → Home End P. True when handled.
       key: function (e) {
         var k = e.key;
