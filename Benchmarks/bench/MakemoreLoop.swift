@@ -36,9 +36,11 @@ struct MakemoreLoop {
       return loss
     }
     _ = loop(warmup)
-    let start = ContinuousClock.now, cpu = processSeconds()
+    let start = ContinuousClock.now
+    let cpu = processSeconds()
     let loss = loop(steps)
-    let wall = seconds(since: start), used = processSeconds() - cpu
+    let wall = seconds(since: start)
+    let used = processSeconds() - cpu
     let name = engine == .compiled ? "swift-micrograd, compiled" : "swift-micrograd, eager"
     print(
       "\(name)\t\(steps)\t\(String(format: "%.1f", wall / Double(steps) * 1e6))"

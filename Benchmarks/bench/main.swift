@@ -183,25 +183,32 @@ if tsv {
   print("engine\tworkload\tnodes\tforward_s\tbackward_s\tfree_s\tfirst_data")
   for (name, (t, nodes, first)) in results {
     // A compiled row is another engine on the same workload.
-    let (engine, workload) = name.hasSuffix(", compiled")
+    let (engine, workload) =
+      name.hasSuffix(", compiled")
       ? ("swift, compiled", String(name.dropLast(", compiled".count))) : ("swift", name)
     print("\(engine)\t\(workload)\t\(nodes)\t\(t.forward)\t\(t.backward)\t\(t.free)\t\(first)")
   }
 } else {
   print("median of \(repeats) runs; ns/node = time / nodes in the graph")
-  let header = ["workload", "nodes", "forward ms", "ns/node", "backward ms", "ns/node", "free ms", "ns/node", "total ms", "ns/node"]
+  let header = [
+    "workload", "nodes", "forward ms", "ns/node", "backward ms", "ns/node", "free ms", "ns/node", "total ms", "ns/node",
+  ]
   let rows = results.map { name, r in
     let (t, n, _) = r
-    return [name, String(n), ms(t.forward), ns(t.forward, n), ms(t.backward), ns(t.backward, n),
-            ms(t.free), ns(t.free, n), ms(t.total), ns(t.total, n)]
+    return [
+      name, String(n), ms(t.forward), ns(t.forward, n), ms(t.backward), ns(t.backward, n),
+      ms(t.free), ns(t.free, n), ms(t.total), ns(t.total, n),
+    ]
   }
   printTable(header, rows)
   if let makemoreNote {
     print(makemoreNote)
   } else {
-    print("W4 steps per second (forward + backward + free):", results.suffix(3).map { name, r in
-      "\(name) \(String(format: "%.1f", 1 / r.0.total))"
-    }.joined(separator: ", "))
+    print(
+      "W4 steps per second (forward + backward + free):",
+      results.suffix(3).map { name, r in
+        "\(name) \(String(format: "%.1f", 1 / r.0.total))"
+      }.joined(separator: ", "))
     let total = Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1.0.total) })
     for (eager, compiled) in [("W1 moons", "W1 moons, compiled"), ("W4 makemore", "W4 makemore, compiled")] {
       print("\(compiled) is \(String(format: "%.1f", total[eager]! / total[compiled]!)) times faster than \(eager)")
@@ -226,9 +233,11 @@ func fail(_ message: String, status: Int32 = 2) -> Never {
 func printTable(_ header: [String], _ rows: [[String]]) {
   let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
   for row in [header] + rows {
-    print(row.indices.map { i in
-      i == 0 ? row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
-        : String(repeating: " ", count: widths[i] - row[i].count) + row[i]
-    }.joined(separator: "  "))
+    print(
+      row.indices.map { i in
+        i == 0
+          ? row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[i] - row[i].count) + row[i]
+      }.joined(separator: "  "))
   }
 }

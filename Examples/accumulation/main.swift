@@ -34,7 +34,8 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   // operand, then to 1 again for its second; adding gives 1 + 1.
   func twice() -> (a: Value, b: Value) {
     let a = Value(3.0, label: "a")
-    let b = a + a; b.label = "b"
+    let b = a + a
+    b.label = "b"
     return (a, b)
   }
   let buggy = twice()
@@ -43,7 +44,9 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   // The bug's figures get no page: its steps would run the engine's
   // backward(), which adds, and end at the fixed gradients.
   try figures.draw(
-    drawDot(buggy.b, options: .init(title: "b = a + a, gradients assigned (the bug): a.grad = 1, but db/da = 2", marked: [buggy.a])),
+    drawDot(
+      buggy.b,
+      options: .init(title: "b = a + a, gradients assigned (the bug): a.grad = 1, but db/da = 2", marked: [buggy.a])),
     "accumulation-b-bug", caption: "b = a + a, gradients assigned (the bug): a.grad = 1, wrong", page: false)
   let fixed = twice()
   fixed.b.backward()
@@ -60,9 +63,12 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   func paths() -> (a: Value, b: Value, f: Value) {
     let a = Value(-2.0, label: "a")
     let b = Value(3.0, label: "b")
-    let d = a * b; d.label = "d"
-    let e = a + b; e.label = "e"
-    let f = d * e; f.label = "f"
+    let d = a * b
+    d.label = "d"
+    let e = a + b
+    e.label = "e"
+    let f = d * e
+    f.label = "f"
     return (a, b, f)
   }
   let wrong = paths()
@@ -70,7 +76,11 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   print("f = \(wrong.f.data)")
   print("f = d * e, assigned: a.grad = \(wrong.a.grad), b.grad = \(wrong.b.grad)")
   try figures.draw(
-    drawDot(wrong.f, options: .init(title: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad = 3 and b.grad = -2, not -3 and -8", marked: [wrong.a, wrong.b])),
+    drawDot(
+      wrong.f,
+      options: .init(
+        title: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad = 3 and b.grad = -2, not -3 and -8",
+        marked: [wrong.a, wrong.b])),
     "accumulation-f-bug", caption: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad and b.grad wrong",
     page: false)
   let right = paths()

@@ -13,7 +13,8 @@ import Micrograd
 lessonMain("add", summary: "q = a + b, the smallest graph") { figures in
   let a = Value(2.0, label: "a")
   let b = Value(-3.0, label: "b")
-  let q = a + b; q.label = "q"
+  let q = a + b
+  q.label = "q"
   print("q = \(q.data)")
   try figures.draw(q, "add", caption: "q = a + b")
 }

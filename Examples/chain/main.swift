@@ -21,9 +21,12 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
     let b = Value(-3.0, label: "b")
     let c = Value(5.0, label: "c")
     let e = Value(10.0, label: "e")
-    let d = a + b; d.label = "d"
-    let f = c * d; f.label = "f"
-    let l = f + e; l.label = "l"
+    let d = a + b
+    d.label = "d"
+    let f = c * d
+    f.label = "f"
+    let l = f + e
+    l.label = "l"
     return (a, b, c, e, d, f, l)
   }
 
@@ -59,7 +62,8 @@ lessonMain("chain", summary: "l = c * (a + b) + e, gradients by hand and step by
     print("\(v.label).grad = \(v.grad)")
   }
   try figures.draw(
-    drawDot(steps.l, options: .init(title: "gradients from each node's backward step, called from l back")), "chain-backward-steps",
+    drawDot(steps.l, options: .init(title: "gradients from each node's backward step, called from l back")),
+    "chain-backward-steps",
     caption: "l = c * (a + b) + e, after calling each node's backward step by hand")
 
   // 4. The same, as backward() does it: one figure per backwardStep(), in

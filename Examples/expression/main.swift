@@ -13,10 +13,13 @@ lessonMain("expression", summary: "L = (a*b + c) * f, before and after backward,
   let a = Value(2.0, label: "a")
   let b = Value(-3.0, label: "b")
   let c = Value(10.0, label: "c")
-  let e = a * b; e.label = "e"
-  let d = e + c; d.label = "d"
+  let e = a * b
+  e.label = "e"
+  let d = e + c
+  d.label = "d"
   let f = Value(-2.0, label: "f")
-  let L = d * f; L.label = "L"
+  let L = d * f
+  L.label = "L"
   print("L = \(L.data)")
   try figures.draw(L, "expression-forward", caption: "L = (a*b + c) * f, forward")
 

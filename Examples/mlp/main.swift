@@ -28,7 +28,11 @@ import Figures
 import GraphRender
 import Micrograd
 
-lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): its architecture, one forward graph and the loss of four examples, neuron by neuron, then whole") { figures in
+lessonMain(
+  "mlp",
+  summary:
+    "MLP(3, [4, 4, 1]): its architecture, one forward graph and the loss of four examples, neuron by neuron, then whole"
+) { figures in
   var rng = SplitMix64(seed: 42)
   let n = MLP(3, [4, 4, 1], using: &rng)
   print("parameters: \(n.parameters().count)")
@@ -44,7 +48,11 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): its architecture, one forward gra
   // One neuron of the first layer, as a slide: its inputs, weights, bias,
   // products, sums and tanh.
   try figures.draw(
-    drawDot(out, options: .init(rankdir: .topToBottom, clusters: n, title: "layer 1 · neuron 1 on [2, 3, -1]", view: .neuron(layer: 1, neuron: 1))),
+    drawDot(
+      out,
+      options: .init(
+        rankdir: .topToBottom, clusters: n, title: "layer 1 · neuron 1 on [2, 3, -1]",
+        view: .neuron(layer: 1, neuron: 1))),
     "mlp-neuron", caption: "One neuron of MLP(3, [4, 4, 1]): x · w + b, then tanh")
   // The first layer, each neuron's weighted sum folded into one value.
   try figures.draw(
@@ -90,15 +98,24 @@ lessonMain("mlp", summary: "MLP(3, [4, 4, 1]): its architecture, one forward gra
   // Example 3's path from its inputs to its loss term, folded; and the
   // output neuron on example 1, after backward().
   try figures.draw(
-    drawDot(loss, options: .init(rankdir: .topToBottom, clusters: n, folded: true, title: "example 3: from its inputs to its loss term", view: .example(3))),
+    drawDot(
+      loss,
+      options: .init(
+        rankdir: .topToBottom, clusters: n, folded: true, title: "example 3: from its inputs to its loss term",
+        view: .example(3))),
     "mlp-example-folded", caption: "One example's path through MLP(3, [4, 4, 1]) to its loss term, after backward()")
   try figures.draw(
-    drawDot(loss, options: .init(rankdir: .topToBottom, clusters: n, title: "the output neuron on example 1, after backward()", view: .neuron(layer: 3, neuron: 1, example: 1))),
+    drawDot(
+      loss,
+      options: .init(
+        rankdir: .topToBottom, clusters: n, title: "the output neuron on example 1, after backward()",
+        view: .neuron(layer: 3, neuron: 1, example: 1))),
     "mlp-loss-neuron", caption: "The output neuron on example 1, after backward(): its gradients")
   let lossDrawing = try drawDot(loss, options: .init(clusters: n))
   try figures.draw(
     lossDrawing, "mlp-loss",
-    caption: "The loss of MLP(3, [4, 4, 1]) on four examples, after backward(), a box per neuron (whole: for zooming into)")
+    caption:
+      "The loss of MLP(3, [4, 4, 1]) on four examples, after backward(), a box per neuron (whole: for zooming into)")
   let lossFolded = try drawDot(loss, options: .init(clusters: n, folded: true))
   try figures.draw(lossFolded, "mlp-loss-folded")
 

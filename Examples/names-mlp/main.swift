@@ -32,7 +32,9 @@ func options() -> (names: URL, steps: Int, blockSize: Int) {
     case "--steps": options.steps = number(after: "--steps", in: 0...100_000_000)
     case "--block-size": options.blockSize = number(after: "--block-size", in: 1...64)
     case "-h", "--help":
-      print("usage: names-mlp [--names FILE] [--steps N] [--block-size N]   (the package's names.txt, 60,000 steps and block 3 by default)")
+      print(
+        "usage: names-mlp [--names FILE] [--steps N] [--block-size N]   (the package's names.txt, 60,000 steps and block 3 by default)"
+      )
       Terminal.exit("names-mlp")
     default: fail("unknown argument '\(argument)' (try --help)")
     }

@@ -25,18 +25,24 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
 
   // The inputs, weights and bias of the notes' neuron, made afresh for each form.
   func leaves(b: Double = 6.8813735870195432) -> (x1: Value, x2: Value, w1: Value, w2: Value, b: Value) {
-    (Value(2.0, label: "x1"), Value(0.0, label: "x2"), Value(-3.0, label: "w1"),
-     Value(1.0, label: "w2"), Value(b, label: "b"))
+    (
+      Value(2.0, label: "x1"), Value(0.0, label: "x2"), Value(-3.0, label: "w1"),
+      Value(1.0, label: "w2"), Value(b, label: "b")
+    )
   }
 
   // The notes build the neuron up: first its weighted sum alone, with
   // b = 6.7, so that n = x1*w1 + x2*w2 + b = -6 + 0 + 6.7 = 0.7.
   do {
     let (x1, x2, w1, w2, b) = leaves(b: 6.7)
-    let x1w1 = x1 * w1; x1w1.label = "x1*w1"
-    let x2w2 = x2 * w2; x2w2.label = "x2*w2"
-    let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
-    let n = x1w1x2w2 + b; n.label = "n"
+    let x1w1 = x1 * w1
+    x1w1.label = "x1*w1"
+    let x2w2 = x2 * w2
+    x2w2.label = "x2*w2"
+    let x1w1x2w2 = x1w1 + x2w2
+    x1w1x2w2.label = "x1*w1 + x2*w2"
+    let n = x1w1x2w2 + b
+    n.label = "n"
     print("with b = 6.7: n = \(n.data)")
     try figures.draw(
       drawDot(n, options: .init(title: "n = x1*w1 + x2*w2 + b, before tanh (b = 6.7)")), "neuron-before-tanh",
@@ -44,11 +50,16 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   }
 
   let (x1, x2, w1, w2, b) = leaves()
-  let x1w1 = x1 * w1; x1w1.label = "x1*w1"
-  let x2w2 = x2 * w2; x2w2.label = "x2*w2"
-  let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
-  let n = x1w1x2w2 + b; n.label = "n"
-  let o = n.tanh(); o.label = "o"
+  let x1w1 = x1 * w1
+  x1w1.label = "x1*w1"
+  let x2w2 = x2 * w2
+  x2w2.label = "x2*w2"
+  let x1w1x2w2 = x1w1 + x2w2
+  x1w1x2w2.label = "x1*w1 + x2*w2"
+  let n = x1w1x2w2 + b
+  n.label = "n"
+  let o = n.tanh()
+  o.label = "o"
 
   // With tanh and b = 6.8813735870195432, before backward(): every grad 0.
   try figures.draw(
@@ -63,7 +74,8 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   print("in order: " + topo.map(\.label).joined(separator: ", "))
   // The same order as a picture: each value numbered by its place in topo.
   try figures.draw(
-    drawDot(o, options: .init(title: "topologicalOrder(): each value after the values it is computed from", numbered: true)),
+    drawDot(
+      o, options: .init(title: "topologicalOrder(): each value after the values it is computed from", numbered: true)),
     "neuron-topological-order", caption: "The neuron's values numbered in topologicalOrder()'s order")
 
   // The first step of backward by hand: o.grad = 1, every other grad still 0.
@@ -82,12 +94,18 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
 
   // tanh(n) = (exp(2n) - 1) / (exp(2n) + 1), one operation at a time.
   let l = leaves()
-  let lx1w1 = l.x1 * l.w1; lx1w1.label = "x1*w1"
-  let lx2w2 = l.x2 * l.w2; lx2w2.label = "x2*w2"
-  let lsum = lx1w1 + lx2w2; lsum.label = "x1*w1 + x2*w2"
-  let m = lsum + l.b; m.label = "n"
-  let e = (2 * m).exp(); e.label = "e"
-  let o2 = (e - 1) / (e + 1); o2.label = "o"
+  let lx1w1 = l.x1 * l.w1
+  lx1w1.label = "x1*w1"
+  let lx2w2 = l.x2 * l.w2
+  lx2w2.label = "x2*w2"
+  let lsum = lx1w1 + lx2w2
+  lsum.label = "x1*w1 + x2*w2"
+  let m = lsum + l.b
+  m.label = "n"
+  let e = (2 * m).exp()
+  e.label = "e"
+  let o2 = (e - 1) / (e + 1)
+  o2.label = "o"
   o2.backward()
   print("with exp: o = \(o2.data)")
   for v in [l.x1, l.w1, l.x2, l.w2, l.b] {

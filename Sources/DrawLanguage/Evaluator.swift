@@ -85,7 +85,8 @@ package struct Evaluator {
     }
     if let unused = inputOrder.first(where: { !used.contains($0) }) {
       throw DrawLanguageError(
-        message: "--set \(Terminal.quoted(unused)): the expression does not use '\(Terminal.quoted(unused))'", column: nil)
+        message: "--set \(Terminal.quoted(unused)): the expression does not use '\(Terminal.quoted(unused))'",
+        column: nil)
     }
     return last!
   }
@@ -97,7 +98,8 @@ package struct Evaluator {
     case .name(let name, let column):
       guard let value = scope[name] else {
         let shown = Terminal.quoted(name)
-        let hint = functionNames.contains(name)
+        let hint =
+          functionNames.contains(name)
           ? " ('\(shown)' is a function: write \(shown)(x))" : "; give it a value with --set \(shown)=NUMBER"
         throw DrawLanguageError(message: "unknown name '\(shown)'\(hint)", column: column)
       }
@@ -127,7 +129,8 @@ package struct Evaluator {
     case .call(let function, let argument, let column):
       guard let apply = Operation.Function(named: function) else {
         throw DrawLanguageError(
-          message: "unknown function '\(Terminal.quoted(function))'; the functions are \(functionNames.joined(separator: " "))",
+          message:
+            "unknown function '\(Terminal.quoted(function))'; the functions are \(functionNames.joined(separator: " "))",
           column: column)
       }
       return .value(apply(try evaluate(argument).asValue))

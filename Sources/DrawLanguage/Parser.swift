@@ -73,7 +73,8 @@ package struct Parser {
       }
     }
     guard tokens.count <= Self.maximumTokens else {
-      throw DrawLanguageError(message: "the expression is too long (more than \(Self.maximumTokens) tokens)", column: nil)
+      throw DrawLanguageError(
+        message: "the expression is too long (more than \(Self.maximumTokens) tokens)", column: nil)
     }
     tokens.append((.end, characters.count + 1))
   }
@@ -133,7 +134,8 @@ package struct Parser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.maximumDepth else {
-      throw DrawLanguageError(message: "the expression is nested too deeply (more than \(Self.maximumDepth) levels)", column: column)
+      throw DrawLanguageError(
+        message: "the expression is nested too deeply (more than \(Self.maximumDepth) levels)", column: column)
     }
     if accept("-") { return .negate(try unary(), column: column) }
     return try power()

@@ -72,7 +72,8 @@ struct Axes {
   /// left and bottom.
   func frame(title: String, xLabel: String, yLabel: String) -> String {
     let (n, tick) = (SVG.number, 4.5)
-    var out = "<rect class=\"spines\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" "
+    var out =
+      "<rect class=\"spines\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" "
       + "height=\"\(n(bottom - top))\" fill=\"none\" stroke=\"black\" stroke-width=\"1\"/>\n"
     out += "<g class=\"xticks\">\n"
     for (value, label) in zip(xTicks.values, xTicks.labels) {

@@ -26,11 +26,12 @@ enum Blues {
 
   /// `#rrggbb`, each channel rounded as matplotlib's `to_hex` does.
   static func hex(_ color: (red: Double, green: Double, blue: Double)) -> String {
-    "#" + [color.red, color.green, color.blue].map { channel in
-      let byte = Int((channel * 255).rounded(.toNearestOrEven))
-      let digits = String(byte, radix: 16)
-      return digits.count == 1 ? "0" + digits : digits
-    }.joined()
+    "#"
+      + [color.red, color.green, color.blue].map { channel in
+        let byte = Int((channel * 255).rounded(.toNearestOrEven))
+        let digits = String(byte, radix: 16)
+        return digits.count == 1 ? "0" + digits : digits
+      }.joined()
   }
 
   /// The text colour to write on `background`: white or near-black,
@@ -38,7 +39,8 @@ enum Blues {
   /// counts stay readable on the darkest cells.
   static func textColor(on background: (red: Double, green: Double, blue: Double)) -> String {
     func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : Foundation.pow((c + 0.055) / 1.055, 2.4) }
-    let luminance = 0.2126 * linear(background.red) + 0.7152 * linear(background.green)
+    let luminance =
+      0.2126 * linear(background.red) + 0.7152 * linear(background.green)
       + 0.0722 * linear(background.blue)
     let dark = linear(0x33 / 255)  // #333333's luminance
     return (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / (dark + 0.05)) ? "#ffffff" : "#333333"

@@ -90,7 +90,8 @@ public struct DecisionBoundary: Plot {
     let n = SVG.number
     var body = "<g class=\"panel\">\n" + axes.clipPath("clip0")
     body += "<g class=\"regions\" clip-path=\"url(#clip0)\">\n"
-    body += "<rect x=\"\(n(axes.left))\" y=\"\(n(axes.top))\" width=\"\(n(axes.right - axes.left))\" "
+    body +=
+      "<rect x=\"\(n(axes.left))\" y=\"\(n(axes.top))\" width=\"\(n(axes.right - axes.left))\" "
       + "height=\"\(n(axes.bottom - axes.top))\" fill=\"\(Self.regionColors.negative)\"/>\n"
     body += "<path d=\"\(positiveRegion(axes))\" fill=\"\(Self.regionColors.positive)\"/>\n</g>\n"
     var drawn: [(Double, Double)] = []
@@ -99,11 +100,13 @@ public struct DecisionBoundary: Plot {
       let (px, py) = axes.map(point.x, point.y)
       drawn.append((px, py))
       let fill = point.label > 0 ? Self.pointColors.positive : Self.pointColors.negative
-      body += "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"4.5\" fill=\"\(fill)\" stroke=\"black\" stroke-width=\"0.5\"/>\n"
+      body +=
+        "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"4.5\" fill=\"\(fill)\" stroke=\"black\" stroke-width=\"0.5\"/>\n"
     }
     body += "</g>\n" + axes.frame(title: title, xLabel: "x[0]", yLabel: "x[1]")
     let legend = Legend(entries: [
-      ("class +1", .marker(fill: Self.pointColors.positive)), ("class \u{2212}1", .marker(fill: Self.pointColors.negative)),
+      ("class +1", .marker(fill: Self.pointColors.positive)),
+      ("class \u{2212}1", .marker(fill: Self.pointColors.negative)),
     ])
     body += legend.svg(in: axes, avoiding: drawn) + "</g>\n"
     return SVG.document(width: Axes.panelWidth, height: Axes.panelHeight, body)

@@ -100,12 +100,16 @@ public struct LabelledScatter: Plot {
     let dots = shown.map { axes.map($0.0.x, $0.0.y) }
     let size = Self.labelSize
     var placed: [Placed] = []
-    func overlaps(_ a: (x: Double, y: Double, width: Double, height: Double), _ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
+    func overlaps(
+      _ a: (x: Double, y: Double, width: Double, height: Double),
+      _ b: (x: Double, y: Double, width: Double, height: Double)
+    ) -> Bool {
       a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
     }
     for (i, (_, label)) in shown.enumerated() {
       let (px, py) = dots[i]
-      let w = SVG.width(of: label, size: size) + 2, h = size
+      let w = SVG.width(of: label, size: size) + 2
+      let h = size
       var choice: Placed?
       // Rings of places around the dot, nearest first: right, left,
       // above, below, then the corners, each ring wider than the last.

@@ -18,7 +18,9 @@ struct Legend {
   /// The legend's size.
   var size: (width: Double, height: Double) {
     let text = entries.map { SVG.width(of: $0.label, size: Axes.legendSize) }.max() ?? 0
-    return (2 * Self.padding + Self.keyWidth + Self.gap + text, 2 * Self.padding - 4 + Double(entries.count) * Self.rowHeight)
+    return (
+      2 * Self.padding + Self.keyWidth + Self.gap + text, 2 * Self.padding - 4 + Double(entries.count) * Self.rowHeight
+    )
   }
 
   /// The legend drawn in the corner of `axes` that holds the fewest of
@@ -44,16 +46,19 @@ struct Legend {
     }
     let n = SVG.number
     var out = "<g class=\"legend\">\n"
-    out += "<rect x=\"\(n(best.0))\" y=\"\(n(best.1))\" width=\"\(n(width))\" height=\"\(n(height))\" rx=\"3\" "
+    out +=
+      "<rect x=\"\(n(best.0))\" y=\"\(n(best.1))\" width=\"\(n(width))\" height=\"\(n(height))\" rx=\"3\" "
       + "fill=\"white\" fill-opacity=\"0.8\" stroke=\"#cccccc\" stroke-width=\"1\"/>\n"
     for (i, entry) in entries.enumerated() {
       let middle = best.1 + Self.padding + 6 + Double(i) * Self.rowHeight
       let keyStart = best.0 + Self.padding
       switch entry.key {
       case .line(let color):
-        out += "<path d=\"M\(n(keyStart)),\(n(middle)) h\(n(Self.keyWidth))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
+        out +=
+          "<path d=\"M\(n(keyStart)),\(n(middle)) h\(n(Self.keyWidth))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
       case .marker(let fill):
-        out += "<circle cx=\"\(n(keyStart + Self.keyWidth / 2))\" cy=\"\(n(middle))\" r=\"4\" fill=\"\(fill)\" "
+        out +=
+          "<circle cx=\"\(n(keyStart + Self.keyWidth / 2))\" cy=\"\(n(middle))\" r=\"4\" fill=\"\(fill)\" "
           + "stroke=\"black\" stroke-width=\"0.5\"/>\n"
       }
       out += SVG.text(

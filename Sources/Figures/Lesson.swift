@@ -53,7 +53,8 @@ public struct Lesson: Sendable {
 
   /// What `--help` prints: `name: summary`, the usage, an example.
   public var help: String {
-    let names = defaultNames == nil
+    let names =
+      defaultNames == nil
       ? "" : "\n       makemore's names are read from FILE, the package's names.txt by default"
     return """
       \(name): \(summary)

@@ -97,12 +97,14 @@ public struct LinePlot: Plot {
         drawn.append((px, py))
       }
       guard !path.isEmpty else { continue }
-      out += "<path class=\"line\" d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.color(i))\" stroke-width=\"1.75\" "
+      out +=
+        "<path class=\"line\" d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.color(i))\" stroke-width=\"1.75\" "
         + "stroke-linejoin=\"round\" stroke-linecap=\"round\" clip-path=\"url(#\(clip))\"/>\n"
     }
     out += axes.frame(title: title, xLabel: xLabel, yLabel: yLabel)
     if series.count >= 2 {
-      let legend = Legend(entries: series.enumerated().map { ($0.element.label, .line(color: Palette.color($0.offset))) })
+      let legend = Legend(
+        entries: series.enumerated().map { ($0.element.label, .line(color: Palette.color($0.offset))) })
       out += legend.svg(in: axes, avoiding: drawn)
     }
     return out + "</g>\n"

@@ -1,4 +1,5 @@
 internal import FileOutput
+
 /// The SVG text of the plots, written byte for byte the same on every run:
 /// coordinates rounded to hundredths and formatted from integers (no C
 /// library, no locale), attributes in a fixed order, text in Graphviz's

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Writes a file whole or not at all, and writes to standard output, a
 /// pipe or a device as such.
@@ -185,7 +186,9 @@ public enum Destination: Equatable, Sendable {
   /// - Throws: ``AtomicFileError`` for a folder, an empty path, or links
   ///   that loop.
   public init(_ path: String) throws(AtomicFileError) {
-    guard !path.isEmpty, !path.hasSuffix("/") else { throw AtomicFileError(path: path, reason: "the path names no file") }
+    guard !path.isEmpty, !path.hasSuffix("/") else {
+      throw AtomicFileError(path: path, reason: "the path names no file")
+    }
     if ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path) {
       self = .standardOutput
       return
@@ -208,7 +211,8 @@ public enum Destination: Equatable, Sendable {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
           throw AtomicFile.failure(path)
         }
-        current = target.hasPrefix("/")
+        current =
+          target.hasPrefix("/")
           ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
       case S_IFREG:
         self = .file(current)

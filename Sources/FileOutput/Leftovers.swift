@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What a killed run leaves behind, recognised and removed by the next.
 ///
@@ -76,12 +77,13 @@ public enum Leftovers {
     defer { close(fd) }
     var info = stat()
     guard flock(fd, LOCK_EX | LOCK_NB) == 0, fstat(fd, &info) == 0 else { return false }
-    let empty = info.st_mode & S_IFMT == S_IFDIR
+    let empty =
+      info.st_mode & S_IFMT == S_IFDIR
       ? ((try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty ?? true) : info.st_size == 0
     #if canImport(Darwin)
-    let modified = info.st_mtimespec.tv_sec
+      let modified = info.st_mtimespec.tv_sec
     #else
-    let modified = info.st_mtim.tv_sec
+      let modified = info.st_mtim.tv_sec
     #endif
     return !empty || time(nil) - modified > 10
   }

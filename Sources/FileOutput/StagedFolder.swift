@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import CFileSystem
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A folder replaced all at once or not at all: a fresh folder is made
 /// beside the target, filled, and swapped in by ``commit()`` only when
@@ -60,7 +61,9 @@ public final class StagedFolder {
   ///     folder), why it must not be replaced, or `nil` when it may.
   /// - Throws: ``OutputError``, one line naming the folder and what to do;
   ///   nothing is written then.
-  public init(_ path: String, named name: String, accepting: (_ folder: String, _ entries: [String]) -> String?) throws(OutputError) {
+  public init(_ path: String, named name: String, accepting: (_ folder: String, _ entries: [String]) -> String?)
+    throws(OutputError)
+  {
     var path = URL(fileURLWithPath: path).standardizedFileURL.path
     var name = name
     if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
@@ -167,8 +170,11 @@ public final class StagedFolder {
     let parent = (target as NSString).deletingLastPathComponent
     let old: String
     do {
-      old = try Self.makeSibling(parent, Self.oldPrefix((target as NSString).lastPathComponent)
-        + (staging as NSString).lastPathComponent.split(separator: "-").last.map(String.init)!, for: name, exact: true)
+      old = try Self.makeSibling(
+        parent,
+        Self.oldPrefix((target as NSString).lastPathComponent)
+          + (staging as NSString).lastPathComponent.split(separator: "-").last.map(String.init)!, for: name, exact: true
+      )
     } catch {
       throw OutputError(error.message + "; " + restore(carried))
     }
@@ -235,7 +241,8 @@ public final class StagedFolder {
   ///   not go back, where it is (the fresh folder is kept then).
   private func restore(_ carried: [String]) -> String {
     let stuck = carried.filter { entry in
-      rename((staging as NSString).appendingPathComponent(entry), (target as NSString).appendingPathComponent(entry)) != 0
+      rename((staging as NSString).appendingPathComponent(entry), (target as NSString).appendingPathComponent(entry))
+        != 0
     }
     guard stuck.isEmpty else {
       let names = stuck.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -282,7 +289,8 @@ public final class StagedFolder {
     }
     // `..NAME.partial-R.partial-S`: a staged folder of the staging folder
     // (the frames staged by `micrograd draw`, each frame write staged too).
-    for entry in entries.sorted() where entry.hasPrefix("." + base + ".locking-") && Leftovers.isAbandoned(path(entry)) {
+    for entry in entries.sorted() where entry.hasPrefix("." + base + ".locking-") && Leftovers.isAbandoned(path(entry))
+    {
       _ = rmdir(path(entry))
     }
     for entry in entries.sorted()

@@ -1,7 +1,8 @@
-#if canImport(Testing)
-import Testing
-#endif
 import XCTest
+
+#if canImport(Testing)
+  import Testing
+#endif
 
 /// Fails the running test when a graph cannot be drawn: the snapshot then
 /// holds the error's text, which a recording run would otherwise save as
@@ -12,10 +13,10 @@ import XCTest
 func reportDrawingFailure(_ error: any Error) {
   let message = "the graph could not be drawn: \(error)"
   #if canImport(Testing)
-  if Test.current != nil {
-    Issue.record(Comment(rawValue: message))
-    return
-  }
+    if Test.current != nil {
+      Issue.record(Comment(rawValue: message))
+      return
+    }
   #endif
   XCTFail(message)
 }

@@ -45,15 +45,18 @@ func lineDifference(_ old: String, _ new: String) -> String? {
     var lcs = [Int32](repeating: 0, count: (x.count + 1) * width)
     for i in stride(from: x.count - 1, through: 0, by: -1) {
       for j in stride(from: y.count - 1, through: 0, by: -1) {
-        lcs[i * width + j] = xNumber[i] == yNumber[j]
+        lcs[i * width + j] =
+          xNumber[i] == yNumber[j]
           ? lcs[(i + 1) * width + j + 1] + 1 : max(lcs[(i + 1) * width + j], lcs[i * width + j + 1])
       }
     }
     var (i, j) = (0, 0)
     while i < x.count, j < y.count {
       if xNumber[i] == yNumber[j] {
-        keptX[i] = true; keptY[j] = true
-        i += 1; j += 1
+        keptX[i] = true
+        keptY[j] = true
+        i += 1
+        j += 1
       } else if lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] {
         i += 1
       } else {
@@ -69,7 +72,8 @@ func lineDifference(_ old: String, _ new: String) -> String? {
   var inRun = false
   while i < x.count || j < y.count {
     if i < x.count, j < y.count, keptX[i], keptY[j] {
-      i += 1; j += 1
+      i += 1
+      j += 1
       inRun = false
       continue
     }

@@ -62,7 +62,10 @@ struct SVGScanner {
         return .start(name: name, attributes: attributes, closes: true)
       }
       let key = word()
-      if key.isEmpty { i += 1; continue }  // a stray character: step over it
+      if key.isEmpty {
+        i += 1
+        continue
+      }  // a stray character: step over it
       skipSpaces()
       guard i < scalars.count, scalars[i] == "=" else { continue }
       i += 1

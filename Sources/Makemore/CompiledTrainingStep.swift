@@ -107,7 +107,8 @@ public final class CompiledTrainingStep {
       terms.append(Value.sumNode(shifted.map { $0.exp() }).log() - target)
     }
     let loss = Value.sumNode(terms) / Double(batchSize)
-    let parameters = Array(model.C.joined()) + Array(model.W1.joined()) + model.b1
+    let parameters =
+      Array(model.C.joined()) + Array(model.W1.joined()) + model.b1
       + Array(model.W2.joined()) + model.b2
     return TracedLoss(loss: loss, parameters: parameters, gathers: embeddingGathers + targetGathers, detached: detached)
   }

@@ -87,7 +87,9 @@ extension MLPLanguageModel {
   /// - Throws: The first ``ConfigurationError`` that applies, the sizes'
   ///   first, then the schedule's, then
   ///   ``ConfigurationError/tooManyNodesPerStep(_:)``.
-  public static func validate(_ configuration: MLPConfiguration, _ schedule: TrainingSchedule) throws(ConfigurationError) {
+  public static func validate(_ configuration: MLPConfiguration, _ schedule: TrainingSchedule)
+    throws(ConfigurationError)
+  {
     try configuration.validate()
     try schedule.validate()
     let nodes = configuration.nodesPerExample * schedule.batchSize
@@ -114,7 +116,8 @@ extension MLPLanguageModel {
     using generator: inout TorchGenerator, progress: (TrainingStep) -> Bool = { _ in true }
   ) throws(ConfigurationError) -> [Double] {
     try Self.validate(configuration, schedule)
-    let compiled = engine == .compiled && schedule.steps > 0
+    let compiled =
+      engine == .compiled && schedule.steps > 0
       ? try CompiledTrainingStep(self, batchSize: schedule.batchSize) : nil
     defer { compiled?.storeParameters() }
     var losses: [Double] = []

@@ -30,7 +30,8 @@ public enum MakemoreError: Error, Equatable, CustomStringConvertible {
     case .noWords(let path):
       "\"\(path)\" holds no words (one word per line is expected)"
     case .unknownCharacter(let path, let line, let character, let word):
-      (path.isEmpty ? "word \(line)" : "\(path):\(line)") + ": the word \"\(Terminal.quoted(word))\" has \(character.debugDescription), which is not in the "
+      (path.isEmpty ? "word \(line)" : "\(path):\(line)")
+        + ": the word \"\(Terminal.quoted(word))\" has \(character.debugDescription), which is not in the "
         + "vocabulary (a to z); fix the line, or skip such words"
     case .lineTooLong(let path, let line, let length):
       "\(path):\(line): the line is \(Terminal.grouped(length)) bytes long; a word may have at most "

@@ -129,7 +129,8 @@ extension MLPLanguageModel {
     let n = MLPConfiguration(blockSize: file.blockSize, embeddingSize: file.embeddingSize, hiddenSize: file.hiddenSize)
     do { try n.validate() } catch { throw .problem(error.description) }
     try ModelFile.check("C", file.C, rows: n.vocabularySize, columns: n.embeddingSize, "tokens", "embeddingSize")
-    try ModelFile.check("W1", file.W1, rows: n.inputSize, columns: n.hiddenSize, "blockSize × embeddingSize", "hiddenSize")
+    try ModelFile.check(
+      "W1", file.W1, rows: n.inputSize, columns: n.hiddenSize, "blockSize × embeddingSize", "hiddenSize")
     try ModelFile.check("b1", [file.b1], rows: 1, columns: n.hiddenSize, "", "hiddenSize")
     try ModelFile.check("W2", file.W2, rows: n.hiddenSize, columns: n.vocabularySize, "hiddenSize", "tokens")
     try ModelFile.check("b2", [file.b2], rows: 1, columns: n.vocabularySize, "", "tokens")
@@ -178,7 +179,11 @@ struct ModelFile: Decodable {
       guard !keys.isEmpty else { return "the file" }
       var text = ""
       for key in keys {
-        if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += (text.isEmpty ? "" : ".") + key.stringValue
+        }
       }
       return text
     }

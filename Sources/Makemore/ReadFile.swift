@@ -21,6 +21,7 @@ func readRegularFile(_ url: URL) throws -> Data {
   do {
     return try Data(contentsOf: url)
   } catch {
-    throw MakemoreError.unreadable(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+    throw MakemoreError.unreadable(
+      path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
   }
 }

@@ -10,7 +10,8 @@ public struct Vocabulary: Hashable, Sendable {
   private init(tokens: [Character]) { self.tokens = tokens }
 
   /// The lecture's vocabulary: `.` then `a`...`z`.
-  public static let lecture = Vocabulary(tokens: ["."] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { Character(Unicode.Scalar($0)) })
+  public static let lecture = Vocabulary(
+    tokens: ["."] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { Character(Unicode.Scalar($0)) })
 
   /// The number of tokens, 27.
   public var count: Int { tokens.count }

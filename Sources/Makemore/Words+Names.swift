@@ -25,11 +25,14 @@ extension Words {
       return Bundle.module.url(forResource: "names", withExtension: "txt")
         ?? main.appendingPathComponent("names.txt")
     }
-    var places = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
+    var places = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map {
+      $0.bundleURL.deletingLastPathComponent()
+    }
     if let program = Bundle.main.executableURL?.resolvingSymlinksInPath() {
       places.insert(program.deletingLastPathComponent(), at: 0)
     }
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/names.txt")
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Resources/names.txt")
     return locateNames(in: places, source: source, missing: main.appendingPathComponent("names.txt"))
   }
 
@@ -43,9 +46,9 @@ extension Words {
   /// The name SwiftPM gives the Makemore target's resource bundle.
   static var resourceBundleName: String {
     #if os(macOS) || os(iOS) || os(tvOS) || os(watchOS) || os(visionOS)
-    "swift-micrograd_Makemore.bundle"
+      "swift-micrograd_Makemore.bundle"
     #else
-    "swift-micrograd_Makemore.resources"
+      "swift-micrograd_Makemore.resources"
     #endif
   }
 

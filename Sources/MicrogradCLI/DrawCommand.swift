@@ -74,7 +74,8 @@ struct DrawCommand: ParsableCommand {
 
   @Option(
     name: .customLong("set"),
-    help: ArgumentHelp("Give a name a value (any number Swift reads: 2, -3.5, 1e-3, inf, nan).", valueName: "name=value"))
+    help: ArgumentHelp(
+      "Give a name a value (any number Swift reads: 2, -3.5, 1e-3, inf, nan).", valueName: "name=value"))
   var assignments: [String] = []
 
   @Flag(help: "Run backward() from the root before drawing.")
@@ -83,7 +84,10 @@ struct DrawCommand: ParsableCommand {
   @Option(help: "The direction of the graph: LR (left to right) or TB (top to bottom).")
   var rankdir = "LR"
 
-  @Option(help: "The output format: svg, png, pdf, dot, html (a page that steps through backward()), or another that Graphviz offers; by default the -o file's extension, else svg.")
+  @Option(
+    help:
+      "The output format: svg, png, pdf, dot, html (a page that steps through backward()), or another that Graphviz offers; by default the -o file's extension, else svg."
+  )
   var format: String?
 
   @Option(name: .shortAndLong, help: "The file to write; standard output if absent.")
@@ -102,7 +106,10 @@ struct DrawCommand: ParsableCommand {
       valueName: "folder"))
   var backwardSteps: String?
 
-  @Option(help: "The largest layout size to lay out (values and ops, plus a quarter for each rank an edge crosses); larger graphs take long.")
+  @Option(
+    help:
+      "The largest layout size to lay out (values and ops, plus a quarter for each rank an edge crosses); larger graphs take long."
+  )
   var nodeLimit = Drawing.defaultNodeLimit
 
   func run() throws {
@@ -190,7 +197,9 @@ struct DrawCommand: ParsableCommand {
       let text = parts[1].trimmingCharacters(in: .whitespaces)
       guard let value = Double(text) else {
         throw InputError(
-          message: "--set \(Terminal.quoted(name))=\(Terminal.quoted(parts[1])): '\(Terminal.quoted(parts[1]))' is not a number")
+          message:
+            "--set \(Terminal.quoted(name))=\(Terminal.quoted(parts[1])): '\(Terminal.quoted(parts[1]))' is not a number"
+        )
       }
       guard given.insert(name).inserted else {
         throw InputError(message: "--set \(Terminal.quoted(name)): '\(Terminal.quoted(name))' is given twice")
@@ -213,7 +222,8 @@ struct DrawCommand: ParsableCommand {
         message: "--fold with --backward-steps: the steps update the gradients of the products and sums "
           + "a folded figure does not draw; drop one of them")
     }
-    let namedFormat = format.map { OutputFormat(rawValue: $0.lowercased()) }
+    let namedFormat =
+      format.map { OutputFormat(rawValue: $0.lowercased()) }
       ?? output.flatMap { OutputFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) }
     if fold, namedFormat == .html {
       throw InputError(
@@ -247,7 +257,9 @@ struct DrawCommand: ParsableCommand {
       let offered = try availableFormats()
       guard chosen.isOffered(in: offered) else {
         throw InputError(
-          message: "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)")
+          message:
+            "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)"
+        )
       }
     }
     // The -o file's format: --format, else its extension, checked before

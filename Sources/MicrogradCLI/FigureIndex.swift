@@ -37,7 +37,9 @@ enum FigureIndex {
           // name-000.svg, name-001.svg, ...: the steps of backward(), one item.
           guard framesListed.insert(frames).inserted else { continue }
           let links = figures.filter { frameName(($0 as NSString).deletingPathExtension) == frames }
-            .map { "<a href=\"\(escape($0))\">\(escape(String(($0 as NSString).deletingPathExtension.dropFirst(frames.count + 1))))</a>" }
+            .map {
+              "<a href=\"\(escape($0))\">\(escape(String(($0 as NSString).deletingPathExtension.dropFirst(frames.count + 1))))</a>"
+            }
           items.append(
             "<li>\(escape(frames)): a figure per step of backward(), for slides <span class=\"other\">"
               + links.joined(separator: " ") + "</span></li>")
@@ -58,7 +60,8 @@ enum FigureIndex {
         }
       }
       sections.append(
-        "<h2>\(escape(lesson.name)): \(escape(lesson.summary))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>")
+        "<h2>\(escape(lesson.name)): \(escape(lesson.summary))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>"
+      )
     }
     return """
       <!DOCTYPE html>
@@ -101,7 +104,6 @@ enum FigureIndex {
   /// (`writeBackwardSteps`' numbering, three digits or more); else `nil`.
   private static func frameName(_ name: String) -> String? { FrameNumber.parse(name)?.base }
 
-
   /// The text of a page's `<title>`, as the page writes it (HTML text).
   private static func title(ofPage path: String) throws -> String? {
     let page: String
@@ -110,7 +112,8 @@ enum FigureIndex {
     } catch {
       throw InputError(message: "cannot read \"\(path)\" for the index: \(error.localizedDescription)")
     }
-    guard let start = page.range(of: "<title>"), let end = page.range(of: "</title>", range: start.upperBound..<page.endIndex)
+    guard let start = page.range(of: "<title>"),
+      let end = page.range(of: "</title>", range: start.upperBound..<page.endIndex)
     else { return nil }
     return String(page[start.upperBound..<end.lowerBound])
   }

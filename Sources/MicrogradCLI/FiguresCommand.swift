@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
-internal import FileOutput
 import Figures
+internal import FileOutput
 import Foundation
 import GraphRender
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `micrograd figures`: every lecture figure into a folder, replaced as a
 /// whole and only when every lesson succeeded (``StagedFolder``).
@@ -130,7 +131,9 @@ struct FiguresCommand: ParsableCommand {
         + "pass --out a new or empty folder"
     }
     let written = ["svg", "png", "dot", "html", "pdf"]
-    if let other = entries.first(where: { $0 != "GRAPHVIZ_VERSION" && !written.contains(($0 as NSString).pathExtension) }) {
+    if let other = entries.first(where: {
+      $0 != "GRAPHVIZ_VERSION" && !written.contains(($0 as NSString).pathExtension)
+    }) {
       return "it holds \"\(other)\", which micrograd figures does not write and would delete; "
         + "move it out of the folder (or hide it: hidden files are kept)"
     }
@@ -268,7 +271,8 @@ struct LessonProgram {
         throw InputError(message: String(lines[0]))
       }
       let how = ended.signalled ? "was stopped by signal \(ended.status)" : "exited with status \(ended.status)"
-      let shown = lines.prefix(3).joined(separator: " / ") + (lines.count > 3 ? " / ... (\(lines.count - 3) more lines)" : "")
+      let shown =
+        lines.prefix(3).joined(separator: " / ") + (lines.count > 3 ? " / ... (\(lines.count - 3) more lines)" : "")
       throw InputError(message: "\(name) \(how)" + (ended.error.isEmpty ? "" : ": " + shown))
     }
     // A lesson that succeeded but warned: pass its words on, made visible.

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import FileOutput
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A lesson program run by `micrograd figures`, in this program's process
 /// group (so that Ctrl-C at a terminal reaches both) and watched:
@@ -143,11 +144,11 @@ struct LessonProcess {
     _ program: String, _ arguments: [String], output: Int32, error: Int32, environment added: [String: String]
   ) throws -> pid_t {
     #if canImport(Darwin)
-    var attributes: posix_spawnattr_t? = nil
-    var actions: posix_spawn_file_actions_t? = nil
+      var attributes: posix_spawnattr_t? = nil
+      var actions: posix_spawn_file_actions_t? = nil
     #else
-    var attributes = posix_spawnattr_t()
-    var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+      var actions = posix_spawn_file_actions_t()
     #endif
     posix_spawnattr_init(&attributes)
     posix_spawn_file_actions_init(&actions)

@@ -61,7 +61,10 @@ import Testing
 
   @Test func functions() throws {
     let x = 0.5
-    for (function, expected) in [("tanh", 0.46211715726000974), ("exp", 1.6487212707001282), ("log", -0.6931471805599453), ("relu", 0.5), ("sigmoid", 0.6224593312018546)] {
+    for (function, expected) in [
+      ("tanh", 0.46211715726000974), ("exp", 1.6487212707001282), ("log", -0.6931471805599453), ("relu", 0.5),
+      ("sigmoid", 0.6224593312018546),
+    ] {
       let root = try evaluate("\(function)(x)", [("x", x)]).root
       #expect(abs(root.data - expected) < 1e-15, "\(function)")
       #expect(root.operands.count == 1 && root.operands[0].label == "x", "\(function)")
@@ -87,26 +90,40 @@ import Testing
   }
 
   @Test func names() {
-    #expect(error("L = a * b", [("a", 1)]) == DrawLanguageError(
-      message: "unknown name 'b'; give it a value with --set b=NUMBER", column: 9))
-    #expect(error("L = tanh + 1") == DrawLanguageError(
-      message: "unknown name 'tanh' ('tanh' is a function: write tanh(x))", column: 5))
+    #expect(
+      error("L = a * b", [("a", 1)])
+        == DrawLanguageError(
+          message: "unknown name 'b'; give it a value with --set b=NUMBER", column: 9))
+    #expect(
+      error("L = tanh + 1")
+        == DrawLanguageError(
+          message: "unknown name 'tanh' ('tanh' is a function: write tanh(x))", column: 5))
     #expect(error("a = 1; a = 2") == DrawLanguageError(message: "'a' is assigned twice", column: 8))
-    #expect(error("a = 2; L = a * 3", [("a", 1)]) == DrawLanguageError(
-      message: "'a' is given twice: with --set and assigned here", column: 1))
-    #expect(error("b = a", [("a", 1)]) == DrawLanguageError(
-      message: "'b' would be a second name for 'a'; write b = a + 0 for a new node", column: 1))
-    #expect(error("L = a * 2", [("a", 1), ("z", 3)]) == DrawLanguageError(
-      message: "--set z: the expression does not use 'z'", column: nil))
+    #expect(
+      error("a = 2; L = a * 3", [("a", 1)])
+        == DrawLanguageError(
+          message: "'a' is given twice: with --set and assigned here", column: 1))
+    #expect(
+      error("b = a", [("a", 1)])
+        == DrawLanguageError(
+          message: "'b' would be a second name for 'a'; write b = a + 0 for a new node", column: 1))
+    #expect(
+      error("L = a * 2", [("a", 1), ("z", 3)])
+        == DrawLanguageError(
+          message: "--set z: the expression does not use 'z'", column: nil))
     // A name is known from its assignment on, not before.
     #expect(error("L = e * 2; e = 1")?.column == 5)
   }
 
   @Test func functionsAndExponents() {
-    #expect(error("L = foo(a)", [("a", 1)]) == DrawLanguageError(
-      message: "unknown function 'foo'; the functions are tanh exp log relu sigmoid", column: 5))
-    #expect(error("L = a ** b", [("a", 1), ("b", 2)]) == DrawLanguageError(
-      message: "the exponent of ** must be a number (micrograd's ** takes a constant)", column: 10))
+    #expect(
+      error("L = foo(a)", [("a", 1)])
+        == DrawLanguageError(
+          message: "unknown function 'foo'; the functions are tanh exp log relu sigmoid", column: 5))
+    #expect(
+      error("L = a ** b", [("a", 1), ("b", 2)])
+        == DrawLanguageError(
+          message: "the exponent of ** must be a number (micrograd's ** takes a constant)", column: 10))
     // A name assigned a number is a node, not a number.
     #expect(error("k = 2; L = a ** k", [("a", 1)])?.column == 17)
     #expect(error("L = a ** (1 + 1)", [("a", 3)]) == nil)

@@ -91,15 +91,23 @@ import Testing
   @Test func errorsHaveColumns() {
     #expect(error("a $ 2") == DrawLanguageError(message: "unexpected character '$'", column: 3))
     #expect(error("b = 1.2.3") == DrawLanguageError(message: "'1.2.3' is not a number", column: 5))
-    #expect(error("e = a*; L = e") == DrawLanguageError(
-      message: "syntax error: expected a number, a name or '(', found ';'", column: 7))
-    #expect(error("a +") == DrawLanguageError(
-      message: "syntax error: expected a number, a name or '(', found the end", column: 4))
+    #expect(
+      error("e = a*; L = e")
+        == DrawLanguageError(
+          message: "syntax error: expected a number, a name or '(', found ';'", column: 7))
+    #expect(
+      error("a +")
+        == DrawLanguageError(
+          message: "syntax error: expected a number, a name or '(', found the end", column: 4))
     #expect(error("(a + b") == DrawLanguageError(message: "syntax error: expected ')', found the end", column: 7))
     #expect(error("tanh(a b)") == DrawLanguageError(message: "syntax error: expected ')', found 'b'", column: 8))
-    #expect(error("a 2") == DrawLanguageError(message: "syntax error: expected ';' or the end, found the number 2.0", column: 3))
-    #expect(error("a = = b") == DrawLanguageError(
-      message: "syntax error: expected a number, a name or '(', found '='", column: 5))
+    #expect(
+      error("a 2")
+        == DrawLanguageError(message: "syntax error: expected ';' or the end, found the number 2.0", column: 3))
+    #expect(
+      error("a = = b")
+        == DrawLanguageError(
+          message: "syntax error: expected a number, a name or '(', found '='", column: 5))
   }
 
   @Test func emptyAndOversizedPrograms() {
@@ -107,17 +115,23 @@ import Testing
     #expect(error("") == empty)
     #expect(error(" \n\t") == empty)
     #expect(error("a;") == nil)
-    #expect(error(";") == DrawLanguageError(
-      message: "syntax error: expected a number, a name or '(', found ';'", column: 1))
+    #expect(
+      error(";")
+        == DrawLanguageError(
+          message: "syntax error: expected a number, a name or '(', found ';'", column: 1))
     let tokens = Array(repeating: "a", count: 5_001).joined(separator: "+")  // 10,001 tokens
-    #expect(error(tokens) == DrawLanguageError(
-      message: "the expression is too long (more than 10000 tokens)", column: nil))
+    #expect(
+      error(tokens)
+        == DrawLanguageError(
+          message: "the expression is too long (more than 10000 tokens)", column: nil))
     #expect(error(String(tokens.dropLast(2))) == nil)
     // 499 minus signs and the name: 500 levels.
     let deep = String(repeating: "-", count: 499) + "a"
     #expect(error(deep) == nil)
-    #expect(error("-" + deep) == DrawLanguageError(
-      message: "the expression is nested too deeply (more than 500 levels)", column: 501))
+    #expect(
+      error("-" + deep)
+        == DrawLanguageError(
+          message: "the expression is nested too deeply (more than 500 levels)", column: 501))
     let parentheses = String(repeating: "(", count: 501) + "a" + String(repeating: ")", count: 501)
     #expect(error(parentheses)?.message == "the expression is nested too deeply (more than 500 levels)")
   }

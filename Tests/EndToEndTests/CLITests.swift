@@ -1,21 +1,28 @@
 import Foundation
-@testable import MicrogradCLI
 import TestSupport
 import Testing
 
+@testable import MicrogradCLI
+
 /// `micrograd draw` and the command's bad-input handling.
 @Suite struct CLITests {
-  static let lecture = ["draw", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2", "--backward"]
+  static let lecture = [
+    "draw", "e = a*b; d = e + c; L = d*f", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--set", "f=-2",
+    "--backward",
+  ]
 
   @Test func drawsTheLecturesExpression() throws {
     let dot = try run("micrograd", Self.lecture + ["--format", "dot"])
     #expect(dot.status == 0, "\(dot.error)")
-    #expect(dot.output == (try String(contentsOf: outputFolder.appendingPathComponent("expression-backward.dot"), encoding: .utf8)))
+    #expect(
+      dot.output
+        == (try String(contentsOf: outputFolder.appendingPathComponent("expression-backward.dot"), encoding: .utf8)))
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("L.svg")
     let svg = try run("micrograd", Self.lecture + ["-o", file.path])
     #expect(svg.status == 0 && svg.output.isEmpty, "\(svg.error)")
-    #expect(try Data(contentsOf: file) == Data(contentsOf: outputFolder.appendingPathComponent("expression-backward.svg")))
+    #expect(
+      try Data(contentsOf: file) == Data(contentsOf: outputFolder.appendingPathComponent("expression-backward.svg")))
     // Without -o: SVG on standard output; --rankdir TB turns it.
     let tb = try run("micrograd", Self.lecture + ["--rankdir", "TB", "--format", "dot"])
     #expect(tb.output.contains("graph [rankdir=TB nslimit=1]"))
@@ -40,20 +47,25 @@ import Testing
     #expect(try run("micrograd", neuron + ["--fold"]).output == folded.output)
     // Named products are not hidden: n = x1*w1 + x2*w2 + b folds only
     // when its steps are unnamed.
-    let named = try run("micrograd", [
-      "draw", "p = x1*w1; o = tanh(p + x2*w2 + b)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
-      "--set", "w2=1", "--set", "b=1", "--fold", "--format", "dot",
-    ])
+    let named = try run(
+      "micrograd",
+      [
+        "draw", "p = x1*w1; o = tanh(p + x2*w2 + b)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
+        "--set", "w2=1", "--set", "b=1", "--fold", "--format", "dot",
+      ])
     #expect(named.status == 2 && named.error.hasPrefix("micrograd: error: --fold: the graph has no neuron to fold"))
   }
 
   @Test func jsonGivesEveryNamedValue() throws {
-    let result = try run("micrograd", [
-      "draw", "n = x1*w1 + x2*w2 + b; o = tanh(n)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
-      "--set", "w2=1", "--set", "b=6.8813735870195432", "--backward", "--json",
-    ])
+    let result = try run(
+      "micrograd",
+      [
+        "draw", "n = x1*w1 + x2*w2 + b; o = tanh(n)", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3",
+        "--set", "w2=1", "--set", "b=6.8813735870195432", "--backward", "--json",
+      ])
     #expect(result.status == 0, "\(result.error)")
-    let object = try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
     let expected: [String: (data: Double, grad: Double)] = [
       "x1": (2, -1.5), "x2": (0, 0.5), "w1": (-3, 1), "w2": (1, 0), "b": (6.8813735870195432, 0.5),
       "n": (0.8813735870195432, 0.5), "o": (0.7071067811865477, 1),
@@ -71,9 +83,11 @@ import Testing
 
   @Test func expressionLanguageFollowsPython() throws {
     // -b ** 2 is -(b ** 2); ** groups to the right; numbers fold.
-    let result = try run("micrograd", ["draw", "y = -b ** 2 + 2 ** 3 ** 2 / 64; z = sigmoid(relu(log(exp(y))))", "--set", "b=3", "--json"])
+    let result = try run(
+      "micrograd", ["draw", "y = -b ** 2 + 2 ** 3 ** 2 / 64; z = sigmoid(relu(log(exp(y))))", "--set", "b=3", "--json"])
     #expect(result.status == 0, "\(result.error)")
-    let object = try #require(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Double]])
     #expect(object["y"]!["data"]! == -1)  // -9 + 512 / 64
     #expect(abs(object["z"]!["data"]! - 0.5) < 1e-15)  // sigmoid(relu(-1)) = sigmoid(0)
   }
@@ -81,23 +95,46 @@ import Testing
   /// Bad input: status 2, one error line (a caret under it for syntax),
   /// nothing written.
   @Test(arguments: [
-    (["e = a*; L = e", "--set", "a=1"], "micrograd: error: syntax error: expected a number, a name or '(', found ';' (column 7)"),
-    (["L = a * b", "--set", "a=1"], "micrograd: error: unknown name 'b'; give it a value with --set b=NUMBER (column 9)"),
+    (
+      ["e = a*; L = e", "--set", "a=1"],
+      "micrograd: error: syntax error: expected a number, a name or '(', found ';' (column 7)"
+    ),
+    (
+      ["L = a * b", "--set", "a=1"],
+      "micrograd: error: unknown name 'b'; give it a value with --set b=NUMBER (column 9)"
+    ),
     (["L = a * 2", "--set", "a=1", "--set", "a=2"], "micrograd: error: --set a: 'a' is given twice"),
     (["a = 1; a = 2"], "micrograd: error: 'a' is assigned twice (column 8)"),
-    (["a = 2; L = a * 3", "--set", "a=1"], "micrograd: error: 'a' is given twice: with --set and assigned here (column 1)"),
+    (
+      ["a = 2; L = a * 3", "--set", "a=1"],
+      "micrograd: error: 'a' is given twice: with --set and assigned here (column 1)"
+    ),
     (["L = a * 2", "--set", "a=abc"], "micrograd: error: --set a=abc: 'abc' is not a number"),
-    (["L = foo(a)", "--set", "a=1"], "micrograd: error: unknown function 'foo'; the functions are tanh exp log relu sigmoid (column 5)"),
-    (["L = a ** b", "--set", "a=1", "--set", "b=2"], "micrograd: error: the exponent of ** must be a number (micrograd's ** takes a constant) (column 10)"),
+    (
+      ["L = foo(a)", "--set", "a=1"],
+      "micrograd: error: unknown function 'foo'; the functions are tanh exp log relu sigmoid (column 5)"
+    ),
+    (
+      ["L = a ** b", "--set", "a=1", "--set", "b=2"],
+      "micrograd: error: the exponent of ** must be a number (micrograd's ** takes a constant) (column 10)"
+    ),
     (["L = a * 2", "--set", "a=1", "--set", "z=3"], "micrograd: error: --set z: the expression does not use 'z'"),
-    (["L = a * 2", "--set", "a=1", "--format", "nosuch"], "micrograd: error: --format nosuch: Graphviz offers no such format here; it offers"),
+    (
+      ["L = a * 2", "--set", "a=1", "--format", "nosuch"],
+      "micrograd: error: --format nosuch: Graphviz offers no such format here; it offers"
+    ),
     (["L = a * 2", "--set", "a=1", "--rankdir", "XY"], "micrograd: error: --rankdir XY: use LR or TB (or RL, BT)"),
     (["L = a $ 2", "--set", "a=1"], "micrograd: error: unexpected character '$' (column 7)"),
     ([""], "micrograd: error: the expression is empty"),
-    (["b = a", "--set", "a=1"], "micrograd: error: 'b' would be a second name for 'a'; write b = a + 0 for a new node (column 1)"),
+    (
+      ["b = a", "--set", "a=1"],
+      "micrograd: error: 'b' would be a second name for 'a'; write b = a + 0 for a new node (column 1)"
+    ),
     (["b = 1.2.3"], "micrograd: error: '1.2.3' is not a number (column 5)"),
-    (["e = a*b; d = e + c; L = tanh(d)", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--fold"],
-     "micrograd: error: --fold: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) of a sum of unlabelled products w*x used once, plus at most one other term"),
+    (
+      ["e = a*b; d = e + c; L = tanh(d)", "--set", "a=2", "--set", "b=-3", "--set", "c=10", "--fold"],
+      "micrograd: error: --fold: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) of a sum of unlabelled products w*x used once, plus at most one other term"
+    ),
   ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let folder = try TemporaryFolder()
@@ -174,15 +211,22 @@ import Testing
     let frames = folder.url.appendingPathComponent("frames")
     let result = try run("micrograd", Self.lecture + ["--backward-steps", frames.path])
     #expect(result.status == 0 && result.output.isEmpty, "\(result.error)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: frames.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: frames.path).sorted() == (0...7).map { "step-00\($0).svg" })
     let third = try String(contentsOf: frames.appendingPathComponent("step-003.svg"), encoding: .utf8)
     #expect(third.contains(">step 3 of 7: d.backwardStep()</text>"))
-    let dot = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "dot", "-o", folder.url.appendingPathComponent("L.dot").path])
+    let dot = try run(
+      "micrograd",
+      Self.lecture + [
+        "--backward-steps", frames.path, "--format", "dot", "-o", folder.url.appendingPathComponent("L.dot").path,
+      ])
     #expect(dot.status == 0, "\(dot.error)")
     #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("step-007.dot").path))
     #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("L.dot").path))
     let html = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "--format", "html"])
-    #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --backward-steps with --format html:"), "\(html.error)")
+    #expect(
+      html.status == 2 && html.error.hasPrefix("micrograd: error: --backward-steps with --format html:"),
+      "\(html.error)")
   }
 
   /// --backward-steps writes everything or nothing: a -o that cannot be
@@ -191,35 +235,50 @@ import Testing
     let folder = try TemporaryFolder()
     let frames = folder.url.appendingPathComponent("frames")
     let badOutput = try run("micrograd", Self.lecture + ["--backward-steps", frames.path, "-o", "/nonexistent/L.svg"])
-    #expect(badOutput.status == 2 && badOutput.error.hasPrefix("micrograd: error: cannot write \"/nonexistent/L.svg\""), "\(badOutput.error)")
+    #expect(
+      badOutput.status == 2 && badOutput.error.hasPrefix("micrograd: error: cannot write \"/nonexistent/L.svg\""),
+      "\(badOutput.error)")
     #expect(!FileManager.default.fileExists(atPath: frames.path))
-    try FileManager.default.createDirectory(at: frames.appendingPathComponent("step-003.svg"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: frames.appendingPathComponent("step-003.svg"), withIntermediateDirectories: true)
     let taken = try run("micrograd", Self.lecture + ["--backward-steps", frames.path])
-    #expect(taken.status == 2 && taken.error.contains("\"step-003.svg\", which is not an earlier frame"), "\(taken.error)")
+    #expect(
+      taken.status == 2 && taken.error.contains("\"step-003.svg\", which is not an earlier frame"), "\(taken.error)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: frames.path) == ["step-003.svg"])
     let empty = try run("micrograd", Self.lecture + ["--backward-steps", ""])
-    #expect(empty.status == 2 && empty.error == "micrograd: error: --backward-steps is empty; pass a folder for the frames\n", "\(empty.error)")
+    #expect(
+      empty.status == 2 && empty.error == "micrograd: error: --backward-steps is empty; pass a folder for the frames\n",
+      "\(empty.error)")
     // A second run replaces the frames and removes the stale ones.
     let again = folder.url.appendingPathComponent("again")
     try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
     try Data("old".utf8).write(to: again.appendingPathComponent("step-099.svg"))
     let replaced = try run("micrograd", Self.lecture + ["--backward-steps", again.path])
     #expect(replaced.status == 0, "\(replaced.error)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: again.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: again.path).sorted() == (0...7).map { "step-00\($0).svg" })
   }
 
   /// --fold draws values the steps of backward() do not update one by one:
   /// neither the frames nor the page go with it.
   @Test func foldRefusesTheStepsAndThePage() throws {
     let folder = try TemporaryFolder()
-    let neuron = ["draw", "o = tanh(x1*w1 + x2*w2 + b)", "--fold", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3", "--set", "w2=1", "--set", "b=6.8"]
+    let neuron = [
+      "draw", "o = tanh(x1*w1 + x2*w2 + b)", "--fold", "--set", "x1=2", "--set", "x2=0", "--set", "w1=-3", "--set",
+      "w2=1", "--set", "b=6.8",
+    ]
     let frames = folder.url.appendingPathComponent("frames")
     let steps = try run("micrograd", neuron + ["--backward-steps", frames.path])
-    #expect(steps.status == 2 && steps.error.hasPrefix("micrograd: error: --fold with --backward-steps: the steps update"), "\(steps.error)")
+    #expect(
+      steps.status == 2 && steps.error.hasPrefix("micrograd: error: --fold with --backward-steps: the steps update"),
+      "\(steps.error)")
     #expect(!FileManager.default.fileExists(atPath: frames.path))
     let page = folder.url.appendingPathComponent("o.html")
     let html = try run("micrograd", neuron + ["-o", page.path])
-    #expect(html.status == 2 && html.error.hasPrefix("micrograd: error: --fold with --format html: the page steps through backward()"), "\(html.error)")
+    #expect(
+      html.status == 2
+        && html.error.hasPrefix("micrograd: error: --fold with --format html: the page steps through backward()"),
+      "\(html.error)")
     #expect(!FileManager.default.fileExists(atPath: page.path))
     let stdout = try run("micrograd", neuron + ["--format", "html"])
     #expect(stdout.status == 2 && stdout.output.isEmpty, "\(stdout.error)")
@@ -228,7 +287,8 @@ import Testing
   @Test func jsonWithOutputWritesBoth() throws {
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.dot")
-    let result = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--json", "-o", file.path])
+    let result = try run(
+      "micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--json", "-o", file.path])
     #expect(result.status == 0)
     #expect(result.output.contains("\"q\": {\"data\": -1.0, \"grad\": 0.0}"))
     #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("digraph q {"))
@@ -238,7 +298,8 @@ import Testing
     let folder = try TemporaryFolder()
     let file = folder.url.appendingPathComponent("q.svg")
     try Data("old".utf8).write(to: file)
-    let result = try run("micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--format", "svg:nosuch", "-o", file.path])
+    let result = try run(
+      "micrograd", ["draw", "q = a + b", "--set", "a=2", "--set", "b=-3", "--format", "svg:nosuch", "-o", file.path])
     #expect(result.status == 2)
     #expect(result.error.hasPrefix("micrograd: error: Graphviz could not render the graph as svg:nosuch"))
     #expect(try String(contentsOf: file, encoding: .utf8) == "old")
@@ -251,7 +312,9 @@ import Testing
     try Data().write(to: file)
     let result = try run("micrograd", ["figures", "--out", file.appendingPathComponent("sub").path])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: cannot make the folder \"\(file.path)/sub\": \(file.path) is a file, not a folder\n")
+    #expect(
+      result.error
+        == "micrograd: error: cannot make the folder \"\(file.path)/sub\": \(file.path) is a file, not a folder\n")
     #expect(result.output.isEmpty)
     #expect(try folder.files() == ["file"])
   }
@@ -309,30 +372,46 @@ import Testing
   /// one character (a C1 control), and after a control picture.
   @Test func caretStaysUnderTheColumn() throws {
     let csi = try failure("micrograd", ["draw", "a\u{9B}2J", "--set", "a=1"])
-    #expect(csi.errorBytes == Array("micrograd: error: unexpected character '\\u{9B}' (column 2)\n  a\\u{9B}2J\n   ^\n".utf8))
+    #expect(
+      csi.errorBytes == Array("micrograd: error: unexpected character '\\u{9B}' (column 2)\n  a\\u{9B}2J\n   ^\n".utf8))
     let crlf = try failure("micrograd", ["draw", "\u{7}a\r\n", "--set", "a=1"])
-    #expect(crlf.errorBytes == Array("micrograd: error: unexpected character '\u{2407}' (column 1)\n  \u{2407}a\u{240D}\u{240A}\n  ^\n".utf8))
+    #expect(
+      crlf.errorBytes
+        == Array(
+          "micrograd: error: unexpected character '\u{2407}' (column 1)\n  \u{2407}a\u{240D}\u{240A}\n  ^\n".utf8))
     let after = try failure("micrograd", ["draw", "\u{1B}\u{9B}\u{7F}$", "--set", "a=1"])
     #expect(after.error.hasSuffix("\n  \u{241B}\\u{9B}\u{2421}$\n  ^\n"), "\(after.error)")
     // Tabs, which the parser skips, are shown as spaces.
     let syntax = try failure("micrograd", ["draw", "a\tb", "--set", "a=1"])
-    #expect(syntax.error == "micrograd: error: syntax error: expected ';' or the end, found 'b' (column 3)\n  a b\n    ^\n")
+    #expect(
+      syntax.error == "micrograd: error: syntax error: expected ';' or the end, found 'b' (column 3)\n  a b\n    ^\n")
   }
 
   /// The whole of stderr, for messages this package writes.
   @Test(arguments: [
-    (["draw", "a", "--set", "\u{1B}=1"], "micrograd: error: --set \u{241B}=1: write --set name=value, e.g. --set a=2\n"),
+    (
+      ["draw", "a", "--set", "\u{1B}=1"], "micrograd: error: --set \u{241B}=1: write --set name=value, e.g. --set a=2\n"
+    ),
     (["draw", "a", "--set", "a=\u{7}"], "micrograd: error: --set a=\u{2407}: '\u{2407}' is not a number\n"),
     (["draw", "a", "--set", "a=1\n2"], "micrograd: error: --set a=1\u{240A}2: '1\u{240A}2' is not a number\n"),
-    (["draw", "a", "--set", "a=1", "--rankdir", "\u{1B}c"], "micrograd: error: --rankdir \u{241B}c: use LR or TB (or RL, BT)\n"),
-    (["draw", "a", "--set", "a=1", "-o", "/no/such\u{1B}[2J/L.svg"],
-     "micrograd: error: cannot write \"/no/such\u{241B}[2J/L.svg\": No such file or directory\n"),
+    (
+      ["draw", "a", "--set", "a=1", "--rankdir", "\u{1B}c"],
+      "micrograd: error: --rankdir \u{241B}c: use LR or TB (or RL, BT)\n"
+    ),
+    (
+      ["draw", "a", "--set", "a=1", "-o", "/no/such\u{1B}[2J/L.svg"],
+      "micrograd: error: cannot write \"/no/such\u{241B}[2J/L.svg\": No such file or directory\n"
+    ),
     // A line feed in a path or a format reaches GraphRender's errors,
     // which are not the argument parser's: shown, not a second line.
-    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "-o", "/no/such\n\u{1B}[2J/L.svg"],
-     "micrograd: error: cannot write \"/no/such\u{240A}\u{241B}[2J/L.svg\": No such file or directory\n"),
-    (["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "--format", "svg:x\ny"],
-     "micrograd: error: Graphviz could not render the graph as svg:x\u{240A}y: renderer for svg:x; y is unavailable\n"),
+    (
+      ["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "-o", "/no/such\n\u{1B}[2J/L.svg"],
+      "micrograd: error: cannot write \"/no/such\u{240A}\u{241B}[2J/L.svg\": No such file or directory\n"
+    ),
+    (
+      ["draw", "q=a+b", "--set", "a=1", "--set", "b=2", "--format", "svg:x\ny"],
+      "micrograd: error: Graphviz could not render the graph as svg:x\u{240A}y: renderer for svg:x; y is unavailable\n"
+    ),
   ])
   func messagesShowControlCharacters(_ arguments: [String], _ expected: String) throws {
     let result = try failure("micrograd", arguments)
@@ -354,7 +433,10 @@ import Testing
   @Test(arguments: [
     (["--\u{1B}[31mx"], "micrograd: error: Unknown option '--\u{241B}[31mx'"),
     (["draw", "a", "--set", "a=1", "--a\nb"], "micrograd: error: Unknown option '--a\u{240A}b'"),
-    (["draw", "a", "--set", "a=1", "--node-limit", "\u{1}\u{9B}"], "micrograd: error: The value '\u{2401}\\u{9B}' is invalid for '--node-limit"),
+    (
+      ["draw", "a", "--set", "a=1", "--node-limit", "\u{1}\u{9B}"],
+      "micrograd: error: The value '\u{2401}\\u{9B}' is invalid for '--node-limit"
+    ),
     (["draw", "a", "--set", "a=1", "-\u{1B}"], "micrograd: error: Unknown option '-\u{241B}'"),
   ])
   func parserMessagesShowControlCharacters(_ arguments: [String], _ prefix: String) throws {

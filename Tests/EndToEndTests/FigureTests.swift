@@ -20,7 +20,10 @@ import Testing
       #expect(index.contains("<a href=\"\(page)\">"), "\(page)")
     }
     #expect(index.contains("<a href=\"expression-backward.html\">L = (a*b + c) * f, after backward()</a>"))
-    #expect(index.contains("<li>chain-step: a figure per step of backward(), for slides <span class=\"other\"><a href=\"chain-step-000.svg\">000</a>"))
+    #expect(
+      index.contains(
+        "<li>chain-step: a figure per step of backward(), for slides <span class=\"other\"><a href=\"chain-step-000.svg\">000</a>"
+      ))
     for plot in ["moons-boundary.svg", "training-loss.svg", "bigram-counts.svg", "chain-step-007.svg"] {
       #expect(index.contains("<a href=\"\(plot)\">"), "\(plot)")
     }
@@ -28,9 +31,10 @@ import Testing
     #expect(index.contains("<a href=\"training-loss.svg\">training loss</a> <span class=\"file\">training-loss</span>"))
     #expect(index.contains("<a href=\"moons-training.svg\">loss · accuracy</a>"))
     // The training and sampling pages, by their titles, beside the plots.
-    #expect(index.contains(
-      "<a href=\"moons-training.html\">the moons MLP learning, step by step</a> "
-        + "<span class=\"file\">moons-training</span></li>"))
+    #expect(
+      index.contains(
+        "<a href=\"moons-training.html\">the moons MLP learning, step by step</a> "
+          + "<span class=\"file\">moons-training</span></li>"))
     #expect(index.contains("<a href=\"makemore-sampling.html\">sampling names, one character at a time</a>"))
     #expect(index.contains("<a href=\"mlp-loss-folded.svg\">mlp-loss-folded</a>"))
     // Each lesson's figures in the order it made them, the notes' order,
@@ -41,8 +45,9 @@ import Testing
     #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(places)")
     let figures = made.filter { $0 != "GRAPHVIZ_VERSION" }
     try expectSameFigures(figures, made: folder.url, graphviz: graphvizVersion())
-    #expect(try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
-      == graphvizVersion() + "\n")
+    #expect(
+      try String(contentsOf: folder.url.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
+        == graphvizVersion() + "\n")
     try expectOtherGraphvizPath(figures, made: folder.url)
   }
 
@@ -106,50 +111,91 @@ import Testing
   /// Each example, run on its own: the numbers reference.md lists, and the
   /// same figures as output/'s.
   @Test(arguments: [
-    ("derivative",
-     ["f(3.0) = 20.0", "slope at x = 3.0: 14.000300000063248", "slope at x = -3.0: -21.999700000066014",
-      "slope at x = 2/3: 0.0002999999981767587"],
-     ["derivative.svg"]),
+    (
+      "derivative",
+      [
+        "f(3.0) = 20.0", "slope at x = 3.0: 14.000300000063248", "slope at x = -3.0: -21.999700000066014",
+        "slope at x = 2/3: 0.0002999999981767587",
+      ],
+      ["derivative.svg"]
+    ),
     ("add", ["q = -1.0"], ["add.dot", "add.html", "add.png", "add.svg"]),
-    ("chain",
-     ["l = 5.0", "l.grad = 1.0", "f.grad = 1.0", "e.grad = 1.0", "d.grad = 5.0", "c.grad = -1.0",
-      "a.grad = 5.0", "b.grad = 5.0"],
-     ["chain-backward-steps.dot", "chain-backward-steps.html", "chain-backward-steps.png", "chain-backward-steps.svg",
-      "chain-forward.dot", "chain-forward.html", "chain-forward.png", "chain-forward.svg",
-      "chain-manual-grads.dot", "chain-manual-grads.html", "chain-manual-grads.png", "chain-manual-grads.svg"]
-       + (0...7).map { "chain-step-00\($0).svg" }),
-    ("expression",
-     ["L = -8.0", "a.grad = 6.0", "b.grad = -4.0", "c.grad = -2.0", "e.grad = -2.0", "d.grad = -2.0",
-      "f.grad = 4.0", "L.grad = 1.0", "(L(d + h) - L(d)) / h = -2.000000000000668"],
-     ["expression-backward.dot", "expression-backward.html", "expression-backward.png", "expression-backward.svg",
-      "expression-forward.dot", "expression-forward.html", "expression-forward.png", "expression-forward.svg"]),
-    ("neuron", ["w2.grad = 0.0", "with exp: w2.grad = 0.0"],
-     ["neuron-exp.dot", "neuron-exp.html", "neuron-exp.png", "neuron-exp.svg",
-      "neuron.dot", "neuron.html", "neuron.png", "neuron.svg", "tanh.svg"]),
-    ("accumulation",
-     ["b = a + a, assigned: a.grad = 1.0", "b = a + a, added:    a.grad = 2.0", "f = -6.0",
-      "f = d * e, assigned: a.grad = 3.0, b.grad = -2.0", "f = d * e, added:    a.grad = -3.0, b.grad = -8.0"],
-     ["accumulation-b-bug.dot", "accumulation-b-bug.png", "accumulation-b-bug.svg",
-      "accumulation-b-fixed.dot", "accumulation-b-fixed.html", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
-      "accumulation-f-bug.dot", "accumulation-f-bug.png", "accumulation-f-bug.svg",
-      "accumulation-f-fixed.dot", "accumulation-f-fixed.html", "accumulation-f-fixed.png", "accumulation-f-fixed.svg"]),
-    ("mlp", ["parameters: 41", "mlp-forward: 190 nodes, folded 80", "mlp-loss: 663 nodes, folded 223"],
-     ["mlp-forward-folded.dot", "mlp-forward-folded.png", "mlp-forward-folded.svg",
-      "mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg",
-      "mlp-loss-folded.dot", "mlp-loss-folded.png", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html", "mlp-loss.svg"]),
+    (
+      "chain",
+      [
+        "l = 5.0", "l.grad = 1.0", "f.grad = 1.0", "e.grad = 1.0", "d.grad = 5.0", "c.grad = -1.0",
+        "a.grad = 5.0", "b.grad = 5.0",
+      ],
+      [
+        "chain-backward-steps.dot", "chain-backward-steps.html", "chain-backward-steps.png", "chain-backward-steps.svg",
+        "chain-forward.dot", "chain-forward.html", "chain-forward.png", "chain-forward.svg",
+        "chain-manual-grads.dot", "chain-manual-grads.html", "chain-manual-grads.png", "chain-manual-grads.svg",
+      ]
+        + (0...7).map { "chain-step-00\($0).svg" }
+    ),
+    (
+      "expression",
+      [
+        "L = -8.0", "a.grad = 6.0", "b.grad = -4.0", "c.grad = -2.0", "e.grad = -2.0", "d.grad = -2.0",
+        "f.grad = 4.0", "L.grad = 1.0", "(L(d + h) - L(d)) / h = -2.000000000000668",
+      ],
+      [
+        "expression-backward.dot", "expression-backward.html", "expression-backward.png", "expression-backward.svg",
+        "expression-forward.dot", "expression-forward.html", "expression-forward.png", "expression-forward.svg",
+      ]
+    ),
+    (
+      "neuron", ["w2.grad = 0.0", "with exp: w2.grad = 0.0"],
+      [
+        "neuron-exp.dot", "neuron-exp.html", "neuron-exp.png", "neuron-exp.svg",
+        "neuron.dot", "neuron.html", "neuron.png", "neuron.svg", "tanh.svg",
+      ]
+    ),
+    (
+      "accumulation",
+      [
+        "b = a + a, assigned: a.grad = 1.0", "b = a + a, added:    a.grad = 2.0", "f = -6.0",
+        "f = d * e, assigned: a.grad = 3.0, b.grad = -2.0", "f = d * e, added:    a.grad = -3.0, b.grad = -8.0",
+      ],
+      [
+        "accumulation-b-bug.dot", "accumulation-b-bug.png", "accumulation-b-bug.svg",
+        "accumulation-b-fixed.dot", "accumulation-b-fixed.html", "accumulation-b-fixed.png", "accumulation-b-fixed.svg",
+        "accumulation-f-bug.dot", "accumulation-f-bug.png", "accumulation-f-bug.svg",
+        "accumulation-f-fixed.dot", "accumulation-f-fixed.html", "accumulation-f-fixed.png", "accumulation-f-fixed.svg",
+      ]
+    ),
+    (
+      "mlp", ["parameters: 41", "mlp-forward: 190 nodes, folded 80", "mlp-loss: 663 nodes, folded 223"],
+      [
+        "mlp-forward-folded.dot", "mlp-forward-folded.png", "mlp-forward-folded.svg",
+        "mlp-forward.dot", "mlp-forward.html", "mlp-forward.png", "mlp-forward.svg",
+        "mlp-loss-folded.dot", "mlp-loss-folded.png", "mlp-loss-folded.svg", "mlp-loss.dot", "mlp-loss.html",
+        "mlp-loss.svg",
+      ]
+    ),
     ("training", [], ["training-loss.svg"]),
-    ("moons", ["parameters: 337", "recorded: 50 steps"],
-     ["moons-boundary.svg", "moons-training.html", "moons-training.svg"]),
-    ("bigram",
-     ["words: 32033", "bigrams: 228146", "N[n.] = 6763", "N[a.] = 6640", "N[an] = 5438", "N[.a] = 4410",
-      "zero counts: 102 of 729", "sample: mor.", "sample: axx.", "sample: minaymoryles.",
-      "sample: kondlaisah.", "sample: anchshizarie."],
-     ["bigram-counts.dot", "bigram-counts.png", "bigram-counts.svg"]),
-    ("makemore-mlp",
-     ["examples: 182625 train", "parameters: 3481",
-      "lre: 1000 exponents from -3.0 to 0.0, lr from 0.001 to 1.0",
-      "bigram samples: mor. axx. minaymoryles. kondlaisah. anchshizarie. odaren. iaddash. h. jhinatien. egushl."],
-     ["makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg", "makemore-sampling.html"]),
+    (
+      "moons", ["parameters: 337", "recorded: 50 steps"],
+      ["moons-boundary.svg", "moons-training.html", "moons-training.svg"]
+    ),
+    (
+      "bigram",
+      [
+        "words: 32033", "bigrams: 228146", "N[n.] = 6763", "N[a.] = 6640", "N[an] = 5438", "N[.a] = 4410",
+        "zero counts: 102 of 729", "sample: mor.", "sample: axx.", "sample: minaymoryles.",
+        "sample: kondlaisah.", "sample: anchshizarie.",
+      ],
+      ["bigram-counts.dot", "bigram-counts.png", "bigram-counts.svg"]
+    ),
+    (
+      "makemore-mlp",
+      [
+        "examples: 182625 train", "parameters: 3481",
+        "lre: 1000 exponents from -3.0 to 0.0, lr from 0.001 to 1.0",
+        "bigram samples: mor. axx. minaymoryles. kondlaisah. anchshizarie. odaren. iaddash. h. jhinatien. egushl.",
+      ],
+      ["makemore-embedding.svg", "makemore-learning-rate.svg", "makemore-loss.svg", "makemore-sampling.html"]
+    ),
   ])
   func example(_ name: String, _ lines: [String], _ files: [String]) throws {
     let folder = try TemporaryFolder()
@@ -174,7 +220,9 @@ import Testing
       return try #require(Double(line.dropFirst(prefix.count)))
     }
     let o = try #require(printed.split(separator: "\n").first { $0.hasPrefix("n = ") })
-    #expect(o.hasSuffix(", o = 0.7071067811865477") || abs(Double(o.split(separator: " ").last!)! - 0.7071067811865477) < 1e-12)
+    #expect(
+      o.hasSuffix(", o = 0.7071067811865477")
+        || abs(Double(o.split(separator: " ").last!)! - 0.7071067811865477) < 1e-12)
     let expected: [(String, Double)] = [
       ("with exp: o = ", 0.7071067811865477),
       ("x1.grad = ", -1.5), ("w1.grad = ", 1.0), ("x2.grad = ", 0.5), ("w2.grad = ", 0.0),
@@ -193,12 +241,13 @@ import Testing
     let folder = try TemporaryFolder()
     let printed = try run("neuron", ["--out", folder.url.path]).output.split(separator: "\n").map(String.init)
     let start = try #require(printed.firstIndex(of: "topo:"))
-    #expect(Array(printed[(start + 1)...].prefix(11)) == [
-      "[Value(data=2.0),", " Value(data=-3.0),", " Value(data=-6.0),", " Value(data=0.0),",
-      " Value(data=1.0),", " Value(data=0.0),", " Value(data=-6.0),", " Value(data=6.881373587019543),",
-      " Value(data=0.8813735870195432),", " Value(data=0.7071067811865477)]",
-      "in order: x1, w1, x1*w1, x2, w2, x2*w2, x1*w1 + x2*w2, b, n, o",
-    ])
+    #expect(
+      Array(printed[(start + 1)...].prefix(11)) == [
+        "[Value(data=2.0),", " Value(data=-3.0),", " Value(data=-6.0),", " Value(data=0.0),",
+        " Value(data=1.0),", " Value(data=0.0),", " Value(data=-6.0),", " Value(data=6.881373587019543),",
+        " Value(data=0.8813735870195432),", " Value(data=0.7071067811865477)]",
+        "in order: x1, w1, x1*w1, x2, w2, x2*w2, x1*w1 + x2*w2, b, n, o",
+      ])
   }
 
   /// The notes' PyTorch check: with b rounded through float32, as
@@ -231,11 +280,21 @@ import Testing
     let expected: [(String, [String])] = [
       ("b-bug", ["{ a | data 3.0000 | grad 1.0000 }", "{ b | data 6.0000 | grad 1.0000 }"]),
       ("b-fixed", ["{ a | data 3.0000 | grad 2.0000 }", "{ b | data 6.0000 | grad 1.0000 }"]),
-      ("f-bug", ["{ a | data -2.0000 | grad 3.0000 }", "{ b | data 3.0000 | grad -2.0000 }",
-                 "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }"]),
-      ("f-fixed", ["{ a | data -2.0000 | grad -3.0000 }", "{ b | data 3.0000 | grad -8.0000 }",
-                   "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }",
-                   "{ f | data -6.0000 | grad 1.0000 }"]),
+      (
+        "f-bug",
+        [
+          "{ a | data -2.0000 | grad 3.0000 }", "{ b | data 3.0000 | grad -2.0000 }",
+          "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }",
+        ]
+      ),
+      (
+        "f-fixed",
+        [
+          "{ a | data -2.0000 | grad -3.0000 }", "{ b | data 3.0000 | grad -8.0000 }",
+          "{ d | data -6.0000 | grad 1.0000 }", "{ e | data 1.0000 | grad -6.0000 }",
+          "{ f | data -6.0000 | grad 1.0000 }",
+        ]
+      ),
     ]
     for (name, fields) in expected {
       let text = try dot(name)
@@ -269,9 +328,13 @@ import Testing
       #expect(dot.contains(field), "\(field)")
     }
     let steps = try String(contentsOf: outputFolder.appendingPathComponent("chain-backward-steps.dot"), encoding: .utf8)
-    #expect(steps.replacingOccurrences(of: "digraph l", with: "") == dot.replacingOccurrences(of: "digraph l", with: ""))
-    let expression = try String(contentsOf: outputFolder.appendingPathComponent("expression-backward.dot"), encoding: .utf8)
-    for field in ["{ a | data 2.0000 | grad 6.0000 }", "{ b | data -3.0000 | grad -4.0000 }", "{ L | data -8.0000 | grad 1.0000 }"] {
+    #expect(
+      steps.replacingOccurrences(of: "digraph l", with: "") == dot.replacingOccurrences(of: "digraph l", with: ""))
+    let expression = try String(
+      contentsOf: outputFolder.appendingPathComponent("expression-backward.dot"), encoding: .utf8)
+    for field in [
+      "{ a | data 2.0000 | grad 6.0000 }", "{ b | data -3.0000 | grad -4.0000 }", "{ L | data -8.0000 | grad 1.0000 }",
+    ] {
       #expect(expression.contains(field), "\(field)")
     }
   }
@@ -374,7 +437,8 @@ import Testing
     #expect(example.error.hasSuffix("; pass --names PATH (makemore's names.txt, one name per line)\n"))
     #expect(example.error.split(separator: "\n").count == 1)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path).isEmpty)
-    let figures = try run("micrograd", ["figures", "--out", folder.url.appendingPathComponent("all").path, "--quiet", "--names", missing])
+    let figures = try run(
+      "micrograd", ["figures", "--out", folder.url.appendingPathComponent("all").path, "--quiet", "--names", missing])
     #expect(figures.status == 2)
     #expect(figures.error.hasPrefix("micrograd: error: bigram: cannot read the names file \"\(missing)\""))
     #expect(figures.error.hasSuffix("pass --names PATH (makemore's names.txt, one name per line)\n"))

@@ -27,8 +27,9 @@ import Testing
     #expect(loud.status == 2)
     // Each lesson announced, in the notes' order, with its --help's summary.
     let announced = loud.output.split(separator: "\n").filter { $0.hasPrefix("== ") }
-    #expect(announced.map { $0.dropFirst(3).prefix { $0 != ":" } }
-      == ["derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram"])
+    #expect(
+      announced.map { $0.dropFirst(3).prefix { $0 != ":" } }
+        == ["derivative", "add", "chain", "expression", "neuron", "accumulation", "mlp", "training", "moons", "bigram"])
     #expect(announced.dropFirst().first == "== add: q = a + b, the smallest graph")
     #expect(!loud.output.contains("wrote"), "\(loud.output)")
     #expect(try snapshot(figures) == before)
@@ -54,11 +55,13 @@ import Testing
     for (path, text) in hidden {
       #expect(try String(contentsOf: real.appendingPathComponent(path), encoding: .utf8) == text, "\(path)")
     }
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("link").path) == "real")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: root.url.appendingPathComponent("link").path) == "real")
     #expect(try root.files() == ["link", "real"], "the old or the staging folder was left behind")
     #expect(try Data(contentsOf: real.appendingPathComponent("add.svg")) != Data("old add".utf8))
-    #expect(try String(contentsOf: real.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
-      == graphvizVersion() + "\n")
+    #expect(
+      try String(contentsOf: real.appendingPathComponent("GRAPHVIZ_VERSION"), encoding: .utf8)
+        == graphvizVersion() + "\n")
     // One line per file, naming the folder as given, not the staging one;
     // GRAPHVIZ_VERSION, written last, is said last.
     let lines = result.output.split(separator: "\n")
@@ -76,7 +79,8 @@ import Testing
     let result = try run(copy.path, ["figures", "--out", "figures"], in: root.url)
     #expect(result.status == 2)
     // The first lesson in the notes' order is the first looked for.
-    #expect(result.error.hasPrefix("micrograd: error: the lesson program \"derivative\" is not beside micrograd (in \"/"))
+    #expect(
+      result.error.hasPrefix("micrograd: error: the lesson program \"derivative\" is not beside micrograd (in \"/"))
     #expect(result.error.hasSuffix("\"); run swift build first; make figures does\n"))
     #expect(result.output.isEmpty)
     #expect(try root.files() == ["micrograd"])
@@ -110,12 +114,14 @@ import Testing
         at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))
     }
     let add = root.url.appendingPathComponent("add")
-    try Data("""
+    try Data(
+      """
       #!/bin/sh
       if [ "$1" = --help ]; then echo 'add: a stand-in'; echo 'usage: add [--out DIR]'; exit 0; fi
       \(body)
 
-      """.utf8).write(to: add)
+      """.utf8
+    ).write(to: add)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: add.path)
     return (try run(copy.path, ["figures", "--out", "figures"] + (quiet ? ["--quiet"] : []), in: root.url), root)
   }
@@ -125,15 +131,18 @@ import Testing
   /// (a stale build) fails instead of emptying the folder; one that warns
   /// and succeeds has its warning passed on.
   @Test func standInLessons() throws {
-    let loud = try figuresWithStandInAdd("i=0; while [ $i -lt 5000 ]; do echo \"line $i of a long report\" >&2; i=$((i+1)); done; exit 4")
+    let loud = try figuresWithStandInAdd(
+      "i=0; while [ $i -lt 5000 ]; do echo \"line $i of a long report\" >&2; i=$((i+1)); done; exit 4")
     #expect(loud.result.status == 2)
-    #expect(loud.result.error == "micrograd: error: add exited with status 4: line 0 of a long report / "
-      + "line 1 of a long report / line 2 of a long report / ... (4997 more lines)\n")
+    #expect(
+      loud.result.error == "micrograd: error: add exited with status 4: line 0 of a long report / "
+        + "line 1 of a long report / line 2 of a long report / ... (4997 more lines)\n")
     #expect(try loud.root.files().allSatisfy { !$0.hasPrefix(".") }, "a staging folder was left")
 
     let silent = try figuresWithStandInAdd("exit 0")
     #expect(silent.result.status == 2)
-    #expect(silent.result.error == "micrograd: error: add wrote no figure into the folder; rebuild it with swift build\n")
+    #expect(
+      silent.result.error == "micrograd: error: add wrote no figure into the folder; rebuild it with swift build\n")
     #expect(try !silent.root.files().contains("figures"))
 
     let warning = try figuresWithStandInAdd("echo 'add: warning: \u{1B}[2J odd' >&2; touch \"$2/add.svg\"; exit 0")
@@ -148,8 +157,9 @@ import Testing
     let result = try run("micrograd", ["figures", "--out", parent.appendingPathComponent("figures").path, "--quiet"])
     #expect(result.status == 0, "\(result.error)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["figures"])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent("figures").path).sorted()
-      == (try committedFiles()))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent("figures").path).sorted()
+        == (try committedFiles()))
   }
 
   /// A failure removes the parent folders it made (a/b and a/b/c), and
@@ -176,8 +186,9 @@ import Testing
     let out = root.url.appendingPathComponent("new/\(base)").path
     let result = try run("micrograd", ["figures", "--out", out])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: cannot make the folder \"\(root.url.path)/new/.\(base).partial-…\" "
-      + "for --out \"\(out)\": File name too long\n")
+    #expect(
+      result.error == "micrograd: error: cannot make the folder \"\(root.url.path)/new/.\(base).partial-…\" "
+        + "for --out \"\(out)\": File name too long\n")
     #expect(result.output.isEmpty)
     #expect(try root.files().isEmpty)
   }
@@ -214,8 +225,9 @@ import Testing
     let before = try snapshot(desk)
     let result = try run("micrograd", ["figures", "--out", desk.path])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: will not replace --out \"\(desk.path)\": it holds files but no "
-      + "GRAPHVIZ_VERSION, so micrograd figures did not make it; pass --out a new or empty folder\n")
+    #expect(
+      result.error == "micrograd: error: will not replace --out \"\(desk.path)\": it holds files but no "
+        + "GRAPHVIZ_VERSION, so micrograd figures did not make it; pass --out a new or empty folder\n")
     #expect(result.output.isEmpty)
     #expect(try snapshot(desk) == before)
     #expect(try root.files() == ["Desktop"])
@@ -232,8 +244,10 @@ import Testing
     let result = try run("micrograd", ["figures", "--out", "link"], in: root.url)
     #expect(result.status == 2)
     #expect(result.error.hasPrefix("micrograd: error: will not replace --out \"link\" (a link to \"/"))
-    #expect(result.error.hasSuffix("/Desktop\"): it holds files but no GRAPHVIZ_VERSION, so micrograd figures "
-      + "did not make it; pass --out a new or empty folder\n"))
+    #expect(
+      result.error.hasSuffix(
+        "/Desktop\"): it holds files but no GRAPHVIZ_VERSION, so micrograd figures "
+          + "did not make it; pass --out a new or empty folder\n"))
     #expect(result.error.split(separator: "\n").count == 1)
     #expect(result.output.isEmpty)
     #expect(try root.files() == ["Desktop", "link"])
@@ -241,8 +255,9 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: nowhere, withDestinationPath: "missing")
     let dangling = try run("micrograd", ["figures", "--out", nowhere])
     #expect(dangling.status == 2)
-    #expect(dangling.error == "micrograd: error: cannot follow the symbolic link --out \"\(nowhere)\": "
-      + "No such file or directory; make the folder it leads to, or remove the link\n")
+    #expect(
+      dangling.error == "micrograd: error: cannot follow the symbolic link --out \"\(nowhere)\": "
+        + "No such file or directory; make the folder it leads to, or remove the link\n")
     #expect(try root.files() == ["Desktop", "link", "nowhere"])
   }
 

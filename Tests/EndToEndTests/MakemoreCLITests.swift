@@ -24,7 +24,9 @@ import Testing
     let plot = folder.url.appendingPathComponent("loss.svg")
     let train = try run(
       "micrograd",
-      ["makemore", "train"] + small + ["--steps", "40", "--save", model.path, "--loss-plot", plot.path, "--samples", "3", "--quiet"])
+      ["makemore", "train"] + small + [
+        "--steps", "40", "--save", model.path, "--loss-plot", plot.path, "--samples", "3", "--quiet",
+      ])
     #expect(train.status == 0, "\(train.error)")
     #expect(train.error.isEmpty)
     let lines = train.output.split(separator: "\n").map(String.init)
@@ -41,7 +43,8 @@ import Testing
     let sample = try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"])
     #expect(sample.status == 0, "\(sample.error)")
     #expect(sample.output.split(separator: "\n").count == 5)
-    #expect(try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"]).output == sample.output)
+    #expect(
+      try run("micrograd", ["makemore", "sample", "--model", model.path, "--count", "5"]).output == sample.output)
     // The training run's own samples use the same seed as `sample`.
     #expect(sample.output.split(separator: "\n").prefix(3).map(String.init) == Array(lines.suffix(3)))
 
@@ -58,16 +61,21 @@ import Testing
   /// engine is the argument parser's message, status 2.
   @Test func enginesPrintTheSameLosses() throws {
     func train(_ engine: String) throws -> (progress: [String], output: [String]) {
-      let result = try run("micrograd", ["makemore", "train"] + small + ["--steps", "20", "--samples", "2", "--engine", engine])
+      let result = try run(
+        "micrograd", ["makemore", "train"] + small + ["--steps", "20", "--samples", "2", "--engine", engine])
       #expect(result.status == 0, "\(result.error)")
       // "step 2/20  loss 7.6627  2,924 examples/s  0s left": the step and the loss.
-      let progress = result.error.split(separator: "\n").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
+      let progress = result.error.split(separator: "\n").map {
+        $0.split(separator: " ").prefix(4).joined(separator: " ")
+      }
       let output = result.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("trained in ") }
       return (progress, output)
     }
-    let eager = try train("eager"), compiled = try train("compiled")
+    let eager = try train("eager")
+    let compiled = try train("compiled")
     #expect(eager.progress.count == 10 && eager.progress.allSatisfy { $0.contains(" loss ") })
-    #expect(eager.output.contains { $0.hasPrefix("train loss ") } && eager.output.contains { $0.hasPrefix("dev loss ") })
+    #expect(
+      eager.output.contains { $0.hasPrefix("train loss ") } && eager.output.contains { $0.hasPrefix("dev loss ") })
     #expect(eager.progress == compiled.progress)
     #expect(eager.output == compiled.output)
 
@@ -75,7 +83,8 @@ import Testing
     #expect(bad.status == 2)
     #expect(
       bad.error.hasPrefix(
-        "micrograd: error: The value 'fast' is invalid for '--engine <engine>'. Please provide one of 'compiled' and 'eager'."),
+        "micrograd: error: The value 'fast' is invalid for '--engine <engine>'. Please provide one of 'compiled' and 'eager'."
+      ),
       "\(bad.error)")
     #expect(bad.output.isEmpty)
   }
@@ -85,7 +94,10 @@ import Testing
     #expect(result.status == 0, "\(result.error)")
     let progress = result.error.split(separator: "\n")
     // 25 steps: the tenths fall at 3, 5, 8, 10, 13, 15, 18, 20, 23 and the end.
-    #expect(progress.map { $0.split(separator: " ")[1] } == ["3/25", "5/25", "8/25", "10/25", "13/25", "15/25", "18/25", "20/25", "23/25", "25/25"])
+    #expect(
+      progress.map { $0.split(separator: " ")[1] } == [
+        "3/25", "5/25", "8/25", "10/25", "13/25", "15/25", "18/25", "20/25", "23/25", "25/25",
+      ])
     #expect(progress.allSatisfy { $0.contains("examples/s") && $0.hasSuffix(" left") })
   }
 
@@ -93,18 +105,19 @@ import Testing
     // util-linux's `script` runs the command on a pseudo-terminal (bsdutils
     // is an essential package on Debian; macOS's script takes other flags).
     #if os(Linux)
-    let products = Bundle.main.bundleURL
-    let command = [products.appendingPathComponent("micrograd").path, "makemore", "train"] + small
-      + ["--steps", "200", "--samples", "0"]
-    let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-    let result = try run("/usr/bin/script", ["-qec", quoted.joined(separator: " "), "/dev/null"])
-    #expect(result.status == 0, "\(result.error)")
-    // Each update returns to the line's start and clears it; the last ends the line.
-    let updates = result.output.components(separatedBy: "\r\u{1B}[K").dropFirst()
-    #expect(updates.count >= 1)
-    #expect(updates.allSatisfy { $0.hasPrefix("step ") && $0.contains("examples/s") })
-    #expect(updates.last?.hasPrefix("step 200/200  loss ") == true)
-    #expect(!result.output.contains("step 20/200"))  // not a line per tenth
+      let products = Bundle.main.bundleURL
+      let command =
+        [products.appendingPathComponent("micrograd").path, "makemore", "train"] + small
+        + ["--steps", "200", "--samples", "0"]
+      let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+      let result = try run("/usr/bin/script", ["-qec", quoted.joined(separator: " "), "/dev/null"])
+      #expect(result.status == 0, "\(result.error)")
+      // Each update returns to the line's start and clears it; the last ends the line.
+      let updates = result.output.components(separatedBy: "\r\u{1B}[K").dropFirst()
+      #expect(updates.count >= 1)
+      #expect(updates.allSatisfy { $0.hasPrefix("step ") && $0.contains("examples/s") })
+      #expect(updates.last?.hasPrefix("step 200/200  loss ") == true)
+      #expect(!result.output.contains("step 20/200"))  // not a line per tenth
     #endif
   }
 
@@ -116,7 +129,10 @@ import Testing
     (["train", "--batch-size", "0"], "the batch size must be at least 1, got 0"),
     (["train", "--block-size", "0"], "the block size must be 1 to 64, got 0"),
     (["train", "--steps=-5"], "the number of steps must not be negative, got -5"),
-    (["train", "--save", "/no/such/folder/model.json"], "--save \"/no/such/folder/model.json\": No such file or directory"),
+    (
+      ["train", "--save", "/no/such/folder/model.json"],
+      "--save \"/no/such/folder/model.json\": No such file or directory"
+    ),
     (["train", "--loss-plot", "/tmp"], "--loss-plot \"/tmp\": Is a directory"),
     (["sample", "--model", "/no/such/model.json"], "cannot read \"/no/such/model.json\""),
     (["sample", "--model", "x", "--count=-1"], "--count must be 0 to 100000, got -1"),
@@ -168,7 +184,8 @@ import Testing
     try Data().write(to: empty)
     let result = try run("micrograd", ["makemore", "sample", "--model", empty.path])
     #expect(result.status == 2 && result.output.isEmpty)
-    #expect(result.error == "micrograd: error: cannot load the model \"\(empty.path)\": it is damaged: not valid JSON\n")
+    #expect(
+      result.error == "micrograd: error: cannot load the model \"\(empty.path)\": it is damaged: not valid JSON\n")
   }
 
   @Test func divergingTrainingIsAnError() throws {
@@ -181,7 +198,9 @@ import Testing
   @Test func unknownWordsCanBeSkipped() throws {
     let mixed = folder.url.appendingPathComponent("mixed.txt")
     try Data((["Olivia", "b4"] + (0..<10).map { _ in "emma" }).joined(separator: "\n").utf8).write(to: mixed)
-    let args = ["makemore", "train", "--names", mixed.path, "--hidden-size", "16", "--steps", "2", "--samples", "0", "--quiet"]
+    let args = [
+      "makemore", "train", "--names", mixed.path, "--hidden-size", "16", "--steps", "2", "--samples", "0", "--quiet",
+    ]
     let result = try run("micrograd", args + ["--skip-unknown"])
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.hasPrefix("skipped 2 words with characters other than a-z\n"))

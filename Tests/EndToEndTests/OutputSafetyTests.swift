@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Issue 22's defects, each as a user met it: what is written where, what
 /// a failed write to standard output does, what a kill or Ctrl-C leaves,
@@ -29,7 +30,9 @@ import Testing
   @Test func framesSurviveAFigureThatCannotBeWritten() throws {
     let frames = folder.url.appendingPathComponent("fr")
     try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
-    for k in 0...20 { try Data("old \(k)".utf8).write(to: frames.appendingPathComponent(String(format: "step-%03d.svg", k))) }
+    for k in 0...20 {
+      try Data("old \(k)".utf8).write(to: frames.appendingPathComponent(String(format: "step-%03d.svg", k)))
+    }
     let before = try snapshot(frames)
     let long = folder.url.appendingPathComponent(String(repeating: "x", count: 300) + ".svg").path
     let result = try run("micrograd", Self.chain + ["--backward-steps", frames.path, "-o", long])
@@ -79,13 +82,15 @@ import Testing
     let plot = folder.url.appendingPathComponent("plot.svg").path
     try FileManager.default.createSymbolicLink(atPath: plot, withDestinationPath: "real-plot.svg")
     let train = try run(
-      "micrograd", ["makemore", "train"] + Self.small(names) + ["--steps", "5", "--save", fifo, "--loss-plot", plot, "--quiet"])
+      "micrograd",
+      ["makemore", "train"] + Self.small(names) + ["--steps", "5", "--save", fifo, "--loss-plot", plot, "--quiet"])
     #expect(train.status == 0, "\(train.error)")
     #expect(String(decoding: reader(), as: UTF8.self).contains("\"hiddenSize\""))
     #expect(try Self.isFIFO(fifo))
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: plot) == "real-plot.svg")
-    #expect(try String(contentsOfFile: folder.url.appendingPathComponent("real-plot.svg").path, encoding: .utf8)
-      .contains("</svg>"))
+    #expect(
+      try String(contentsOfFile: folder.url.appendingPathComponent("real-plot.svg").path, encoding: .utf8)
+        .contains("</svg>"))
   }
 
   // MARK: - Defect 3: write errors on standard output
@@ -106,8 +111,11 @@ import Testing
       for (how, redirect) in [("full", "> /dev/full"), ("closed", ">&-")] {
         let result = try shell("\"$0\" \"$@\" \(redirect)", ["micrograd"] + command)
         #expect(result.status == 2, "\(how): \(command)")
-        #expect(result.error.hasSuffix("cannot write to standard output: "
-          + (how == "full" ? "No space left on device\n" : "Bad file descriptor\n")), "\(how): \(command): \(result.error)")
+        #expect(
+          result.error.hasSuffix(
+            "cannot write to standard output: "
+              + (how == "full" ? "No space left on device\n" : "Bad file descriptor\n")),
+          "\(how): \(command): \(result.error)")
         #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
       }
     }
@@ -123,14 +131,16 @@ import Testing
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationReason == .exit && process.terminationStatus == 2)
-    #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      == "micrograd: error: cannot write to standard output: Broken pipe\n")
+    #expect(
+      String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        == "micrograd: error: cannot write to standard output: Broken pipe\n")
   }
 
   /// `micrograd figures` and a lesson into /dev/full fail too.
   @Test func figuresAndLessonsIntoAFullDisk() throws {
     let root = try standInLessons()
-    let figures = try shell("\"$0\" figures --out figures > /dev/full", [root.appendingPathComponent("micrograd").path], in: root)
+    let figures = try shell(
+      "\"$0\" figures --out figures > /dev/full", [root.appendingPathComponent("micrograd").path], in: root)
     #expect(figures.status == 2)
     #expect(figures.error == "micrograd: error: cannot write to standard output: No space left on device\n")
     let lesson = try shell("\"$0\" --help > /dev/full", [productsFolder.appendingPathComponent("add").path])
@@ -175,7 +185,8 @@ import Testing
     let made = try snapshot(root.appendingPathComponent("figures"))
     var generator = SplitMix(seed: 5)
     for _ in 0..<6 {
-      try killed(["figures", "--out", "figures", "--quiet"], program: micrograd, in: root,
+      try killed(
+        ["figures", "--out", "figures", "--quiet"], program: micrograd, in: root,
         after: Double.random(in: 0.0...0.5, using: &generator))
       usleep(150_000)  // the stand-in lessons, which are not watching, finish
       #expect(try snapshot(root.appendingPathComponent("figures")) == made)
@@ -192,7 +203,8 @@ import Testing
     let root = try standInLessons()
     let old = root.appendingPathComponent(".figures.old-abc")
     try write(["GRAPHVIZ_VERSION": "2\n", "add.svg": "old", ".gitkeep": "kept"], into: old)
-    let result = try run(root.appendingPathComponent("micrograd").path, ["figures", "--out", "figures", "--quiet"], in: root)
+    let result = try run(
+      root.appendingPathComponent("micrograd").path, ["figures", "--out", "figures", "--quiet"], in: root)
     #expect(result.status == 0, "\(result.error)")
     let figures = root.appendingPathComponent("figures")
     #expect(try String(contentsOf: figures.appendingPathComponent(".gitkeep"), encoding: .utf8) == "kept")
@@ -220,12 +232,14 @@ import Testing
     let pidFile = root.appendingPathComponent("lesson.pid")
     for _ in 0..<500 where !FileManager.default.fileExists(atPath: pidFile.path) { usleep(10_000) }
     usleep(50_000)
-    let lesson = Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+    let lesson = Int32(
+      try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
     #expect(process.terminationStatus == status)
-    #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      == "micrograd: stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); --out \"figures\" is unchanged\n")
+    #expect(
+      String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        == "micrograd: stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); --out \"figures\" is unchanged\n")
     #expect(kill(lesson, 0) != 0, "the lesson still runs")
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } == [])
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
@@ -240,9 +254,12 @@ import Testing
       root.appendingPathComponent("micrograd").path,
       ["figures", "--out", "figures", "--quiet", "--lesson-time-limit", "0.3"], in: root)
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: add ran longer than --lesson-time-limit (0 s) and was stopped; "
-      + "pass a larger --lesson-time-limit if it is only slow\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") || $0 == "figures" } == [])
+    #expect(
+      result.error == "micrograd: error: add ran longer than --lesson-time-limit (0 s) and was stopped; "
+        + "pass a larger --lesson-time-limit if it is only slow\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") || $0 == "figures" }
+        == [])
   }
 
   /// A file someone put in a folder `figures` made is not deleted: refused.
@@ -252,8 +269,10 @@ import Testing
     try write(["GRAPHVIZ_VERSION": "2\n", "add.svg": "old", "notes.txt": "mine"], into: figures)
     let result = try run(root.appendingPathComponent("micrograd").path, ["figures", "--out", "figures"], in: root)
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: will not replace --out \"figures\": it holds \"notes.txt\", which "
-      + "micrograd figures does not write and would delete; move it out of the folder (or hide it: hidden files are kept)\n")
+    #expect(
+      result.error == "micrograd: error: will not replace --out \"figures\": it holds \"notes.txt\", which "
+        + "micrograd figures does not write and would delete; move it out of the folder (or hide it: hidden files are kept)\n"
+    )
     #expect(try String(contentsOf: figures.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
   }
 
@@ -278,7 +297,8 @@ import Testing
     let names = try smallNames()
     let models = folder.url.appendingPathComponent("models")
     try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
-    let arguments = ["makemore", "train"] + Self.small(names)
+    let arguments =
+      ["makemore", "train"] + Self.small(names)
       + ["--steps", "30", "--quiet", "--samples", "0", "--save", models.appendingPathComponent("m.json").path]
     var generator = SplitMix(seed: 6)
     for _ in 0..<4 {
@@ -299,8 +319,9 @@ import Testing
     try Data(("emma\n" + String(repeating: "a", count: 5_000) + "\nava\n").utf8).write(to: names)
     let result = try run("micrograd", ["makemore", "train", "--names", names.path, "--steps", "1"])
     #expect(result.status == 2)
-    #expect(result.error == "micrograd: error: \(names.path):2: the line is 5,000 bytes long; a word may have at "
-      + "most 1,000 (one name per line is expected)\n")
+    #expect(
+      result.error == "micrograd: error: \(names.path):2: the line is 5,000 bytes long; a word may have at "
+        + "most 1,000 (one name per line is expected)\n")
   }
 
   /// An unknown name of 130,000 characters is quoted in 80, with its length.
@@ -340,7 +361,8 @@ import Testing
   @Test func manySetNames() throws {
     let n = 4_000
     let sets = (0..<n).flatMap { ["--set", "a\($0)=1"] }
-    let result = try run("micrograd", ["draw", "L = " + (0..<n).map { "a\($0)" }.joined(separator: " + "), "--format", "dot"] + sets)
+    let result = try run(
+      "micrograd", ["draw", "L = " + (0..<n).map { "a\($0)" }.joined(separator: " + "), "--format", "dot"] + sets)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("label=\"{ a3999 |"))
   }
@@ -409,16 +431,20 @@ import Testing
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       at: productsFolder.appendingPathComponent("micrograd"), to: root.appendingPathComponent("micrograd"))
-    let lessons = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples").path)
-      .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }
+    let lessons = try FileManager.default.contentsOfDirectory(
+      atPath: repositoryRoot.appendingPathComponent("Examples").path
+    )
+    .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }
     for lesson in lessons {
       let script = root.appendingPathComponent(lesson)
-      try Data("""
+      try Data(
+        """
         #!/bin/sh
         if [ "$1" = --help ]; then echo '\(lesson): a stand-in'; echo 'usage: \(lesson) [--out DIR]'; exit 0; fi
         \(lesson == "add" ? slow ?? body : body)
 
-        """.utf8).write(to: script)
+        """.utf8
+      ).write(to: script)
       try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
     }
     return root

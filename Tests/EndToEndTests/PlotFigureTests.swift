@@ -79,7 +79,8 @@ import Testing
   @Test func moonsTraining() throws {
     let svg = try svg("moons-training.svg")
     #expect(texts(svg, class: "title") == ["loss", "accuracy"])
-    #expect(groupTexts(svg, "xticks") == [["0", "20", "40", "60", "80", "100"], ["0", "20", "40", "60", "80", "100"]])
+    #expect(
+      groupTexts(svg, "xticks") == [["0", "20", "40", "60", "80", "100"], ["0", "20", "40", "60", "80", "100"]])
     #expect(groupTexts(svg, "yticks").last == ["0", "20", "40", "60", "80", "100"])
     #expect(texts(svg, class: "ylabel").last == "accuracy (%)")
   }
@@ -101,7 +102,10 @@ import Testing
   /// to 0, the log loss of the training run, the 27 characters in C.
   @Test func makemorePictures() throws {
     let search = try svg("makemore-learning-rate.svg")
-    #expect(groupTexts(search, "xticks") == [["\u{2212}3.0", "\u{2212}2.5", "\u{2212}2.0", "\u{2212}1.5", "\u{2212}1.0", "\u{2212}0.5", "0.0"]])
+    #expect(
+      groupTexts(search, "xticks") == [
+        ["\u{2212}3.0", "\u{2212}2.5", "\u{2212}2.0", "\u{2212}1.5", "\u{2212}1.0", "\u{2212}0.5", "0.0"]
+      ])
     #expect(texts(search, class: "xlabel") == ["lre"] && texts(search, class: "ylabel") == ["loss"])
     // One point per rate.
     let line = try #require(search.firstMatch(of: /<path class="line" d="([^"]*)"/)).1

@@ -186,7 +186,8 @@ import Testing
     for i in boxes.indices {
       for j in boxes.indices where j > i {
         let (a, b) = (boxes[i], boxes[j])
-        #expect(!(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h), "labels \(i) and \(j) overlap")
+        #expect(
+          !(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h), "labels \(i) and \(j) overlap")
       }
     }
     #expect(svg.contains("steps"))

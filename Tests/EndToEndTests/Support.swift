@@ -63,9 +63,11 @@ func expectSameFigures(_ files: [String], made folder: URL, graphviz running: St
     }
     made[check.comparison, default: []].append(file)
     if let difference = check.difference {
-      Issue.record(Comment(rawValue:
-        "output/\(file) is out of date (compared \(check.comparison.rawValue): \(check.reason)); "
-          + "run `make figures` and commit output/ if the change is intended\n\(difference)"))
+      Issue.record(
+        Comment(
+          rawValue:
+            "output/\(file) is out of date (compared \(check.comparison.rawValue): \(check.reason)); "
+            + "run `make figures` and commit output/ if the change is intended\n\(difference)"))
     }
   }
   for comparison in [FigureComparison.bytes, .drawnContent, .notCompared] {

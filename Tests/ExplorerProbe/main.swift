@@ -18,8 +18,10 @@ import TestSupport
 func labelsGraph() -> Value {
   let x = Value(2.0, label: "</script><script>alert(1)</script>")
   let y = Value(-3.0, label: "<!-- a < b & c > d \"q\" 'q'")
-  let z = x * y; z.label = "line one\nline two"
-  let w = z.tanh(); w.label = "ünïcödé 🙂 ∂L/∂w ‮rtl"
+  let z = x * y
+  z.label = "line one\nline two"
+  let w = z.tanh()
+  w.label = "ünïcödé 🙂 ∂L/∂w ‮rtl"
   w.backward()
   return w
 }
@@ -90,8 +92,11 @@ func expected(_ root: Value) -> String {
   var out = "{\"titles\":[" + nodes.indices.map { "\"v\($0)\"" }.joined(separator: ",") + "],\n"
   out += "\"labels\":[" + nodes.map { string($0.label) }.joined(separator: ",") + "],\n"
   out += "\"data\":[" + nodes.map { number($0.data) }.joined(separator: ",") + "],\n"
-  out += "\"steps\":[" + steps.map { "[" + $0.map(number).joined(separator: ",") + "]" }.joined(separator: ",\n") + "],\n"
-  out += "\"related\":[" + related.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]}\n"
+  out +=
+    "\"steps\":[" + steps.map { "[" + $0.map(number).joined(separator: ",") + "]" }.joined(separator: ",\n") + "],\n"
+  out +=
+    "\"related\":[" + related.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
+    + "]}\n"
   return out
 }
 

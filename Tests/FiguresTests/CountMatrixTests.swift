@@ -1,8 +1,9 @@
-@testable import Figures
 import Foundation
 import GraphRender
 import Makemore
 import Testing
+
+@testable import Figures
 
 /// The lecture's figure of `N`, as DOT text: the counts of the names the
 /// package carries, handed to Figures as plain numbers and labels.
@@ -23,7 +24,8 @@ import Testing
   /// The cells, read back from their `<TD>` lines (the cells that do not
   /// read are left out, and the count of 729 fails).
   var cells: [(background: String, text: String, bigram: String, count: Int)] {
-    let cell = /<TD [^>]*BGCOLOR="(#[0-9a-f]{6})"><FONT POINT-SIZE="\d+" COLOR="#([0-9a-f]{6})">([^<]*)<BR\/>(\d+)<\/FONT><\/TD>/
+    let cell =
+      /<TD [^>]*BGCOLOR="(#[0-9a-f]{6})"><FONT POINT-SIZE="\d+" COLOR="#([0-9a-f]{6})">([^<]*)<BR\/>(\d+)<\/FONT><\/TD>/
     return dot.split(separator: "\n").compactMap { line in
       line.wholeMatch(of: cell).map { match in
         (String(match.1), String(match.2), String(match.3), Int(match.4)!)

@@ -1,6 +1,7 @@
-@testable import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 /// The decision boundary: regions by the score's sign, points by label.
 @Suite struct DecisionBoundaryTests {
@@ -27,7 +28,8 @@ import Testing
     let boundary = try Self.halves(cells: 7)
     let axes = try Axes(offset: 0, x: (-1.5, 1.5), y: (-1.5, 1.5))
     let path = boundary.positiveRegion(axes)
-    let xs = path.matches(of: /[ML ]?(-?[0-9.]+),(-?[0-9.]+)/).map { Double($0.1)! }
+    let xs =
+      path.matches(of: /[ML ]?(-?[0-9.]+),(-?[0-9.]+)/).map { Double($0.1)! }
       + path.matches(of: /H(-?[0-9.]+)/).map { Double($0.1)! }
     let middle = (axes.left + axes.right) / 2
     #expect(abs(xs.min()! - middle) < 0.01, "\(xs.min()!) \(middle)")
@@ -76,7 +78,9 @@ import Testing
   }
 
   @Test func deterministic() throws {
-    let make = { try DecisionBoundary(title: "b", points: [[0, 0], [1, 2]], labels: [1, -1]) { x, y in sin(3 * x) - y + 1 } }
+    let make = {
+      try DecisionBoundary(title: "b", points: [[0, 0], [1, 2]], labels: [1, -1]) { x, y in sin(3 * x) - y + 1 }
+    }
     #expect(try make().svg() == make().svg())
   }
 }

@@ -22,11 +22,14 @@ final class TemporaryFolder {
   @Test func writesGraphsPlotsAndCountMatrices() throws {
     let folder = try TemporaryFolder()
     let figures = try FigureWriter(folder: folder.url.appendingPathComponent("out"))
-    let a = Value(2.0, label: "a"), b = Value(-3.0, label: "b")
-    let q = a + b; q.label = "q"
+    let a = Value(2.0, label: "a")
+    let b = Value(-3.0, label: "b")
+    let q = a + b
+    q.label = "q"
     try figures.draw(q, "add", caption: "q = a + b <the sum>")
     try figures.write(LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("s", values: [1, 2])]), "plot")
-    try figures.draw(try CountMatrix(counts: [[1, 2], [3, 4]], rowLabels: ["a", "b"], columnLabels: ["c", "d"]).drawing(), "counts")
+    try figures.draw(
+      try CountMatrix(counts: [[1, 2], [3, 4]], rowLabels: ["a", "b"], columnLabels: ["c", "d"]).drawing(), "counts")
     let out = folder.url.appendingPathComponent("out")
     // A graph's DOT, SVG, PNG and page; a plot's SVG; a count matrix's
     // DOT, SVG and PNG, and no page.

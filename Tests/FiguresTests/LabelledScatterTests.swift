@@ -1,6 +1,7 @@
-@testable import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 /// The labelled scatter of makemore's 2-dimensional embeddings: a dot per
 /// point with its label on it, grid lines from the ticks, the same bytes
@@ -87,7 +88,8 @@ import Testing
   /// A point with a NaN or infinite coordinate is left out with its label.
   @Test func nonFinitePointsAreLeftOut() throws {
     let points: [(x: Double, y: Double)] = [(0, 0), (.nan, 1), (1, .infinity), (2, 2)]
-    let svg = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: points, labels: ["p", "q", "r", "s"]).svg()
+    let svg = try LabelledScatter(title: "t", xLabel: "x", yLabel: "y", points: points, labels: ["p", "q", "r", "s"])
+      .svg()
     #expect(SVGParts(svg).groupTexts("points") == ["p", "s"])
     #expect(centres(svg).count == 2)
   }

@@ -1,6 +1,7 @@
-@testable import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 /// Line plots: ticks at nice numbers, labels, titles, a legend for two
 /// series, Graphviz's font, the same bytes every time.
@@ -34,12 +35,14 @@ import Testing
     let raw = try LinePlot(title: "tanh", xLabel: "x", yLabel: "tanh(x)", series: [series], grid: true).svg()
     let svg = SVGParts(raw)
     let grid = svg.group("grid") ?? []
-    let xTicks = svg.groupTexts("xticks"), yTicks = svg.groupTexts("yticks")
+    let xTicks = svg.groupTexts("xticks")
+    let yTicks = svg.groupTexts("yticks")
     #expect(xTicks == ["\u{2212}4", "\u{2212}2", "0", "2", "4"] && yTicks.count == 5)
     // A vertical line from the top spine to the bottom one at each x tick,
     // a horizontal one from the left spine to the right at each y tick.
     #expect(grid.filter { $0.contains(",44 V338\" stroke=\"#b0b0b0\"") }.count == xTicks.count)
-    #expect(grid.filter { $0.hasPrefix("<path d=\"M76,") && $0.contains(" H536\" stroke=\"#b0b0b0\"") }.count == yTicks.count)
+    #expect(
+      grid.filter { $0.hasPrefix("<path d=\"M76,") && $0.contains(" H536\" stroke=\"#b0b0b0\"") }.count == yTicks.count)
     #expect(grid.count == xTicks.count + yTicks.count)
     // The tick marks sit where the grid lines do.
     let tickXs = svg.group("xticks")!.compactMap { $0.firstMatch(of: /<path d="M([0-9.]+),/).map { String($0.1) } }
@@ -48,7 +51,9 @@ import Testing
     // Beneath the data: drawn before the line.
     #expect(raw.range(of: "<g class=\"grid\">")!.lowerBound < raw.range(of: "<path class=\"line\"")!.lowerBound)
     // Otherwise the same plot.
-    #expect(raw.replacingOccurrences(of: "<g class=\"grid\">\n" + grid.joined(separator: "\n") + "\n</g>\n", with: "") == plain)
+    #expect(
+      raw.replacingOccurrences(of: "<g class=\"grid\">\n" + grid.joined(separator: "\n") + "\n</g>\n", with: "")
+        == plain)
   }
 
   /// The same font as Graphviz's drawings, on every text.
@@ -71,7 +76,8 @@ import Testing
     #expect(svg.count(of: "legend") == 1)
     #expect(svg.groupTexts("legend") == ["train", "dev"])
     let legend = svg.group("legend")!
-    #expect(legend.contains { $0.contains("stroke=\"#1f77b4\"") } && legend.contains { $0.contains("stroke=\"#ff7f0e\"") })
+    #expect(
+      legend.contains { $0.contains("stroke=\"#1f77b4\"") } && legend.contains { $0.contains("stroke=\"#ff7f0e\"") })
     let box = try #require(legend.first { $0.hasPrefix("<rect") })
     let x = try #require(Double(box.firstMatch(of: /x="([0-9.]+)"/)!.1))
     #expect(x < Axes.panelWidth / 2, "\(box)")
@@ -94,15 +100,18 @@ import Testing
       try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [accuracy], yRange: .includingZero).svg())
     #expect(fromZero.groupTexts("yticks") == ["0", "20", "40", "60", "80", "100"])
     let fixed = SVGParts(
-      try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [accuracy], yRange: .fixed(lower: 40, upper: 60)).svg())
+      try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [accuracy], yRange: .fixed(lower: 40, upper: 60)).svg()
+    )
     #expect(fixed.groupTexts("yticks") == ["40", "45", "50", "55", "60"])
     #expect(throws: PlotError.self) {
       try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [accuracy], yRange: .fixed(lower: 1, upper: 1)).svg()
     }
     // Data below 0 reaches down from 0.
     let negative = SVGParts(
-      try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("n", values: [-3, -1])], yRange: .includingZero)
-        .svg())
+      try LinePlot(
+        title: "t", xLabel: "x", yLabel: "y", series: [Series("n", values: [-3, -1])], yRange: .includingZero
+      )
+      .svg())
     #expect(negative.groupTexts("yticks").last == "0.0")
   }
 
@@ -121,22 +130,27 @@ import Testing
     #expect(throws: PlotError.noData(plot: "empty")) {
       try LinePlot(title: "empty", xLabel: "x", yLabel: "y", series: []).svg()
     }
-    #expect("\(PlotError.noData(plot: "diverged"))" == "the plot \"diverged\" has no point with finite coordinates to draw")
+    #expect(
+      "\(PlotError.noData(plot: "diverged"))" == "the plot \"diverged\" has no point with finite coordinates to draw")
   }
 
   @Test func onePointAndConstantSeries() throws {
     let one = SVGParts(try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("p", values: [2.5])]).svg())
     #expect(one.groupTexts("xticks") == ["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0"])
     #expect(one.groupTexts("yticks") == ["2.3", "2.4", "2.5", "2.6", "2.7"])
-    let flat = SVGParts(try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("c", values: [0, 0, 0])]).svg())
+    let flat = SVGParts(
+      try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("c", values: [0, 0, 0])]).svg())
     #expect(flat.groupTexts("yticks") == ["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0"])
   }
 
   @Test func hugeAndTinyValues() throws {
-    let huge = try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("h", values: [1e300, 3e300, -1.7e308])]).svg()
+    let huge = try LinePlot(
+      title: "t", xLabel: "x", yLabel: "y", series: [Series("h", values: [1e300, 3e300, -1.7e308])]
+    ).svg()
     #expect(!huge.contains("nan") && !huge.contains("inf"))
     #expect(SVGParts(huge).groupTexts("yticks").contains("0"))
-    let tiny = SVGParts(try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("t", values: [1e-7, 3e-7])]).svg())
+    let tiny = SVGParts(
+      try LinePlot(title: "t", xLabel: "x", yLabel: "y", series: [Series("t", values: [1e-7, 3e-7])]).svg())
     #expect(tiny.groupTexts("yticks") == ["1e-7", "1.5e-7", "2e-7", "2.5e-7", "3e-7"])
   }
 
@@ -147,7 +161,8 @@ import Testing
 
   /// Byte for byte the same on every run.
   @Test func deterministic() throws {
-    let plot = LinePlot(title: "loss", xLabel: "step", yLabel: "loss", series: [Self.loss, Series("b", values: [1, 2])])
+    let plot = LinePlot(
+      title: "loss", xLabel: "step", yLabel: "loss", series: [Self.loss, Series("b", values: [1, 2])])
     #expect(try plot.svg() == plot.svg())
     let row = PlotRow([plot, plot])
     #expect(try row.svg() == row.svg())

@@ -1,6 +1,7 @@
-@testable import Figures
 import Foundation
 import Testing
+
+@testable import Figures
 
 /// `micrograd makemore train --loss-plot`'s curve.
 @Suite struct LossCurveTests {

@@ -29,9 +29,10 @@ import Testing
     let page = TrainingPage(recording, title: "moons <learning> & \"more\"")
     let html = page.html()
     #expect(html == TrainingPage(recording, title: "moons <learning> & \"more\"").html())
-    #expect(html.contains(
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        + "script-src 'unsafe-inline'\">"))
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+          + "script-src 'unsafe-inline'\">"))
     #expect(html.contains("<title>moons &lt;learning&gt; &amp; &quot;more&quot;</title>"))
     #expect(html.contains("<script type=\"application/json\" id=\"training-data\">" + recording.json() + "</script>"))
     #expect(html.contains(ExplorerFiles.trainingJS) && html.contains("id=\"slider\""))
@@ -40,7 +41,8 @@ import Testing
 
   @Test func samplingPageHoldsEveryTrace() throws {
     let counts = BigramCounts(try Words(["emma", "ava"]))
-    let a = counts.trace(names: 2, seed: 1), b = counts.trace(names: 3, seed: 2)
+    let a = counts.trace(names: 2, seed: 1)
+    let b = counts.trace(names: 3, seed: 2)
     let html = SamplingPage([a, b], labels: ["one", "<two>"], title: "names").html()
     #expect(html.contains("<option value=\"0\" selected>one</option><option value=\"1\">&lt;two&gt;</option>"))
     #expect(html.contains("value=\"1\"></label>"))  // the seed field: the first trace's seed

@@ -1,5 +1,6 @@
-@testable import Figures
 import Testing
+
+@testable import Figures
 
 /// Ticks at 1, 2 or 5 × 10ⁿ, labelled without float noise.
 @Suite struct TicksTests {
@@ -59,8 +60,9 @@ import Testing
     #expect(throws: PlotError.self) { try Ticks(from: .nan, to: 1) }
     #expect(throws: PlotError.nonFiniteRange(lower: 0, upper: .infinity)) { try Ticks(from: 0, to: .infinity) }
     #expect(throws: PlotError.nonFiniteRange(lower: -.infinity, upper: 0)) { try Ticks(from: -.infinity, to: 0) }
-    #expect("\(PlotError.nonFiniteRange(lower: .nan, upper: 1))"
-      == "an axis cannot run from nan to 1.0: both ends must be finite numbers")
+    #expect(
+      "\(PlotError.nonFiniteRange(lower: .nan, upper: 1))"
+        == "an axis cannot run from nan to 1.0: both ends must be finite numbers")
     #expect(throws: PlotError.invalidOption("an axis takes 2 to 50 ticks, not 1")) {
       try Ticks(from: 0, to: 1, atMost: 1)
     }
@@ -70,13 +72,17 @@ import Testing
   @Test func hugeAndTinyMagnitudes() throws {
     #expect(try Ticks(from: 1e20, to: 5e20).labels == ["1e20", "2e20", "3e20", "4e20", "5e20"])
     #expect(try Ticks(from: 1e-7, to: 5e-7).labels == ["1e-7", "2e-7", "3e-7", "4e-7", "5e-7"])
-    #expect(try Ticks(from: 1.2e-7, to: 2.4e-7).labels
-      == ["1.2e-7", "1.4e-7", "1.6e-7", "1.8e-7", "2e-7", "2.2e-7", "2.4e-7"])
+    #expect(
+      try Ticks(from: 1.2e-7, to: 2.4e-7).labels
+        == ["1.2e-7", "1.4e-7", "1.6e-7", "1.8e-7", "2e-7", "2.2e-7", "2.4e-7"])
     #expect(try Ticks(from: -2e6, to: 2e6).labels == ["\u{2212}2e6", "\u{2212}1e6", "0", "1e6", "2e6"])
     // Below 10⁶ a step is written out; a large offset keeps its digits.
     #expect(try Ticks(from: 0, to: 300_000).labels == ["0", "50000", "100000", "150000", "200000", "250000", "300000"])
-    #expect(try Ticks(from: 1e9, to: 1e9 + 3).labels == ["1000000000.0", "1000000000.5", "1000000001.0",
-      "1000000001.5", "1000000002.0", "1000000002.5", "1000000003.0"])
+    #expect(
+      try Ticks(from: 1e9, to: 1e9 + 3).labels == [
+        "1000000000.0", "1000000000.5", "1000000001.0",
+        "1000000001.5", "1000000002.0", "1000000002.5", "1000000003.0",
+      ])
     // The whole range of Double.
     let widest = try Ticks(from: -.greatestFiniteMagnitude, to: .greatestFiniteMagnitude)
     #expect(widest.labels == ["\u{2212}1.5e308", "\u{2212}1e308", "\u{2212}5e307", "0", "5e307", "1e308", "1.5e308"])

@@ -16,20 +16,20 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fuz
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 
 #if FUZZING
-exit(Fuzzer.run(target, arguments: [arguments[0]] + arguments.dropFirst(2), scratch: scratch))
+  exit(Fuzzer.run(target, arguments: [arguments[0]] + arguments.dropFirst(2), scratch: scratch))
 #else
-var files: [URL] = []
-for path in arguments.dropFirst(2) {
-  let url = URL(fileURLWithPath: path)
-  if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
-    files += names.sorted().map { url.appendingPathComponent($0) }
-  } else {
-    files.append(url)
+  var files: [URL] = []
+  for path in arguments.dropFirst(2) {
+    let url = URL(fileURLWithPath: path)
+    if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+      files += names.sorted().map { url.appendingPathComponent($0) }
+    } else {
+      files.append(url)
+    }
   }
-}
-for file in files {
-  target.run(try Data(contentsOf: file), scratch: scratch)
-}
-try? FileManager.default.removeItem(at: scratch)
-print("fuzz \(target.rawValue): \(files.count) inputs replayed")
+  for file in files {
+    target.run(try Data(contentsOf: file), scratch: scratch)
+  }
+  try? FileManager.default.removeItem(at: scratch)
+  print("fuzz \(target.rawValue): \(files.count) inputs replayed")
 #endif

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 /// One figure per step of backward(), for slides.
 @Suite struct BackwardStepFramesTests {
@@ -18,7 +19,8 @@ import Testing
     // Step 3: d's step, which gives e and c their gradients.
     let third = frames[3].dot
     #expect(third.contains("label=\"step 3 of 7: d.backwardStep()\""))
-    #expect(third.contains("{ e | data -6.0000 | grad -2.0000 }") && third.contains("{ a | data 2.0000 | grad 0.0000 }"))
+    #expect(
+      third.contains("{ e | data -6.0000 | grad -2.0000 }") && third.contains("{ a | data 2.0000 | grad 0.0000 }"))
     let lines = third.split(separator: "\n")
     func line(_ prefix: String) -> String { String(lines.first { $0.hasPrefix(prefix) } ?? "") }
     #expect(line("\tv4 [").hasSuffix("color=\"#d62728\" penwidth=3]"))
@@ -65,14 +67,19 @@ import Testing
     for k in frames.indices {
       for (i, grad) in steps.grads(after: k).enumerated() {
         let value = NumberFormat.shortest.format(grad ?? 0)
-        #expect(frames[k].dot.split(separator: "\n").contains { $0.hasPrefix("\tv\(i) [") && $0.contains("| grad \(value) }") })
+        #expect(
+          frames[k].dot.split(separator: "\n").contains {
+            $0.hasPrefix("\tv\(i) [") && $0.contains("| grad \(value) }")
+          })
       }
     }
     #expect(nodes.enumerated().allSatisfy { k, node in node.grad == Double(k) + 0.5 })
   }
 
   @Test func foldedFramesAreRefused() {
-    #expect(throws: GraphRenderError.self) { try drawBackwardSteps(LectureGraphs.neuron().o, options: .init(folded: true)) }
+    #expect(throws: GraphRenderError.self) {
+      try drawBackwardSteps(LectureGraphs.neuron().o, options: .init(folded: true))
+    }
   }
 
   @Test func framesKeepTheStyle() throws {
@@ -94,7 +101,9 @@ import Testing
   @Test func badInputWritesNothing() throws {
     let folder = try TemporaryFolder()
     let out = folder.url.appendingPathComponent("frames")
-    #expect(throws: GraphRenderError.self) { try writeBackwardSteps(LectureGraphs.expression(), to: out, format: .html) }
+    #expect(throws: GraphRenderError.self) {
+      try writeBackwardSteps(LectureGraphs.expression(), to: out, format: .html)
+    }
     #expect(throws: GraphRenderError.tooManyNodes(count: 10, limit: 5)) {
       try writeBackwardSteps(LectureGraphs.expression(), to: out, options: .init(nodeLimit: 5))
     }
@@ -129,7 +138,8 @@ import Testing
       try Data("old".utf8).write(to: out.appendingPathComponent(name))
     }
     let urls = try writeBackwardSteps(LectureGraphs.expression(), to: out)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (0...7).map { "step-00\($0).svg" })
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (0...7).map { "step-00\($0).svg" })
     #expect(try String(contentsOf: urls[1], encoding: .utf8).contains("step 1 of 7"))
   }
 

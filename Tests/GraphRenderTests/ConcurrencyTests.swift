@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 @Suite struct ConcurrencyTests {
   @Test func eightTasksRenderingAHundredTimesEachAgree() async throws {

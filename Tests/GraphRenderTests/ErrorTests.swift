@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 @Suite struct ErrorTests {
   let drawing: Drawing
@@ -65,7 +66,9 @@ import Testing
       try limited.render(.svg)
     }
     let message = "\(GraphRenderError.tooManyNodes(count: 10, limit: 9))"
-    #expect(message.contains("needs 10 nodes laid out") && message.contains("limit of 9") && message.contains("raise the node limit"))
+    #expect(
+      message.contains("needs 10 nodes laid out") && message.contains("limit of 9")
+        && message.contains("raise the node limit"))
     // The DOT text has no limit; at the limit the drawing renders.
     #expect(try limited.render(.dot) == Data(limited.dot.utf8))
     #expect(try drawDot(LectureGraphs.expression(), options: .init(nodeLimit: 10)).svg().contains("<svg"))
@@ -147,7 +150,9 @@ import Testing
 
   @Test func onlyFileURLsAreWritten() throws {
     let url = try #require(URL(string: "https://example.com/L.svg"))
-    #expect(throws: GraphRenderError.cannotWrite(path: "https://example.com/L.svg", reason: "only file URLs can be written")) {
+    #expect(
+      throws: GraphRenderError.cannotWrite(path: "https://example.com/L.svg", reason: "only file URLs can be written")
+    ) {
       try drawing.write(to: url)
     }
     #expect(throws: GraphRenderError.self) { try drawing.write(to: url, format: .svg) }
@@ -182,7 +187,8 @@ import Testing
       #expect(error.localizedDescription == error.description)
     }
     let notConfigured = GraphRenderError.graphvizNotConfigured("").description
-    #expect(notConfigured.contains("dot -c") && notConfigured.contains("libgvc6-config-update")
-      && notConfigured.contains("GVBINDIR"))
+    #expect(
+      notConfigured.contains("dot -c") && notConfigured.contains("libgvc6-config-update")
+        && notConfigured.contains("GVBINDIR"))
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 /// The HTML page and the steps of backward() it shows; the browser tests
 /// (Tests/Browser) check what the page does with them.
@@ -93,14 +94,16 @@ import Testing
       let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
       return page.distance(from: start.upperBound, to: end.lowerBound)
     }
-    let small = try dataSize(100), large = try dataSize(400)
+    let small = try dataSize(100)
+    let large = try dataSize(400)
     #expect(Double(large) / Double(small) < 4.5, "\(small) → \(large) bytes")
   }
 
   @Test func labelsCannotBreakOutOfThePage() throws {
     let nasty = "</script><!--<b>&\"'\n\u{2028}é🙂"
     let a = Value(2.0, label: nasty)
-    let L = a * a; L.label = "</script>"
+    let L = a * a
+    L.label = "</script>"
     L.backward()
     let page = try drawDot(L).html(title: "</title><script>")
     let dataStart = try #require(page.range(of: "id=\"graph-data\">"))

@@ -1,6 +1,7 @@
 import Foundation
-@testable import GraphRender
 import Testing
+
+@testable import GraphRender
 
 /// `Drawing(dot:)`: DOT text written by hand, counted, rendered, refused.
 @Suite struct HandWrittenDOTTests {

@@ -1,10 +1,11 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import SnapshotTesting
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 /// Which nodes belong to which neuron (`clusters:`), and folded weighted
 /// sums (`folded:`), on networks of several shapes and on graphs that are
@@ -84,8 +85,9 @@ import Testing
     let loss = sumSquaredError(outputs, outputs.map { _ in 0.5 })
     let t = trace(loss)
     let neurons = t.neurons(of: n)
-    #expect(neurons.map { [$0.layer, $0.neuron] }
-      == n.layers.indices.flatMap { l in n.layers[l].neurons.indices.map { [l, $0] } })
+    #expect(
+      neurons.map { [$0.layer, $0.neuron] }
+        == n.layers.indices.flatMap { l in n.layers[l].neurons.indices.map { [l, $0] } })
     var owner: [ObjectIdentifier: Int] = [:]
     for (k, found) in neurons.enumerated() {
       let neuron = n.layers[found.layer].neurons[found.neuron]
@@ -165,8 +167,10 @@ import Testing
     out.backward()
     let drawing = try drawDot(out, options: .init(clusters: n))
     assertSnapshot(of: drawing.dot, as: .lines, named: "mlp-2-3-1-clusters")
-    assertSnapshot(of: try drawDot(out, options: .init(clusters: n, folded: true)).dot, as: .lines, named: "mlp-2-3-1-folded")
-    let teaching = try drawDot(out, options: .init(style: .teaching, parameters: n.parameters(), clusters: n, folded: true))
+    assertSnapshot(
+      of: try drawDot(out, options: .init(clusters: n, folded: true)).dot, as: .lines, named: "mlp-2-3-1-folded")
+    let teaching = try drawDot(
+      out, options: .init(style: .teaching, parameters: n.parameters(), clusters: n, folded: true))
     assertSnapshot(of: teaching.dot, as: .lines, named: "mlp-2-3-1-folded-teaching")
     // The same drawing, made again, is the same bytes; and it renders.
     #expect(try drawDot(out, options: .init(clusters: n)).dot == drawing.dot)
@@ -199,7 +203,8 @@ import Testing
       first = first ?? svg
       // Other graphs in between, whose names come and go on the heap.
       for k in 0..<20 {
-        _ = try Drawing(dot: "digraph g\(k) { subgraph cluster_z\(k) { a\(k) } subgraph cluster_a\(k) { b\(k) } }").svg()
+        _ = try Drawing(dot: "digraph g\(k) { subgraph cluster_z\(k) { a\(k) } subgraph cluster_a\(k) { b\(k) } }")
+          .svg()
       }
     }
   }
@@ -218,7 +223,8 @@ import Testing
 
   @Test func graphWithoutTheNetworkIsRefused() throws {
     let n = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
-    let message = "clusters: no weight or bias of the network MLP(3, [4, 4, 1]) is in the graph; "
+    let message =
+      "clusters: no weight or bias of the network MLP(3, [4, 4, 1]) is in the graph; "
       + "pass the network that computed it"
     #expect(throws: GraphRenderError.invalidOption(message)) {
       try drawDot(LectureGraphs.expression(), options: .init(clusters: n))
@@ -227,15 +233,19 @@ import Testing
     let twin = Self.network(Shape(inputs: 3, layers: [4, 4, 1], activation: .tanh, output: nil))
     let out = n([2.0, 3.0, -1.0])[0]
     #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, options: .init(clusters: twin)) }
-    #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(out, options: .init(clusters: twin, folded: true)) }
+    #expect(throws: GraphRenderError.invalidOption(message)) {
+      try drawDot(out, options: .init(clusters: twin, folded: true))
+    }
   }
 
   @Test func graphWithNoNeuronHasNothingToFold() throws {
-    let message = "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
+    let message =
+      "folded: the graph has no neuron to fold: no activation (tanh, ReLU, sigmoid) "
       + "of a sum of unlabelled products w*x used once, plus at most one other term"
     // The expression (e = a*b is named, and no activation), the lecture's
     // neuron (every step named), a - b (a + b * -1, no activation).
-    let a = Value(1, label: "a"), b = Value(2, label: "b")
+    let a = Value(1, label: "a")
+    let b = Value(2, label: "b")
     for root in [LectureGraphs.expression(), LectureGraphs.neuron().o, a - b, (a * b).tanh()] {
       #expect(throws: GraphRenderError.invalidOption(message)) { try drawDot(root, options: .init(folded: true)) }
     }
@@ -244,8 +254,10 @@ import Testing
     let empty = MLP(0, [2], using: &rng)
     let out = empty([Value]())[1]
     #expect(try drawDot(out, options: .init(clusters: empty)).dot.contains("cluster_layer1_neuron2"))
-    #expect(throws: GraphRenderError.invalidOption(
-      "folded: no neuron of the network MLP(0, [2]) computes a weighted sum in the graph")) {
+    #expect(
+      throws: GraphRenderError.invalidOption(
+        "folded: no neuron of the network MLP(0, [2]) computes a weighted sum in the graph")
+    ) {
       try drawDot(out, options: .init(clusters: empty, folded: true))
     }
   }
@@ -253,14 +265,19 @@ import Testing
   /// From the graph alone: `tanh(x1*w1 + x2*w2 + b)` unnamed inside
   /// folds; a product or sum that is named, or used twice, stays drawn.
   @Test func graphAloneFoldsUnnamedOnceUsedSteps() throws {
-    let x1 = Value(2, label: "x1"), x2 = Value(0, label: "x2"), w1 = Value(-3, label: "w1")
-    let w2 = Value(1, label: "w2"), b = Value(6.8813735870195432, label: "b")
-    let o = (x1 * w1 + x2 * w2 + b).tanh(); o.label = "o"
+    let x1 = Value(2, label: "x1")
+    let x2 = Value(0, label: "x2")
+    let w1 = Value(-3, label: "w1")
+    let w2 = Value(1, label: "w2")
+    let b = Value(6.8813735870195432, label: "b")
+    let o = (x1 * w1 + x2 * w2 + b).tanh()
+    o.label = "o"
     let folded = try drawDot(o, options: .init(folded: true))
     assertSnapshot(of: folded.dot, as: .lines, named: "neuron-folded")
     #expect(folded.nodeCount == 5 + 4)
     // x2*w2 named: it stays, as the fold's other term; x1*w1 folds.
-    let named = x2 * w2; named.label = "x2*w2"
+    let named = x2 * w2
+    named.label = "x2*w2"
     let o2 = (x1 * w1 + named).tanh()
     let dot = try drawDot(o2, options: .init(folded: true)).dot
     #expect(dot.contains("[label=\"Σ w·x + b\"]") && dot.contains("{ x2*w2 |"))

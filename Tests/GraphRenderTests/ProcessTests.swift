@@ -19,15 +19,15 @@ import Testing
     let folder = try TemporaryFolder()
     var german = ["LC_ALL": "de_DE.UTF-8"]
     #if os(Linux)
-    let localedef = Process()
-    localedef.executableURL = URL(fileURLWithPath: "/usr/bin/localedef")
-    localedef.arguments = ["-i", "de_DE", "-f", "UTF-8", folder.url.appendingPathComponent("de_DE.UTF-8").path]
-    try localedef.run()
-    localedef.waitUntilExit()
-    try #require(
-      localedef.terminationStatus == 0,
-      "localedef could not make de_DE.UTF-8 (on Debian: apt-get install locales)")
-    german["LOCPATH"] = folder.url.path
+      let localedef = Process()
+      localedef.executableURL = URL(fileURLWithPath: "/usr/bin/localedef")
+      localedef.arguments = ["-i", "de_DE", "-f", "UTF-8", folder.url.appendingPathComponent("de_DE.UTF-8").path]
+      try localedef.run()
+      localedef.waitUntilExit()
+      try #require(
+        localedef.terminationStatus == 0,
+        "localedef could not make de_DE.UTF-8 (on Debian: apt-get install locales)")
+      german["LOCPATH"] = folder.url.path
     #endif
     for format in ["dot", "svg"] {
       let plain = try probe([format])

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphRender
 import Micrograd
 import TestSupport
 import Testing
+
+@testable import GraphRender
 
 @Suite struct RenderTests {
   @Test func dotTextParsesBackToTheSameNodesAndEdges() throws {
@@ -85,12 +86,15 @@ import Testing
   @Test func writeChoosesTheFormatByExtensionAndReplacesWhole() throws {
     let folder = try TemporaryFolder()
     let drawing = try drawDot(LectureGraphs.expression())
-    for (name, magic) in [("L.svg", "<?xml"), ("L.PNG", "\u{89}PNG"), ("L.pdf", "%PDF"), ("L.dot", "digraph"), ("L.gv", "digraph")] {
+    for (name, magic) in [
+      ("L.svg", "<?xml"), ("L.PNG", "\u{89}PNG"), ("L.pdf", "%PDF"), ("L.dot", "digraph"), ("L.gv", "digraph"),
+    ] {
       let url = folder.url.appendingPathComponent(name)
       try drawing.write(to: url)
       let bytes = try Data(contentsOf: url)
-      #expect(String(decoding: bytes.prefix(magic.utf8.count), as: UTF8.self) == magic
-        || bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]), "\(name)")
+      #expect(
+        String(decoding: bytes.prefix(magic.utf8.count), as: UTF8.self) == magic
+          || bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]), "\(name)")
     }
     // An explicit format wins over the extension.
     let explicit = folder.url.appendingPathComponent("figure.txt")
@@ -129,9 +133,14 @@ import Testing
     let dot = try drawDot(o, options: .init(style: DrawingStyle(colorsByGradient: true))).dot
     // The largest gradient is x1's -1.5: the strongest red; w1's 1.0 is
     // two thirds of it (third green); w2's 0 is white.
-    #expect(dot.contains("v0 [label=\"{ x1 | data 2.0000 | grad -1.5000 }\" shape=record style=filled fillcolor=\"#ef3b2c\"]"))
-    #expect(dot.contains("v1 [label=\"{ w1 | data -3.0000 | grad 1.0000 }\" shape=record style=filled fillcolor=\"#74c476\"]"))
-    #expect(dot.contains("v4 [label=\"{ w2 | data 1.0000 | grad 0.0000 }\" shape=record style=filled fillcolor=\"#ffffff\"]"))
+    #expect(
+      dot.contains("v0 [label=\"{ x1 | data 2.0000 | grad -1.5000 }\" shape=record style=filled fillcolor=\"#ef3b2c\"]")
+    )
+    #expect(
+      dot.contains("v1 [label=\"{ w1 | data -3.0000 | grad 1.0000 }\" shape=record style=filled fillcolor=\"#74c476\"]")
+    )
+    #expect(
+      dot.contains("v4 [label=\"{ w2 | data 1.0000 | grad 0.0000 }\" shape=record style=filled fillcolor=\"#ffffff\"]"))
     // No legend unless asked, no role colours.
     #expect(!dot.contains("cluster_legend"))
     #expect(!dot.contains("penwidth"))

@@ -14,7 +14,9 @@ enum SVGText {
   static func texts(in fragment: String) -> [String] {
     var result: [String] = []
     var rest = fragment[...]
-    while let open = rest.range(of: "<text"), let close = rest.range(of: "</text>", range: open.upperBound..<rest.endIndex) {
+    while let open = rest.range(of: "<text"),
+      let close = rest.range(of: "</text>", range: open.upperBound..<rest.endIndex)
+    {
       let element = rest[open.upperBound..<close.lowerBound]
       if let start = element.firstIndex(of: ">") {
         result.append(decode(String(element[element.index(after: start)...])))

@@ -9,8 +9,10 @@ import Testing
 @Suite struct NeuronGraphTests {
   /// The lecture's neuron, o = tanh(x1*w1 + x2*w2 + b), after backward().
   func neuron() -> (o: Value, parameters: [Value]) {
-    let x1 = Value(2.0, label: "x1"), x2 = Value(0.0, label: "x2")
-    let w1 = Value(-3.0, label: "w1"), w2 = Value(1.0, label: "w2")
+    let x1 = Value(2.0, label: "x1")
+    let x2 = Value(0.0, label: "x2")
+    let w1 = Value(-3.0, label: "w1")
+    let w2 = Value(1.0, label: "w2")
     let b = Value(6.8813735870195432, label: "b")
     let n = x1 * w1 + x2 * w2 + b
     n.label = "n"

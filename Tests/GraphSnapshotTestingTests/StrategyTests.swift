@@ -8,8 +8,10 @@ import Testing
 
 /// A user's graph: the lecture's expression, written as a user might.
 private func expression() -> Value {
-  let a = Value(2.0, label: "a"), b = Value(-3.0, label: "b")
-  let c = Value(10.0, label: "c"), f = Value(-2.0, label: "f")
+  let a = Value(2.0, label: "a")
+  let b = Value(-3.0, label: "b")
+  let c = Value(10.0, label: "c")
+  let f = Value(-2.0, label: "f")
   let L = (a * b + c) * f
   L.label = "L"
   L.backward()
@@ -26,12 +28,14 @@ private func expression() -> Value {
   }
 
   @Test func options() {
-    let x = Value(0.5, label: "x"), w = Value(-1.25, label: "w")
+    let x = Value(0.5, label: "x")
+    let w = Value(-1.25, label: "w")
     let y = (x * w).tanh()
     y.label = "y"
     y.backward()
     assertSnapshot(of: y, as: .dot(.init(style: .teaching, parameters: [w])), named: "teaching")
-    assertSnapshot(of: y, as: .svg(.init(rankdir: .topToBottom, numberFormat: .fixed(2), showGrad: false)), named: "tb-2-decimals")
+    assertSnapshot(
+      of: y, as: .svg(.init(rankdir: .topToBottom, numberFormat: .fixed(2), showGrad: false)), named: "tb-2-decimals")
   }
 
   @Test func drawings() throws {
@@ -98,7 +102,8 @@ private func expression() -> Value {
     let L = expression()
     withKnownIssue {
       withSnapshotTesting(record: .missing) {
-        _ = verifySnapshot(of: L, as: .dot(.init(numberFormat: .fixed(40))), named: "bad", snapshotDirectory: folder.url.path)
+        _ = verifySnapshot(
+          of: L, as: .dot(.init(numberFormat: .fixed(40))), named: "bad", snapshotDirectory: folder.url.path)
       }
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") && $0.rawValue.contains("40") }
@@ -110,9 +115,11 @@ private func expression() -> Value {
     } matching: { issue in
       issue.comments.contains { $0.rawValue.hasPrefix("the graph could not be drawn: ") }
     }
-    let bad = try String(contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.bad.dot"), encoding: .utf8)
+    let bad = try String(
+      contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.bad.dot"), encoding: .utf8)
     #expect(bad.hasPrefix("error: ") && bad.contains("40"))
-    let big = try String(contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.big.svg"), encoding: .utf8)
+    let big = try String(
+      contentsOf: folder.url.appendingPathComponent("badOptionsFailWithTheError.big.svg"), encoding: .utf8)
     #expect(big.hasPrefix("error: ") && big.contains("3"))
   }
 }

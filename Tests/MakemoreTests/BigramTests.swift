@@ -115,7 +115,9 @@ let namesURL = Words.namesFile
     #expect(throws: MakemoreError.unknownCharacter(path: upper.path, line: 2, character: "O", word: "Olivia")) {
       try Words(contentsOf: upper)
     }
-    #expect("\(MakemoreError.unknownCharacter(path: "f", line: 2, character: "O", word: "Olivia"))".hasPrefix("f:2: the word \"Olivia\""))
+    #expect(
+      "\(MakemoreError.unknownCharacter(path: "f", line: 2, character: "O", word: "Olivia"))".hasPrefix(
+        "f:2: the word \"Olivia\""))
     let digits = try file("emma\nr2d2\nava\n")
     #expect(throws: MakemoreError.unknownCharacter(path: digits.path, line: 2, character: "2", word: "r2d2")) {
       try Words(contentsOf: digits)

@@ -10,7 +10,10 @@ import Testing
   @Test func pythonRandomMatchesCPython() {
     // python3 -c "import random; r = random.Random(42); print([r.getrandbits(32) for _ in range(3)], r.random())"
     var random = PythonRandom(seed: 42)
-    #expect([random.getrandbits(32), random.getrandbits(32), random.getrandbits(32)] == [2_746_317_213, 478_163_327, 107_420_369])
+    #expect(
+      [random.getrandbits(32), random.getrandbits(32), random.getrandbits(32)] == [
+        2_746_317_213, 478_163_327, 107_420_369,
+      ])
     #expect(random.random() == 0.7415504997598329)
   }
 
@@ -32,7 +35,8 @@ import Testing
   @Test func examplesAreBuiltAsTheLectureBuildsThem() {
     let data = Dataset(["emma"], blockSize: 3)
     #expect(data.count == 5)
-    #expect((0..<5).map { Array(data.context($0)) } == [[0, 0, 0], [0, 0, 5], [0, 5, 13], [5, 13, 13], [13, 13, 1]])
+    #expect(
+      (0..<5).map { Array(data.context($0)) } == [[0, 0, 0], [0, 0, 5], [0, 5, 13], [5, 13, 13], [13, 13, 1]])
     #expect(data.Y == [5, 13, 13, 1, 0])
     let two = Dataset(["ab"], blockSize: 2)
     #expect(two.X == [0, 0, 0, 1, 1, 2] && two.Y == [1, 2, 0])
@@ -199,9 +203,13 @@ import Testing
   @Test func schedulesThatCannotBeUsedAreTypedErrors() throws {
     #expect(throws: ConfigurationError.negativeSteps(-1)) { try TrainingSchedule(steps: -1).validate() }
     #expect(throws: ConfigurationError.batchSizeTooSmall(0)) { try TrainingSchedule(batchSize: 0).validate() }
-    #expect(throws: ConfigurationError.batchSizeTooLarge(1_000_001)) { try TrainingSchedule(batchSize: 1_000_001).validate() }
+    #expect(throws: ConfigurationError.batchSizeTooLarge(1_000_001)) {
+      try TrainingSchedule(batchSize: 1_000_001).validate()
+    }
     #expect(throws: ConfigurationError.learningRateNotFinite) { try TrainingSchedule(learningRate: .nan).validate() }
-    #expect(throws: ConfigurationError.learningRateNotFinite) { try TrainingSchedule(decayedLearningRate: -.infinity).validate() }
+    #expect(throws: ConfigurationError.learningRateNotFinite) {
+      try TrainingSchedule(decayedLearningRate: -.infinity).validate()
+    }
     try TrainingSchedule(steps: 0, batchSize: 1_000_000).validate()
     // 740 nodes an example (3 × 200 + 5 × 27 + 5), 100,000 examples.
     let big = TrainingSchedule(steps: 1, batchSize: 100_000)

@@ -17,7 +17,8 @@ import Testing
   func trainedModel() throws -> MLPLanguageModel {
     let model = try MLPTests.smallModel()
     var g = TorchGenerator(seed: 3)
-    try model.train(on: Dataset(MLPTests.words, blockSize: 3), schedule: TrainingSchedule(steps: 20, batchSize: 8), using: &g)
+    try model.train(
+      on: Dataset(MLPTests.words, blockSize: 3), schedule: TrainingSchedule(steps: 20, batchSize: 8), using: &g)
     return model
   }
 
@@ -64,16 +65,27 @@ import Testing
     #expect(try loadError(good) == "loaded")
     #expect(try loadError("") == "it is damaged: not valid JSON")
     #expect(try loadError(String(good.prefix(good.count / 2))) == "it is damaged: not valid JSON")
-    #expect(try loadError("{\"format\": \"png\", \"version\": 1}") == "it is not a makemore MLP model (its format is \"png\")")
+    #expect(
+      try loadError("{\"format\": \"png\", \"version\": 1}") == "it is not a makemore MLP model (its format is \"png\")"
+    )
     #expect(try loadError("[1, 2, 3]").hasPrefix("the file is not what a model holds there: "))
     // One edit of a good file each, and the reason loading it gives.
     func edited(_ old: String, _ new: String) -> String { good.replacingOccurrences(of: old, with: new) }
-    #expect(try loadError(edited("\"version\": 1", "\"version\": 2")) == "it is version 2 of the format; this micrograd reads version 1")
-    #expect(try loadError(edited("\"hiddenSize\": 16", "\"hiddenSize\": 17")) == "W1 row 0 has 16 numbers, expected 17 (hiddenSize)")
-    #expect(try loadError(edited("\"blockSize\": 3", "\"blockSize\": 2")) == "W1 has 6 rows, expected 4 (blockSize × embeddingSize)")
-    #expect(try loadError(edited("\"hiddenSize\": 16", "\"hiddenSize\": 8")) == "the hidden size must be 16 to 10000, got 8")
+    #expect(
+      try loadError(edited("\"version\": 1", "\"version\": 2"))
+        == "it is version 2 of the format; this micrograd reads version 1")
+    #expect(
+      try loadError(edited("\"hiddenSize\": 16", "\"hiddenSize\": 17"))
+        == "W1 row 0 has 16 numbers, expected 17 (hiddenSize)")
+    #expect(
+      try loadError(edited("\"blockSize\": 3", "\"blockSize\": 2"))
+        == "W1 has 6 rows, expected 4 (blockSize × embeddingSize)")
+    #expect(
+      try loadError(edited("\"hiddenSize\": 16", "\"hiddenSize\": 8")) == "the hidden size must be 16 to 10000, got 8")
     #expect(try loadError(edited("\"b2\"", "\"b3\"")) == "it has no \"b2\" field (not a complete makemore MLP model)")
-    #expect(try loadError(edited(".abcdefghijklmnopqrstuvwxyz", "abc")) == "its vocabulary \"abc\" is not the lecture's \".a...z\"")
+    #expect(
+      try loadError(edited(".abcdefghijklmnopqrstuvwxyz", "abc"))
+        == "its vocabulary \"abc\" is not the lecture's \".a...z\"")
     let text = good.replacingOccurrences(of: "\"C\": [\n    [", with: "\"C\": [\n    [\"x\", ")
     #expect(try loadError(text).hasPrefix("C[0][0] is not what a model holds there"))
   }

@@ -37,7 +37,8 @@ import Testing
   /// Bundle.module would).
   @Test func neitherIsAClearError() throws {
     let missing = folder.appendingPathComponent(Words.resourceBundleName).appendingPathComponent("names.txt")
-    let found = Words.locateNames(in: [folder], source: folder.appendingPathComponent("no-source.txt"), missing: missing)
+    let found = Words.locateNames(
+      in: [folder], source: folder.appendingPathComponent("no-source.txt"), missing: missing)
     #expect(found == missing)
     #expect(throws: MakemoreError.unreadable(path: missing.path, reason: "no such file")) {
       try Words(contentsOf: found)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Micrograd
 import TestSupport
+import Testing
+
+@testable import Micrograd
 
 /// The compiled form of a graph: every value and every gradient bit for bit
 /// the eager engine's, on the lecture's graphs, random graphs of every
@@ -15,7 +16,9 @@ struct CompiledGraphTests {
 
   /// Runs the program forward and backward, and the eager engine's
   /// backward on `root`, and checks every node's data and gradient.
-  static func expectIdentical(_ root: Value, _ program: CompiledGraph, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectIdentical(
+    _ root: Value, _ program: CompiledGraph, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     program.forward()
     program.backward()
     root.backward()
@@ -26,7 +29,8 @@ struct CompiledGraphTests {
       if !same(node.data, program.data(ofNode: k)) || !same(node.grad, program.grad(ofNode: k)) {
         mismatches += 1
         if mismatches <= 3 {
-          let message = "node \(k) (\(node.op.map(String.init(describing:)) ?? "leaf")): eager \(node.data), "
+          let message =
+            "node \(k) (\(node.op.map(String.init(describing:)) ?? "leaf")): eager \(node.data), "
             + "\(node.grad); compiled \(program.data(ofNode: k)), \(program.grad(ofNode: k))"
           Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
@@ -37,12 +41,19 @@ struct CompiledGraphTests {
 
   @Test("the lecture's expression and neuron")
   func lectureGraphs() throws {
-    let a = Value(2.0), b = Value(-3.0), c = Value(10.0), f = Value(-2.0)
+    let a = Value(2.0)
+    let b = Value(-3.0)
+    let c = Value(10.0)
+    let f = Value(-2.0)
     let L = (a * b + c) * f
     Self.expectIdentical(L, try CompiledGraph(L, parameters: [a, b, c, f]))
     #expect(a.grad == 6 && b.grad == -4)
 
-    let x1 = Value(2.0), x2 = Value(0.0), w1 = Value(-3.0), w2 = Value(1.0), bias = Value(6.8813735870195432)
+    let x1 = Value(2.0)
+    let x2 = Value(0.0)
+    let w1 = Value(-3.0)
+    let w2 = Value(1.0)
+    let bias = Value(6.8813735870195432)
     let o = (x1 * w1 + x2 * w2 + bias).tanh()
     let n = x1 * w1 + x2 * w2 + bias
     let program = try CompiledGraph(o, parameters: [w1, w2, bias], inputs: [x1, x2], outputs: [o.operands[0]])
@@ -120,9 +131,12 @@ struct CompiledGraphTests {
   @Test("a layer's dot products run together, bit for bit: x distinct, x holding a value twice, x holding a weight")
   func layerGroups() throws {
     var rng = SplitMix64(seed: 3)
-    let rows = Self.randomRows(9, 5, &rng), rows2 = Self.randomRows(6, 9, &rng)
+    let rows = Self.randomRows(9, 5, &rng)
+    let rows2 = Self.randomRows(6, 9, &rng)
     let parameters = Array(rows.joined()) + Array(rows2.joined())
-    let a = Value(0.3), b = Value(-0.7), c = Value(1.1)
+    let a = Value(0.3)
+    let b = Value(-0.7)
+    let c = Value(1.1)
     let cases: [(x: [Value], groups: Int)] = [
       ([a, b, c, a * b, c.tanh()], 2),
       ([a, b, a, c, b], 2),  // the same value twice: run node by node at run time
@@ -141,7 +155,8 @@ struct CompiledGraphTests {
   func gatheredLayer() throws {
     var rng = SplitMix64(seed: 4)
     let table = Self.randomRows(4, 2, &rng)
-    let rows = Self.randomRows(7, 6, &rng), rows2 = Self.randomRows(3, 7, &rng)
+    let rows = Self.randomRows(7, 6, &rng)
+    let rows2 = Self.randomRows(3, 7, &rng)
     let parameters = Array(table.joined()) + Array(rows.joined()) + Array(rows2.joined())
     let placeholders = (0..<6).map { _ in Value(0) }
     let gathers = placeholders.enumerated().map { i, p in CompiledGraph.Gather(p, from: table.map { $0[i % 2] }) }
@@ -169,13 +184,17 @@ struct CompiledGraphTests {
   func randomLayers(seed: Int) throws {
     var rng = SplitMix64(seed: UInt64(seed) + 500)
     func width() -> Int { [2, 3, 5, 6, 7, 9, 10, 11, 13][Int(rng.next() % 9)] }
-    let tokens = 2 + Int(rng.next() % 4), columns = 1 + Int(rng.next() % 3), block = 1 + Int(rng.next() % 3)
+    let tokens = 2 + Int(rng.next() % 4)
+    let columns = 1 + Int(rng.next() % 3)
+    let block = 1 + Int(rng.next() % 3)
     let table = Self.randomRows(tokens, columns, &rng)
-    let a = Value(0), b = Value(0)
+    let a = Value(0)
+    let b = Value(0)
     // Half the seeds hold an input twice in the first layer's x.
     let twice = seed % 2 == 0
     let xWidth = block * columns + 2 + (twice ? 1 : 0)
-    let rows = Self.randomRows(width(), xWidth, &rng), rows2 = Self.randomRows(width(), rows.count, &rng)
+    let rows = Self.randomRows(width(), xWidth, &rng)
+    let rows2 = Self.randomRows(width(), rows.count, &rng)
     let parameters = Array(table.joined()) + Array(rows.joined()) + Array(rows2.joined())
     let placeholders = (0..<(block * columns)).map { _ in Value(0) }
     let gathers = placeholders.enumerated().map { i, p in
@@ -196,7 +215,8 @@ struct CompiledGraphTests {
       program.zeroGrad()
       program.backward()
       parameters.forEach { $0.grad = 0 }
-      let ea = Value(inputs[0]), eb = Value(inputs[1])
+      let ea = Value(inputs[0])
+      let eb = Value(inputs[1])
       let eager = Self.layers(rows, rows2, context.flatMap { table[$0] } + [ea, eb] + (twice ? [ea] : []))
       eager.backward()
       let nodes = computedNodeMismatches(eager: eager, traced: root, program: program)
@@ -213,7 +233,8 @@ struct CompiledGraphTests {
     let model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
     func loss(_ points: [[Double]]) -> (root: Value, inputs: [Value]) {
       let inputs = points.map { $0.map { Value($0) } }
-      let root = svmMaxMarginLoss(inputs.map { model($0)[0] }, data.labels)
+      let root =
+        svmMaxMarginLoss(inputs.map { model($0)[0] }, data.labels)
         + l2Regularization(model.parameters(), alpha: 1e-4)
       return (root, Array(inputs.joined()))
     }
@@ -307,7 +328,8 @@ struct CompiledGraphTests {
       let s = logitsInput.map { ($0 * w + t).tanh() } + [t * w]
       return Value.sumNode(s.map { $0.exp() }).log() - target(s)
     }
-    let placeholder = Value(0), targetPlaceholder = Value(0)
+    let placeholder = Value(0)
+    let targetPlaceholder = Value(0)
     var shifted: [Value] = []
     let traced = graph(placeholder) { s in
       shifted = s
@@ -364,7 +386,9 @@ struct CompiledGraphTests {
   func gatherOfDetachedLeaf() throws {
     // `early` uses the gather before the walk reaches `d`'s operands, so
     // only an added dependency runs `d` first.
-    let x = Value(1.0), ph = Value(0), d = Value(0)
+    let x = Value(1.0)
+    let ph = Value(0)
+    let d = Value(0)
     let early = (ph * x).tanh()
     let tripled = x * 3
     let root = early + tripled + d
@@ -374,22 +398,26 @@ struct CompiledGraphTests {
       try program.setInputs([input])
       for candidate in [0, 1] {
         try program.bind(0, to: candidate)
-        let y = Value(input), m = (y * 3).data
+        let y = Value(input)
+        let m = (y * 3).data
         let eager = ((candidate == 0 ? Value(m) : y) * y).tanh() + y * 3 + m
         #expect(Self.same(program.forward(), eager.data), "x \(input), candidate \(candidate)")
       }
     }
     // A detached leaf computed from its own gather is a cycle.
-    let q = Value(0), e = Value(0)
+    let q = Value(0)
+    let e = Value(0)
     let used = q * x
     #expect(throws: CompiledGraphError.detachedCycle(index: 0)) {
-      try CompiledGraph(used + e, inputs: [x], gathers: [.init(q, from: [e])], detached: [.init(e, .maximum, of: [used])])
+      try CompiledGraph(
+        used + e, inputs: [x], gathers: [.init(q, from: [e])], detached: [.init(e, .maximum, of: [used])])
     }
   }
 
   @Test("NaN propagates as in the eager engine, and firstNonFinite finds the same node")
   func nonFinite() throws {
-    let x = Value(0.0), w = Value(2.0)
+    let x = Value(0.0)
+    let w = Value(2.0)
     let y = ((x.log() * w).tanh() + w * w).exp()
     let program = try CompiledGraph(y, parameters: [w], inputs: [x])
     Self.expectIdentical(y, program)
@@ -410,7 +438,9 @@ struct CompiledGraphTests {
 
   @Test("bad roles, inputs and binds are typed errors")
   func errors() throws {
-    let a = Value(1), b = Value(2), outside = Value(3)
+    let a = Value(1)
+    let b = Value(2)
+    let outside = Value(3)
     let c = a * b
     let root = (c + a).tanh()
     #expect(throws: CompiledGraphError.wrongInputCount(expected: 1, got: 2)) {

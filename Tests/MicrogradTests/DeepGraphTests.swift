@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 /// Nothing that walks or frees a graph recurses: a million-operation chain is

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 /// Backpropagation against central differences, for every operation, at
@@ -32,7 +33,10 @@ struct GradientCheckTests {
     Case(name: "Double + a, Double - a, Double * a, Double / a", points: [[-2], [0.5], [1e3]]) { v in
       (2 + v[0]) * (3 - v[0]) + 4 * v[0] + 5 / v[0]
     },
-    Case(name: "the lecture's neuron", points: [[2, -3, 0, 1, 6.881373587019543], [0, 0, 0, 0, 0], [-1, 2, 3, -0.5, 0.1]]) { v in
+    Case(
+      name: "the lecture's neuron",
+      points: [[2, -3, 0, 1, 6.881373587019543], [0, 0, 0, 0, 0], [-1, 2, 3, -0.5, 0.1]]
+    ) { v in
       (v[0] * v[1] + v[2] * v[3] + v[4]).tanh()
     },
     Case(name: "micrograd's more operations", points: [[-4, 2], [1.5, -0.5]]) { v in
@@ -44,7 +48,8 @@ struct GradientCheckTests {
   func agrees(_ c: Case) {
     for point in c.points {
       let check = checkGradients(of: c.f, at: point)
-      #expect(check.passes(tolerance: 1e-6), "\(c.name) at \(point): analytic \(check.analytic), numeric \(check.numeric)")
+      #expect(
+        check.passes(tolerance: 1e-6), "\(c.name) at \(point): analytic \(check.analytic), numeric \(check.numeric)")
     }
   }
 

@@ -42,8 +42,11 @@ struct LaneTests {
     let (tokens, columns, block, hidden, outputs) = (4, 2, 3, 9, 5)
     let model = Self.model(&rng, tokens: tokens, columns: columns, block: block, hidden: hidden, outputs: outputs)
     // Traced: placeholders for the embeddings and the target, an input each.
-    var gathers: [CompiledGraph.Gather] = [], targets: [CompiledGraph.Gather] = []
-    var detached: [CompiledGraph.Detached] = [], inputs: [Value] = [], terms: [Value] = []
+    var gathers: [CompiledGraph.Gather] = []
+    var targets: [CompiledGraph.Gather] = []
+    var detached: [CompiledGraph.Detached] = []
+    var inputs: [Value] = []
+    var terms: [Value] = []
     for _ in 0..<examples {
       let emb = (0..<block * columns).map { _ in Value(0) }
       for (i, p) in emb.enumerated() { gathers.append(.init(p, from: model.table.map { $0[i % columns] })) }
@@ -113,7 +116,8 @@ struct LaneTests {
     eager.backward()
     #expect(T.same(program.parameterGrad(0), w.grad))
     // The test can fail: the examples in their own order give another sum.
-    let lastFirst = xs.reversed().reduce(0, +), firstFirst = xs.reduce(0, +)
+    let lastFirst = xs.reversed().reduce(0, +)
+    let firstFirst = xs.reduce(0, +)
     #expect(T.same(w.grad, lastFirst) && !T.same(lastFirst, firstFirst))
   }
 
@@ -132,4 +136,3 @@ struct LaneTests {
     T.expectIdentical(loss(xs.map { Value($0) }), program)
   }
 }
-

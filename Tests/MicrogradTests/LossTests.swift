@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 @Suite("Losses and SGD")

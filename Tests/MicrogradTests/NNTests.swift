@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Micrograd
 
 @Suite("Neural networks")
@@ -69,7 +70,10 @@ struct NNTests {
       let p = Value(1)
       var calls = 0
       func parameters() -> [Value] { [p] }
-      func zeroGrad() { calls += 1; p.grad = 0 }
+      func zeroGrad() {
+        calls += 1
+        p.grad = 0
+      }
     }
     func reset(_ m: some Module) { m.zeroGrad() }
     let m = Counting()
@@ -116,7 +120,8 @@ struct NNTests {
     let model = MLP(2, [16, 16, 1], activation: .relu, outputActivation: .linear, using: &rng)
     #expect(model.parameters().count == 337)
     var accuracy = 0.0
-    var firstLoss = 0.0, lastLoss = 0.0
+    var firstLoss = 0.0
+    var lastLoss = 0.0
     for k in 0..<100 {
       let scores = data.points.map { model($0)[0] }
       let loss = svmMaxMarginLoss(scores, data.labels) + l2Regularization(model.parameters(), alpha: 1e-4)
@@ -149,7 +154,8 @@ struct NNTests {
 
   @Test("the moons data: two labelled half circles, seeded")
   func moonsData() {
-    var rng1 = SplitMix64(seed: 1), rng2 = SplitMix64(seed: 1)
+    var rng1 = SplitMix64(seed: 1)
+    var rng2 = SplitMix64(seed: 1)
     let a = Moons(count: 101, noise: 0.1, using: &rng1)
     let b = Moons(count: 101, noise: 0.1, using: &rng2)
     #expect(a.points == b.points)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 /// Bad numeric input never crashes: NaN and infinities follow IEEE 754, the
@@ -73,10 +74,14 @@ struct NumericEdgeTests {
   func firstBadData() {
     let x = Value(0, label: "x")
     let w = Value(3, label: "w")
-    let l = x.log(); l.label = "l"          // -inf starts here
-    let m = l * w; m.label = "m"            // -inf
-    let y = (m + 1).tanh(); y.label = "y"   // -1: finite again
-    let z = y * m; z.label = "z"            // inf
+    let l = x.log()
+    l.label = "l"  // -inf starts here
+    let m = l * w
+    m.label = "m"  // -inf
+    let y = (m + 1).tanh()
+    y.label = "y"  // -1: finite again
+    let z = y * m
+    z.label = "z"  // inf
     let found = z.firstNonFinite()
     #expect(found?.value === l)
     #expect(found?.field == .data)
@@ -85,8 +90,10 @@ struct NumericEdgeTests {
   @Test("firstNonFinite finds the gradient nearest the output when the data is finite")
   func firstBadGrad() {
     let x = Value(0, label: "x")
-    let r = x ** 0.5; r.label = "r"         // 0, with an infinite derivative
-    let y = r * 2; y.label = "y"
+    let r = x ** 0.5
+    r.label = "r"  // 0, with an infinite derivative
+    let y = r * 2
+    y.label = "y"
     y.backward()
     let found = y.firstNonFinite()
     #expect(found?.value === x)
@@ -96,7 +103,8 @@ struct NumericEdgeTests {
 
   @Test("a finite graph has no non-finite node")
   func allFinite() {
-    let a = Value(2), b = Value(-3)
+    let a = Value(2)
+    let b = Value(-3)
     let y = (a * b).tanh()
     y.backward()
     #expect(y.firstNonFinite() == nil)

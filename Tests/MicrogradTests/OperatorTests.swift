@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 @Suite("Operators")
@@ -48,7 +49,8 @@ struct OperatorTests {
 
   @Test("graphs are shaped as micrograd shapes them")
   func graphShapes() {
-    let a = Value(5, label: "a"), b = Value(2, label: "b")
+    let a = Value(5, label: "a")
+    let b = Value(2, label: "b")
     // -b is b * -1
     let negated = -b
     #expect(negated.op == .multiply)
@@ -130,10 +132,15 @@ struct OperatorTests {
 
   @Test("topological order is micrograd's, operands in order, itself last")
   func topologicalOrder() {
-    let a = Value(1, label: "a"), b = Value(2, label: "b"), c = Value(3, label: "c")
-    let e = a * b; e.label = "e"
-    let d = e + c; d.label = "d"
-    let L = d * a; L.label = "L"
+    let a = Value(1, label: "a")
+    let b = Value(2, label: "b")
+    let c = Value(3, label: "c")
+    let e = a * b
+    e.label = "e"
+    let d = e + c
+    d.label = "d"
+    let L = d * a
+    L.label = "L"
     #expect(L.topologicalOrder().map(\.label) == ["a", "b", "e", "c", "d", "L"])
     // Marks are cleared: a second walk gives the same order.
     #expect(L.topologicalOrder().map(\.label) == ["a", "b", "e", "c", "d", "L"])
@@ -158,12 +165,13 @@ struct OperatorTests {
 
   @Test("local derivatives, as the chain rule uses them")
   func localDerivatives() {
-    let a = Value(2), b = Value(-3)
+    let a = Value(2)
+    let b = Value(-3)
     func derivatives(_ v: Value) -> [Double] { (0..<2).map { v.localDerivative(at: $0) } }
     #expect(derivatives(a * b) == [-3, 2])
     #expect(derivatives(a + b) == [1, 1])
     #expect(derivatives(a ** 3) == [12, 0])  // 0 past the last operand
-    #expect(derivatives(a) == [0, 0])        // a leaf has none
+    #expect(derivatives(a) == [0, 0])  // a leaf has none
   }
 
   @Test("backwardStep multiplies the gradient by localDerivative(at:), for every operation")
@@ -175,7 +183,8 @@ struct OperatorTests {
       { a, b in Value.dot([a, b], [b, b]) },
     ]
     for make in makers {
-      let a = Value(0.75), b = Value(-1.5)
+      let a = Value(0.75)
+      let b = Value(-1.5)
       let out = make(a, b)
       out.grad = 2
       out.backwardStep()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Micrograd
 
 @Suite("Recorded training")
@@ -88,7 +89,9 @@ struct RecordedTrainingTests {
     #expect(text.hasPrefix("{\"format\":\"swift-micrograd recorded training\",\"version\":1,\n\"layers\":[2,3,1],"))
     // Read back with JSONDecoder (which reads Swift's shortest numbers back exactly).
     struct Plane: Decodable { let x: [Double], y: [Double], cells: Int }
-    struct Snapshot: Decodable { let step: Int, loss: Double?, accuracy: Double, parameters: [Double], regions: [String] }
+    struct Snapshot: Decodable {
+      let step: Int, loss: Double?, accuracy: Double, parameters: [Double], regions: [String]
+    }
     struct File: Decodable { let layers: [Int], activations: [String], plane: Plane, snapshots: [Snapshot] }
     let file = try JSONDecoder().decode(File.self, from: Data(text.utf8))
     #expect(file.layers == [2, 3, 1] && file.activations == ["relu", "linear"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 /// Every number in the micrograd sections of docs/reference.md.
@@ -39,8 +40,10 @@ struct ReferenceTests {
 
   @Test("the chain of the first notes")
   func chain() {
-    let a = Value(2.0, label: "a"), b = Value(-3.0, label: "b")
-    let c = Value(5.0, label: "c"), e = Value(10.0, label: "e")
+    let a = Value(2.0, label: "a")
+    let b = Value(-3.0, label: "b")
+    let c = Value(5.0, label: "c")
+    let e = Value(10.0, label: "e")
     let d = a + b
     let f = c * d
     let l = f + e
@@ -51,8 +54,13 @@ struct ReferenceTests {
 
   @Test("the chain again, one local backward step at a time as the notes do")
   func chainByHand() {
-    let a = Value(2.0), b = Value(-3.0), c = Value(5.0), e = Value(10.0)
-    let d = a + b, f = c * d, l = f + e
+    let a = Value(2.0)
+    let b = Value(-3.0)
+    let c = Value(5.0)
+    let e = Value(10.0)
+    let d = a + b
+    let f = c * d
+    let l = f + e
     l.grad = 1
     for node in [l, f, d] { node.backwardStep() }
     #expect([l.grad, f.grad, e.grad, d.grad, c.grad, a.grad, b.grad] == [1, 1, 1, 5, -1, 5, 5])
@@ -60,8 +68,10 @@ struct ReferenceTests {
 
   @Test("the expression of the second notes, and its numerical check")
   func expression() {
-    let a = Value(2.0, label: "a"), b = Value(-3.0, label: "b")
-    let c = Value(10.0, label: "c"), f = Value(-2.0, label: "f")
+    let a = Value(2.0, label: "a")
+    let b = Value(-3.0, label: "b")
+    let c = Value(10.0, label: "c")
+    let f = Value(-2.0, label: "f")
     let e = a * b
     let d = e + c
     let L = d * f
@@ -84,8 +94,10 @@ struct ReferenceTests {
 
   /// The lecture's neuron; `tanh` either built in or written out with exp.
   func neuron(tanhWrittenOut: Bool) -> (o: Value, n: Value, x1: Value, w1: Value, x2: Value, w2: Value, b: Value) {
-    let x1 = Value(2.0, label: "x1"), x2 = Value(0.0, label: "x2")
-    let w1 = Value(-3.0, label: "w1"), w2 = Value(1.0, label: "w2")
+    let x1 = Value(2.0, label: "x1")
+    let x2 = Value(0.0, label: "x2")
+    let w1 = Value(-3.0, label: "w1")
+    let w2 = Value(1.0, label: "w2")
     let b = Value(6.8813735870195432, label: "b")
     let n = x1 * w1 + x2 * w2 + b
     let o: Value
@@ -117,8 +129,10 @@ struct ReferenceTests {
     let builtIn = neuron(tanhWrittenOut: false)
     let written = neuron(tanhWrittenOut: true)
     #expect(abs(written.o.data - builtIn.o.data) < 1e-12)
-    for (x, y) in zip([written.x1, written.w1, written.x2, written.w2, written.b],
-                      [builtIn.x1, builtIn.w1, builtIn.x2, builtIn.w2, builtIn.b]) {
+    for (x, y) in zip(
+      [written.x1, written.w1, written.x2, written.w2, written.b],
+      [builtIn.x1, builtIn.w1, builtIn.x2, builtIn.w2, builtIn.b])
+    {
       #expect(abs(x.grad - y.grad) < 1e-12)
     }
   }

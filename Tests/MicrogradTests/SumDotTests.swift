@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Micrograd
 
 /// `Value.sumNode` and `Value.dot`: one node for many operands, the same numbers

@@ -1,3 +1,7 @@
+import Foundation
+import GraphRender
+import TestSupport
+
 // A small program that GraphRenderTests runs in fresh processes: to show
 // that two processes write the same bytes, that the locale does not change
 // numbers, what happens without Graphviz's plugin configuration, and that
@@ -7,23 +11,20 @@
 //   render-probe leak N                   peak resident bytes after 100 and N renders
 //   render-probe parse-leak N             the same after 100 and N parses (Drawing(dot:))
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
-import Foundation
-import GraphRender
-import TestSupport
 
 /// The largest resident set size so far, in bytes (getrusage).
 func peakResidentBytes() -> Int {
   var usage = rusage()
   #if os(Linux)
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
   #else
-  getrusage(RUSAGE_SELF, &usage)
-  return Int(usage.ru_maxrss)  // bytes on macOS
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss)  // bytes on macOS
   #endif
 }
 

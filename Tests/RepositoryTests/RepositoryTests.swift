@@ -77,8 +77,9 @@ private func workingTreePaths() throws -> [String] {
 
   /// The check itself finds a clash, in a folder's name as in a file's.
   @Test func caseCheckFindsClashes() {
-    #expect(caseClashes(["Sources/Micrograd", "Sources/micrograd", "Sources/MicrogradCLI"])
-      == [["Sources/Micrograd", "Sources/micrograd"]])
+    #expect(
+      caseClashes(["Sources/Micrograd", "Sources/micrograd", "Sources/MicrogradCLI"])
+        == [["Sources/Micrograd", "Sources/micrograd"]])
     #expect(caseClashes(["output/add.svg", "output/Add.svg", "output/ADD.svg"]).count == 1)
     #expect(caseClashes(["a", "a/b", "A"]) == [["A", "a"]])
     #expect(caseClashes(["caf\u{E9}", "cafe\u{301}"]).count == 1)
@@ -122,13 +123,15 @@ private func workingTreePaths() throws -> [String] {
 
   /// The line counts the docs give for a program to read are its own.
   @Test func statedLineCountsAreCurrent() throws {
-    let lines = try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
+    let lines =
+      try String(contentsOf: root.appendingPathComponent("Examples/names-mlp/main.swift"), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(readme.contains("`names-mlp` is makemore part 2 in \(lines) lines"))
     let article = try String(
       contentsOf: root.appendingPathComponent("Sources/Makemore/Documentation.docc/TrainingTheMLP.md"), encoding: .utf8)
-    #expect(article.contains("is the same run as an \(lines)-line program") || article.contains("as a \(lines)-line program"))
+    #expect(
+      article.contains("is the same run as an \(lines)-line program") || article.contains("as a \(lines)-line program"))
   }
 
   /// Every lesson in Examples/ is one `micrograd figures` runs and builds:
@@ -152,7 +155,8 @@ private func workingTreePaths() throws -> [String] {
       .map { $0.dropFirst(4).prefix { $0 != "\"" } }.map(String.init)
     #expect(named == listed, "Package.swift's lessons: \(named)")
     for lesson in examples {
-      #expect(package.components(separatedBy: "\"\(lesson)\"").count == 2, "Package.swift names \(lesson) more than once")
+      #expect(
+        package.components(separatedBy: "\"\(lesson)\"").count == 2, "Package.swift names \(lesson) more than once")
     }
     #expect(package.contains("path: \"Examples/\\(lesson.name)\""))
   }

@@ -11,7 +11,10 @@
 import Foundation
 import Synchronization
 
-struct State: ~Copyable { var context: Int? = nil; var count = 0 }
+struct State: ~Copyable {
+  var context: Int? = nil
+  var count = 0
+}
 let state = Mutex(State())
 
 func use() {

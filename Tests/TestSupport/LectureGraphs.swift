@@ -9,10 +9,13 @@ public enum LectureGraphs {
     let a = Value(2.0, label: "a")
     let b = Value(-3.0, label: "b")
     let c = Value(10.0, label: "c")
-    let e = a * b; e.label = "e"
-    let d = e + c; d.label = "d"
+    let e = a * b
+    e.label = "e"
+    let d = e + c
+    d.label = "d"
     let f = Value(-2.0, label: "f")
-    let L = d * f; L.label = "L"
+    let L = d * f
+    L.label = "L"
     L.backward()
     return L
   }
@@ -25,11 +28,16 @@ public enum LectureGraphs {
     let w1 = Value(-3.0, label: "w1")
     let w2 = Value(1.0, label: "w2")
     let b = Value(6.8813735870195432, label: "b")
-    let x1w1 = x1 * w1; x1w1.label = "x1*w1"
-    let x2w2 = x2 * w2; x2w2.label = "x2*w2"
-    let x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.label = "x1*w1 + x2*w2"
-    let n = x1w1x2w2 + b; n.label = "n"
-    let o = n.tanh(); o.label = "o"
+    let x1w1 = x1 * w1
+    x1w1.label = "x1*w1"
+    let x2w2 = x2 * w2
+    x2w2.label = "x2*w2"
+    let x1w1x2w2 = x1w1 + x2w2
+    x1w1x2w2.label = "x1*w1 + x2*w2"
+    let n = x1w1x2w2 + b
+    n.label = "n"
+    let o = n.tanh()
+    o.label = "o"
     o.backward()
     return (o, [w1, w2, b])
   }
@@ -37,7 +45,8 @@ public enum LectureGraphs {
   /// The lecture's bug demo: `b = a + a`, whose gradient is 2, not 1.
   public static func usedTwice() -> Value {
     let a = Value(3.0, label: "a")
-    let b = a + a; b.label = "b"
+    let b = a + a
+    b.label = "b"
     b.backward()
     return b
   }

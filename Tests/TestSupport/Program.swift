@@ -19,9 +19,9 @@ public struct ProgramRun: Sendable {
 /// `micrograd`, the examples, `render-probe`.
 public var productsFolder: URL {
   #if os(macOS)
-  for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-    return bundle.bundleURL.deletingLastPathComponent()
-  }
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+      return bundle.bundleURL.deletingLastPathComponent()
+    }
   #endif
   return Bundle.main.bundleURL
 }

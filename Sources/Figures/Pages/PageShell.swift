@@ -5,7 +5,9 @@ enum PageShell {
   /// A whole page: `title` as its title, `style` and `scripts` inline,
   /// `body` as written, and `json` in a `<script type="application/json">`
   /// element with id `dataID`.
-  static func page(title: String, style: String, body: String, dataID: String, json: String, scripts: [String]) -> String {
+  static func page(title: String, style: String, body: String, dataID: String, json: String, scripts: [String])
+    -> String
+  {
     """
     <!DOCTYPE html>
     <html lang="en">

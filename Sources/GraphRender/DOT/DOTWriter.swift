@@ -227,7 +227,8 @@ struct DOTWriter {
     for neuron in drawn.neurons {
       let members = neuron.members.filter { drawn.isDrawn[$0] }
       guard !members.isEmpty else { continue }
-      let l = neuron.layer + 1, n = neuron.neuron + 1
+      let l = neuron.layer + 1
+      let n = neuron.neuron + 1
       if layer != neuron.layer {
         if layer != nil { lines.append("\t}") }
         layer = neuron.layer

@@ -75,8 +75,10 @@ extension DrawnGraph {
       }
     }
     if options.folded {
-      let operands = graph.operandIndices(), uses = graph.useCounts()
-      let sums = options.clusters == nil
+      let operands = graph.operandIndices()
+      let uses = graph.useCounts()
+      let sums =
+        options.clusters == nil
         ? graph.neuronSums(operands: operands, uses: uses)
         : neurons.flatMap(\.sums).sorted().compactMap {
           graph.weightedSum(at: $0, operands: operands, uses: uses)

@@ -106,7 +106,8 @@ enum ExplorerPage {
     var out = "{\"nodes\":["
     for i in graph.labels.indices {
       if i > 0 { out += "," }
-      out += "[" + string(graph.labels[i]) + "," + string(graph.ops[i]?.description ?? "") + ","
+      out +=
+        "[" + string(graph.labels[i]) + "," + string(graph.ops[i]?.description ?? "") + ","
         + string(full.format(graph.data[i])) + "," + string(full.format(graph.grads[i])) + ","
         + string(drawn.format(graph.data[i])) + "," + string(drawn.format(graph.grads[i])) + "]"
     }

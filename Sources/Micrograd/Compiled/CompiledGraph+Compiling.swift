@@ -32,7 +32,9 @@ extension CompiledGraph {
     var lowering = Lowering(parameters: parameters, inputs: inputs, gathers: gathers, detached: detached)
     var lowered = try lowering.lower(root)
     for (i, output) in outputs.enumerated() {
-      guard let k = lowering.positions[ObjectIdentifier(output)] else { throw .notInTheGraph(role: "outputs", index: i) }
+      guard let k = lowering.positions[ObjectIdentifier(output)] else {
+        throw .notInTheGraph(role: "outputs", index: i)
+      }
       lowered.outputSlots.append(lowered.nodeSlots[Int(k)])
     }
     self.init(lowered: lowered, parameters: parameters)
@@ -64,7 +66,8 @@ extension CompiledGraph {
     let (codeBytes, o2) = instructions.multipliedReportingOverflow(by: MemoryLayout<Instruction>.stride)
     let (listBytes, o3) = listEntries.multipliedReportingOverflow(by: MemoryLayout<Int32>.stride)
     let (nodeBytes, o4) = nodes.multipliedReportingOverflow(by: MemoryLayout<Int32>.stride)
-    var bytes = 0, overflow = o1 || o2 || o3 || o4
+    var bytes = 0
+    var overflow = o1 || o2 || o3 || o4
     for part in [slotBytes, codeBytes, listBytes, nodeBytes] {
       let (sum, o) = bytes.addingReportingOverflow(part)
       bytes = sum

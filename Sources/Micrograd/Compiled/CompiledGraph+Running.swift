@@ -50,7 +50,8 @@ extension CompiledGraph {
   /// Moves every parameter against its gradient, as ``SGD`` does:
   /// `data -= learningRate * grad`.
   public func step(learningRate: Double) {
-    let d = buffers.data, g = buffers.grad
+    let d = buffers.data
+    let g = buffers.grad
     for i in 0..<parameterCount {
       d[i] -= learningRate * g[i]
     }
@@ -94,7 +95,8 @@ extension CompiledGraph {
     guard gather >= 0, gather < gatherCount else {
       throw .indexOutOfRange(what: "gather", index: gather, count: gatherCount)
     }
-    let first = candidateStart[gather], count = candidateStart[gather + 1] - first
+    let first = candidateStart[gather]
+    let count = candidateStart[gather + 1] - first
     guard candidate >= 0, candidate < count else {
       throw .indexOutOfRange(what: "candidate of gather \(gather)", index: candidate, count: count)
     }

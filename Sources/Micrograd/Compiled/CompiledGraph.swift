@@ -136,7 +136,8 @@ public final class CompiledGraph {
       laneLists.initialize(from: lanes.lists, count: lanes.lists.count)
       let table = UnsafeMutablePointer<Int32>.allocate(capacity: max(lanes.table.count, 1))
       table.initialize(from: lanes.table, count: lanes.table.count)
-      let n = lanes.longestX, w = lanes.width
+      let n = lanes.longestX
+      let w = lanes.width
       let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 1)
       laneBuffers = LaneBuffers(
         code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, lanes: lanes.lanes, width: w,

@@ -89,13 +89,15 @@ struct LaneFinder {
     for k in 0..<nodeCount where code[k].op == .add { lhsOfAdd[Int(code[k].a)] = true }
     for k in 0..<nodeCount where code[k].op == .add && !lhsOfAdd[Int(code[k].out)] {
       // The chain's right operands, top first, and its adds.
-      var rights: [Int32] = [], adds: [Int] = []
+      var rights: [Int32] = []
+      var adds: [Int] = []
       var current = k
       var bottom: Int32
       while true {
         rights.append(code[current].b)
         adds.append(current)
-        let lhs = code[current].a, d = Int(def[Int(lhs)])
+        let lhs = code[current].a
+        let d = Int(def[Int(lhs)])
         if d >= 0, d < nodeCount, code[d].op == .add {
           current = d
         } else {
@@ -130,7 +132,9 @@ struct LaneFinder {
     var length = -1
     for (e, term) in terms.enumerated() {
       var stack = [Int(def[Int(term)])]
-      var lo = stack[0], hi = stack[0], nodes = 0
+      var lo = stack[0]
+      var hi = stack[0]
+      var nodes = 0
       var detached: [Int] = []
       while let k = stack.popLast() {
         if example[k] == Int32(e) { continue }
@@ -157,7 +161,8 @@ struct LaneFinder {
       starts.append(lo)
       detachedOf.append(detached.sorted())
     }
-    let first = starts[0], last = starts[lanes - 1] + length - 1
+    let first = starts[0]
+    let last = starts[lanes - 1] + length - 1
     // A run of slots other than parameters would not stay a run.
     for ins in code where ins.op == .dotRun && Int(ins.a + ins.count) > p { return nil }
     for k in nodeCount..<code.count where example[k] < 0 { return nil }  // a detached leaf outside
@@ -226,7 +231,8 @@ struct LaneFinder {
       return image[i] == se
     }
     func sameInstruction(_ k0: Int, _ ke: Int, _ e: Int) -> Bool {
-      let i0 = code[k0], ie = code[ke]
+      let i0 = code[k0]
+      let ie = code[ke]
       guard i0.op == ie.op, i0.count == ie.count, i0.exponent.bitPattern == ie.exponent.bitPattern,
         same(i0.out, ie.out, e)
       else { return false }
@@ -304,7 +310,9 @@ struct LaneFinder {
     var written = [Bool](repeating: false, count: slotCount)
     let placeholderCandidates = candidatesOf
     for (g, members) in groups.enumerated() {
-      let ins0 = code[members[0]], n = Int(ins0.count), x = ins0.b
+      let ins0 = code[members[0]]
+      let n = Int(ins0.count)
+      let x = ins0.b
       guard
         Lowering.canRunTogether(
           members, in: out, x: x, written: &written, placeholderCandidates: placeholderCandidates)

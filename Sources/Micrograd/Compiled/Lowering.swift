@@ -29,7 +29,12 @@ struct Lowered {
 
 /// The leaf roles, checked, and the lowering of one graph.
 struct Lowering {
-  enum Role { case parameter(Int), input(Int), gather(Int), detached(Int) }
+  enum Role {
+    case parameter(Int)
+    case input(Int)
+    case gather(Int)
+    case detached(Int)
+  }
 
   let parameters: [Value]
   let inputs: [Value]
@@ -62,7 +67,8 @@ struct Lowering {
     let computed = order.count(where: \.isComputed)
     // Operand lists, detached leaves' lists, and at most two entries per
     // dot in layer groups.
-    let listEntries = order.reduce(0) { $0 + ($1.list.map { $0.totalCount + 2 } ?? 0) }
+    let listEntries =
+      order.reduce(0) { $0 + ($1.list.map { $0.totalCount + 2 } ?? 0) }
       + detached.reduce(0) { $0 + $1.operands.count }
     try CompiledGraph.checkSize(
       nodes: order.count, slots: slots, instructions: computed + detached.count, listEntries: listEntries,
@@ -146,7 +152,8 @@ struct Lowering {
           ins = Instruction(op: .dot, out: out32, a: a, b: b, count: Int32(list.values.count))
         }
       default:
-        let lhs = node.lhs!, rhs = node.rhs
+        let lhs = node.lhs!
+        let rhs = node.rhs
         ins = Instruction(op: Self.opcode(op), out: out32, a: slot(lhs))
         if case .power(let n) = op { ins.exponent = n }
         // checkSize capped the instructions so that these fit in 32 bits.

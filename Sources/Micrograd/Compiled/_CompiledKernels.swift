@@ -85,8 +85,10 @@ extension ProgramBuffers {
   /// Computes the instruction's output from its operands' data.
   @inline(__always)
   func forward(_ ins: Instruction) {
-    let d = data, list = lists
-    let a = Int(ins.a), out = Int(ins.out)
+    let d = data
+    let list = lists
+    let a = Int(ins.a)
+    let out = Int(ins.out)
     switch ins.op {
     case .add: d[out] = Add.forward(d[a], d[Int(ins.b)])
     case .multiply: d[out] = Multiply.forward(d[a], d[Int(ins.b)])
@@ -130,8 +132,11 @@ extension ProgramBuffers {
   /// times the node's gradient to its operand's gradient.
   @inline(__always)
   func backward(_ ins: Instruction) {
-    let d = data, gr = grad, list = lists
-    let a = Int(ins.a), out = Int(ins.out)
+    let d = data
+    let gr = grad
+    let list = lists
+    let a = Int(ins.a)
+    let out = Int(ins.out)
     let g = gr[out]
     switch ins.op {
     case .add:
@@ -140,7 +145,8 @@ extension ProgramBuffers {
       gr[b] += Add.derivative * g
     case .multiply:
       let b = Int(ins.b)
-      let dl = Multiply.derivative(other: d[b]), dr = Multiply.derivative(other: d[a])
+      let dl = Multiply.derivative(other: d[b])
+      let dr = Multiply.derivative(other: d[a])
       gr[a] += dl * g
       gr[b] += dr * g
     case .power: gr[a] += Power.derivative(d[a], exponent: ins.exponent) * g
@@ -154,7 +160,8 @@ extension ProgramBuffers {
     case .dot:
       let b = Int(ins.b)
       for i in 0..<Int(ins.count) {
-        let ai = Int(list[a + i]), bi = Int(list[b + i])
+        let ai = Int(list[a + i])
+        let bi = Int(list[b + i])
         gr[ai] += Dot.derivative(partner: d[bi]) * g
         gr[bi] += Dot.derivative(partner: d[ai]) * g
       }
@@ -183,20 +190,29 @@ extension ProgramBuffers {
   /// one, in that order (the weights' still four at a time).
   @inline(__always)
   func backwardGroup(_ ins: Instruction) {
-    let d = data, gr = grad, list = lists
-    let members = Int(ins.out), table = Int(ins.a), x = Int(ins.b), n = Int(ins.count)
-    let xd = scratch, xg = scratch + n
+    let d = data
+    let gr = grad
+    let list = lists
+    let members = Int(ins.out)
+    let table = Int(ins.a)
+    let x = Int(ins.b)
+    let n = Int(ins.count)
+    let xd = scratch
+    let xg = scratch + n
     for i in 0..<n { xd[i] = d[Int(list[x + i])] }
     func weights(_ m: Int) -> Int { Int(list[table + 2 * m]) }
     func gradient(_ m: Int) -> Double { gr[Int(list[table + 2 * m + 1])] }
     // The weights' gradients: one term each.
     for m in 0..<members {
-      let wg = gr + weights(m), g = gradient(m), g4 = SIMD4<Double>(repeating: g)
+      let wg = gr + weights(m)
+      let g = gradient(m)
+      let g4 = SIMD4<Double>(repeating: g)
       var i = 0
       while i + 4 <= n {
         let p = UnsafeMutableRawPointer(wg + i)
         p.storeBytes(
-          of: p.loadUnaligned(as: SIMD4<Double>.self) + UnsafeRawPointer(xd + i).loadUnaligned(as: SIMD4<Double>.self) * g4,
+          of: p.loadUnaligned(as: SIMD4<Double>.self) + UnsafeRawPointer(xd + i).loadUnaligned(as: SIMD4<Double>.self)
+            * g4,
           as: SIMD4<Double>.self)
         i += 4
       }
@@ -207,7 +223,8 @@ extension ProgramBuffers {
     }
     guard isDistinct(x, n) else {
       for m in 0..<members {
-        let wd = d + weights(m), g = gradient(m)
+        let wd = d + weights(m)
+        let g = gradient(m)
         for i in 0..<n { gr[Int(list[x + i])] += wd[i] * g }
       }
       return
@@ -215,8 +232,14 @@ extension ProgramBuffers {
     for i in 0..<n { xg[i] = gr[Int(list[x + i])] }
     var m = 0
     while m + 4 <= members {
-      let w0 = d + weights(m), w1 = d + weights(m + 1), w2 = d + weights(m + 2), w3 = d + weights(m + 3)
-      let g0 = gradient(m), g1 = gradient(m + 1), g2 = gradient(m + 2), g3 = gradient(m + 3)
+      let w0 = d + weights(m)
+      let w1 = d + weights(m + 1)
+      let w2 = d + weights(m + 2)
+      let w3 = d + weights(m + 3)
+      let g0 = gradient(m)
+      let g1 = gradient(m + 1)
+      let g2 = gradient(m + 2)
+      let g3 = gradient(m + 3)
       let (v0, v1, v2, v3) = (
         SIMD4<Double>(repeating: g0), SIMD4<Double>(repeating: g1), SIMD4<Double>(repeating: g2),
         SIMD4<Double>(repeating: g3)
@@ -244,7 +267,8 @@ extension ProgramBuffers {
       m += 4
     }
     while m < members {
-      let wd = d + weights(m), g = gradient(m)
+      let wd = d + weights(m)
+      let g = gradient(m)
       for i in 0..<n { xg[i] += wd[i] * g }
       m += 1
     }
@@ -272,13 +296,22 @@ extension ProgramBuffers {
   /// shared `x`, each summed from 0.0 in order, exactly as alone.
   @inline(__always)
   func forwardGroup(_ ins: Instruction) {
-    let d = data, list = lists
-    let members = Int(ins.out), table = Int(ins.a), x = Int(ins.b), n = Int(ins.count)
+    let d = data
+    let list = lists
+    let members = Int(ins.out)
+    let table = Int(ins.a)
+    let x = Int(ins.b)
+    let n = Int(ins.count)
     var m = 0
     while m + 4 <= members {
-      let w0 = Int(list[table + 2 * m]), w1 = Int(list[table + 2 * m + 2])
-      let w2 = Int(list[table + 2 * m + 4]), w3 = Int(list[table + 2 * m + 6])
-      var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+      let w0 = Int(list[table + 2 * m])
+      let w1 = Int(list[table + 2 * m + 2])
+      let w2 = Int(list[table + 2 * m + 4])
+      let w3 = Int(list[table + 2 * m + 6])
+      var t0 = 0.0
+      var t1 = 0.0
+      var t2 = 0.0
+      var t3 = 0.0
       for i in 0..<n {
         let xi = d[Int(list[x + i])]
         t0 += d[w0 + i] * xi

@@ -144,7 +144,11 @@ extension ProgramBuffers {
   }
 
   private func laneVectorForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    let d = data, out = d + Int(ins.out), w = lb.width, a = ins.a, b = ins.b
+    let d = data
+    let out = d + Int(ins.out)
+    let w = lb.width
+    let a = ins.a
+    let b = ins.b
     switch ins.op {
     case .add:
       for c in stride(from: 0, to: w, by: 4) { store(Add.forward(lanes4(a, c), lanes4(b, c)), out + c) }
@@ -166,14 +170,16 @@ extension ProgramBuffers {
     case .sigmoid:
       for e in 0..<w { out[e] = Sigmoid.forward(d[laneSlot(a, e)]) }
     case .sum:
-      let list = lb.lists + Int(a), n = Int(ins.count)
+      let list = lb.lists + Int(a)
+      let n = Int(ins.count)
       for c in stride(from: 0, to: w, by: 4) {
         var total = SIMD4<Double>(repeating: 0)
         for i in 0..<n { total = Sum.forward(total, adding: lanes4(list[i], c)) }
         store(total, out + c)
       }
     case .maximum, .negatedMaximum:
-      let list = lb.lists + Int(a), n = Int(ins.count)
+      let list = lb.lists + Int(a)
+      let n = Int(ins.count)
       for c in stride(from: 0, to: w, by: 4) {
         var m = lanes4(list[0], c)
         for i in 1..<n {
@@ -189,7 +195,10 @@ extension ProgramBuffers {
 
   /// `x` of a dot group, lane-major: `x[i]`'s lanes at `scratch + i * width`.
   private func gatherLaneMajor(_ ins: LaneInstruction, _ lb: LaneBuffers) -> UnsafeMutablePointer<Double> {
-    let xs = lb.scratch, w = lb.width, n = Int(ins.n), d = data
+    let xs = lb.scratch
+    let w = lb.width
+    let n = Int(ins.n)
+    let d = data
     if ins.x >= 0 {
       let bases = lb.lists + Int(ins.x)
       for i in 0..<n { (xs + i * w).update(from: d + Int(bases[i]), count: w) }
@@ -207,15 +216,23 @@ extension ProgramBuffers {
   /// A dot group forward: each member's product with `x`, for four lanes
   /// and four members at a time, each sum from 0.0 over `x` in order.
   private func laneGroupForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    let d = data, w = lb.width, n = Int(ins.n), members = Int(ins.count)
+    let d = data
+    let w = lb.width
+    let n = Int(ins.n)
+    let members = Int(ins.count)
     let xs = gatherLaneMajor(ins, lb)
     let table = lb.lists + Int(ins.table)
     var m = 0
     while m + 4 <= members {
-      let w0 = d + Int(table[2 * m]), w1 = d + Int(table[2 * m + 2])
-      let w2 = d + Int(table[2 * m + 4]), w3 = d + Int(table[2 * m + 6])
+      let w0 = d + Int(table[2 * m])
+      let w1 = d + Int(table[2 * m + 2])
+      let w2 = d + Int(table[2 * m + 4])
+      let w3 = d + Int(table[2 * m + 6])
       for c in stride(from: 0, to: w, by: 4) {
-        var t0 = SIMD4<Double>(repeating: 0), t1 = t0, t2 = t0, t3 = t0
+        var t0 = SIMD4<Double>(repeating: 0)
+        var t1 = t0
+        var t2 = t0
+        var t3 = t0
         for i in 0..<n {
           let xv = load(xs + i * w + c)
           t0 = Dot.forward(t0, adding: SIMD4(repeating: w0[i]), times: xv)
@@ -260,7 +277,12 @@ extension ProgramBuffers {
   }
 
   private func laneVectorBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    let d = data, gr = grad, w = lb.width, a = ins.a, b = ins.b, out = Int(ins.out)
+    let d = data
+    let gr = grad
+    let w = lb.width
+    let a = ins.a
+    let b = ins.b
+    let out = Int(ins.out)
     @inline(__always) func g4(_ c: Int) -> SIMD4<Double> { load(gr + out + c) }
     @inline(__always) func add(_ x: LaneOperand, _ c: Int, _ term: SIMD4<Double>) {
       let p = gr + Int(x) + c
@@ -308,7 +330,9 @@ extension ProgramBuffers {
     case .sigmoid:
       for c in stride(from: 0, to: w, by: 4) { add(a, c, Sigmoid.derivative(output: load(d + out + c)) * g4(c)) }
     case .sum:
-      let list = lb.lists + Int(a), n = Int(ins.count), one = SIMD4<Double>(repeating: Sum.derivative)
+      let list = lb.lists + Int(a)
+      let n = Int(ins.count)
+      let one = SIMD4<Double>(repeating: Sum.derivative)
       for i in 0..<n where list[i] >= 0 {
         for c in stride(from: 0, to: w, by: 4) { add(list[i], c, one * g4(c)) }
       }
@@ -334,7 +358,12 @@ extension ProgramBuffers {
   /// for gathered `x`, one example after another, as
   /// `backwardGroup` adds them.
   private func laneGroupBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    let d = data, gr = grad, w = lb.width, n = Int(ins.n), members = Int(ins.count), lanes = lb.lanes
+    let d = data
+    let gr = grad
+    let w = lb.width
+    let n = Int(ins.n)
+    let members = Int(ins.count)
+    let lanes = lb.lanes
     let table = lb.lists + Int(ins.table)
     // x example-major: example e's x at xt + e * stride.
     let stride4 = (n + 3) & ~3
@@ -348,20 +377,26 @@ extension ProgramBuffers {
     } else {
       let starts = lb.table + Int(ins.xTable)
       for e in 0..<lanes {
-        let list = lists + Int(starts[e]), row = xt + e * stride4
+        let list = lists + Int(starts[e])
+        let row = xt + e * stride4
         for i in 0..<n { row[i] = d[Int(list[i])] }
       }
     }
     // The weights: acc = grad; acc += x_e * g_e for e = lanes - 1 ... 0.
     for m in 0..<members {
-      let wg = gr + Int(table[2 * m]), g = gr + Int(table[2 * m + 1])
+      let wg = gr + Int(table[2 * m])
+      let g = gr + Int(table[2 * m + 1])
       var i = 0
       while i + 16 <= n {
-        var acc0 = load(wg + i), acc1 = load(wg + i + 4), acc2 = load(wg + i + 8), acc3 = load(wg + i + 12)
+        var acc0 = load(wg + i)
+        var acc1 = load(wg + i + 4)
+        var acc2 = load(wg + i + 8)
+        var acc3 = load(wg + i + 12)
         var e = lanes
         while e > 0 {
           e -= 1
-          let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
+          let ge = SIMD4<Double>(repeating: g[e])
+          let row = xt + e * stride4 + i
           acc0 += Dot.derivative(partner: load(row)) * ge
           acc1 += Dot.derivative(partner: load(row + 4)) * ge
           acc2 += Dot.derivative(partner: load(row + 8)) * ge
@@ -374,11 +409,13 @@ extension ProgramBuffers {
         i += 16
       }
       while i + 8 <= n {
-        var acc0 = load(wg + i), acc1 = load(wg + i + 4)
+        var acc0 = load(wg + i)
+        var acc1 = load(wg + i + 4)
         var e = lanes
         while e > 0 {
           e -= 1
-          let ge = SIMD4<Double>(repeating: g[e]), row = xt + e * stride4 + i
+          let ge = SIMD4<Double>(repeating: g[e])
+          let row = xt + e * stride4 + i
           acc0 += Dot.derivative(partner: load(row)) * ge
           acc1 += Dot.derivative(partner: load(row + 4)) * ge
         }
@@ -413,11 +450,17 @@ extension ProgramBuffers {
       for c in Swift.stride(from: 0, to: w, by: 4) {
         var i = 0
         while i + 4 <= n {
-          let p0 = gr + Int(bases[i]) + c, p1 = gr + Int(bases[i + 1]) + c
-          let p2 = gr + Int(bases[i + 2]) + c, p3 = gr + Int(bases[i + 3]) + c
-          var a0 = load(p0), a1 = load(p1), a2 = load(p2), a3 = load(p3)
+          let p0 = gr + Int(bases[i]) + c
+          let p1 = gr + Int(bases[i + 1]) + c
+          let p2 = gr + Int(bases[i + 2]) + c
+          let p3 = gr + Int(bases[i + 3]) + c
+          var a0 = load(p0)
+          var a1 = load(p1)
+          var a2 = load(p2)
+          var a3 = load(p3)
           for m in 0..<members {
-            let wd = d + Int(table[2 * m]) + i, g = load(gr + Int(table[2 * m + 1]) + c)
+            let wd = d + Int(table[2 * m]) + i
+            let g = load(gr + Int(table[2 * m + 1]) + c)
             a0 += Dot.derivative(partner: SIMD4(repeating: wd[0])) * g
             a1 += Dot.derivative(partner: SIMD4(repeating: wd[1])) * g
             a2 += Dot.derivative(partner: SIMD4(repeating: wd[2])) * g
@@ -450,7 +493,8 @@ extension ProgramBuffers {
       let x = Int(starts[e])
       guard isDistinct(x, n) else {
         for m in 0..<members {
-          let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
+          let wd = d + Int(table[2 * m])
+          let g = gr[Int(table[2 * m + 1]) + e]
           for i in 0..<n { gr[Int(lists[x + i])] += Dot.derivative(partner: wd[i]) * g }
         }
         continue
@@ -458,10 +502,14 @@ extension ProgramBuffers {
       for i in 0..<n { xg[i] = gr[Int(lists[x + i])] }
       var m = 0
       while m + 4 <= members {
-        let w0 = d + Int(table[2 * m]), w1 = d + Int(table[2 * m + 2])
-        let w2 = d + Int(table[2 * m + 4]), w3 = d + Int(table[2 * m + 6])
-        let g0 = gr[Int(table[2 * m + 1]) + e], g1 = gr[Int(table[2 * m + 3]) + e]
-        let g2 = gr[Int(table[2 * m + 5]) + e], g3 = gr[Int(table[2 * m + 7]) + e]
+        let w0 = d + Int(table[2 * m])
+        let w1 = d + Int(table[2 * m + 2])
+        let w2 = d + Int(table[2 * m + 4])
+        let w3 = d + Int(table[2 * m + 6])
+        let g0 = gr[Int(table[2 * m + 1]) + e]
+        let g1 = gr[Int(table[2 * m + 3]) + e]
+        let g2 = gr[Int(table[2 * m + 5]) + e]
+        let g3 = gr[Int(table[2 * m + 7]) + e]
         let (v0, v1, v2, v3) = (
           SIMD4<Double>(repeating: g0), SIMD4<Double>(repeating: g1), SIMD4<Double>(repeating: g2),
           SIMD4<Double>(repeating: g3)
@@ -488,7 +536,8 @@ extension ProgramBuffers {
         m += 4
       }
       while m < members {
-        let wd = d + Int(table[2 * m]), g = gr[Int(table[2 * m + 1]) + e]
+        let wd = d + Int(table[2 * m])
+        let g = gr[Int(table[2 * m + 1]) + e]
         for i in 0..<n { xg[i] += Dot.derivative(partner: wd[i]) * g }
         m += 1
       }

@@ -60,7 +60,8 @@ public func checkGradients(
 
   let numeric = point.indices.map { i in
     let h = step * max(1, abs(point[i]))
-    var up = point, down = point
+    var up = point
+    var down = point
     up[i] += h
     down[i] -= h
     let fUp = f(up.map { Value($0) }).data

@@ -98,10 +98,12 @@ extension OperandList {
       second.withUnretainedValues { b in
         for i in 0..<a.count {
           let (ai, bi) = (a[i], b[i])
-          ai._withUnsafeGuaranteedRef { a in bi._withUnsafeGuaranteedRef { b in
-            a.grad += Dot.derivative(partner: b.data) * g
-            b.grad += Dot.derivative(partner: a.data) * g
-          } }
+          ai._withUnsafeGuaranteedRef { a in
+            bi._withUnsafeGuaranteedRef { b in
+              a.grad += Dot.derivative(partner: b.data) * g
+              b.grad += Dot.derivative(partner: a.data) * g
+            }
+          }
         }
       }
     }

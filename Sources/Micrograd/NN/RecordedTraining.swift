@@ -51,7 +51,8 @@ public struct RecordedTraining: Sendable, Equatable {
     /// The points' box with `margin` of its size added on every side,
     /// out to multiples of 0.5.
     public init(around points: [[Double]], margin: Double = 0.1, cells: Int = 40) {
-      let xs = points.map { $0[0] }, ys = points.map { $0[1] }
+      let xs = points.map { $0[0] }
+      let ys = points.map { $0[1] }
       func range(_ values: [Double]) -> ClosedRange<Double> {
         let (low, high) = (values.min() ?? -1, values.max() ?? 1)
         let pad = max(high - low, 1e-9) * margin

@@ -1,6 +1,6 @@
 import ArgumentParser
-internal import FileOutput
 import Figures
+internal import FileOutput
 import Foundation
 import Makemore
 
@@ -61,7 +61,8 @@ struct TrainCommand: ParsableCommand {
   var samples = 20
   @Flag(name: .long, help: "No progress; only the results.")
   var quiet = false
-  @Option(name: .long, help: "compiled (the graph traced once, replayed) or eager (a new graph every step): the same losses.")
+  @Option(
+    name: .long, help: "compiled (the graph traced once, replayed) or eager (a new graph every step): the same losses.")
   var engine: TrainingEngine = .compiled
 
   var modelConfiguration: MLPConfiguration {
