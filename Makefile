@@ -180,6 +180,9 @@ sanitize: deps
 # `make sanitize` checks rendering for leaks instead. Foundation's own
 # leaks are suppressed as in `make sanitize`.
 FUZZ_SECONDS ?= 60
+# One seed, so that a run retraces the same inputs (CI's and yours alike);
+# `make fuzz FUZZ_SEED=0` lets libFuzzer pick one.
+FUZZ_SEED ?= 1
 FUZZ_TARGETS := draw dot-label model-file names svg
 FUZZ_RUNTIME = $(shell $(SWIFT) -print-target-info | \
   sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p')/clang/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
@@ -194,7 +197,7 @@ fuzz: deps
 	  leaks=1; [ $$target != dot-label ] || leaks=0; \
 	  SWIFT_BACKTRACE=enable=no TMPDIR=$(CURDIR)/.build-fuzz/tmp ASAN_OPTIONS=detect_leaks=$$leaks \
 	  LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp \
-	    .build-fuzz/debug/fuzz $$target -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	    .build-fuzz/debug/fuzz $$target -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) -max_len=8192 -timeout=10 \
 	    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=.build-fuzz/$$target- \
 	    .build-fuzz/corpus/$$target Tests/Fuzz/Corpus/$$target || exit 1; \
 	done

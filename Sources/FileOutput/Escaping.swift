@@ -45,6 +45,26 @@ public enum Escaping {
     return out + "\""
   }
 
+  /// JSON text that is also safe inside a `<script>` element: `<`, `>`
+  /// and `&` as `\u003c` and so on (they stand only inside strings in
+  /// valid JSON, where the escape means the same), and U+2028 and U+2029
+  /// escaped too, so that no string can end the element.
+  ///
+  /// ```swift
+  /// Escaping.scriptSafe(#"{"a":"</script>"}"#)  // {"a":"\u003c/script\u003e"}
+  /// ```
+  public static func scriptSafe(_ json: String) -> String {
+    var out = ""
+    out.reserveCapacity(json.utf8.count)
+    for c in json.unicodeScalars {
+      switch c {
+      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(c.value)
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
   private static func unicodeEscape(_ value: UInt32) -> String {
     let hex = String(value, radix: 16)
     return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

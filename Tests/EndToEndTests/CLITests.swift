@@ -197,7 +197,10 @@ import Testing
     #expect(page.status == 0 && page.output.isEmpty, "\(page.error)")
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("<title>L</title>"))
-    #expect(text.contains("d.grad += f.data × L.grad = -2.0 × 1.0 = -2.0"))
+    // The page writes the chain rule from its data: each operation's rule
+    // (the one table's words) and each step's numbers in full and as drawn.
+    #expect(text.contains(#""*":"the product rule: o = a * b; do/da = b, do/db = a""#))
+    #expect(text.contains(#""-2.0","-2.0000""#))
     let stdout = try run("micrograd", Self.lecture + ["--format", "HTML"])
     #expect(stdout.status == 0 && stdout.output == text, "\(stdout.error)")
     let limited = try run("micrograd", Self.lecture + ["--format", "html", "--node-limit", "3", "-o", file.path])

@@ -1,3 +1,5 @@
+internal import FileOutput
+
 /// What the training and sampling pages share: the HTML around their
 /// markup, their recorded data as JSON and their scripts, with the same
 /// content security policy as the explorer pages (nothing fetched).
@@ -32,40 +34,12 @@ enum PageShell {
     """
   }
 
-  /// JSON text that is also safe inside a `<script>` element: `<`, `>`
-  /// and `&` as `\u003c` and so on (only inside strings in valid JSON),
-  /// so that no string can end the element.
-  static func scriptSafe(_ json: String) -> String {
-    var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for c in json.unicodeScalars {
-      switch c {
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// JSON made safe inside a `<script>` element (FileOutput's one
+  /// escaping).
+  static func scriptSafe(_ json: String) -> String { Escaping.scriptSafe(json) }
 
-  /// Text for HTML: `&`, `<`, `>` and quotes as character references.
-  static func escapeHTML(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// Text for HTML (FileOutput's one escaping).
+  static func escapeHTML(_ s: String) -> String { Escaping.html(s) }
 }
 
 extension PageShell {
