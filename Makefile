@@ -144,7 +144,7 @@ bench: deps
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
 	  generate-documentation --target Micrograd --target GraphRender --target GraphSnapshotTesting \
-	  --target Makemore --target Figures --target FileOutput \
+	  --target Makemore --target Plots --target Figures --target FileOutput \
 	  --output-path .build/docs --transform-for-static-hosting
 
 # The Swift tests built with AddressSanitizer (LeakSanitizer included),

@@ -13,6 +13,7 @@ import Figures
 import Foundation
 import GraphRender
 import Micrograd
+import Plots
 
 lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written with exp") { figures in
   // tanh squashes any number into (-1, 1): np.arange(-5, 5, 0.2), and plt.grid().

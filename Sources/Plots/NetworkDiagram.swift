@@ -63,7 +63,7 @@ public struct NetworkDiagram: Hashable, Sendable {
   }
 
   /// The diagram as a drawing, for GraphRender to render and write, or
-  /// for ``FigureWriter/draw(_:_:caption:page:)-(Drawing,_,_,_)``.
+  /// for Figures' `FigureWriter.draw(_:_:)`.
   ///
   /// - Throws: A `GraphRenderError` if Graphviz cannot read the text.
   public func drawing() throws -> Drawing {
