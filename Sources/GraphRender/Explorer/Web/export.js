@@ -23,6 +23,12 @@
   function svgText(svg, view) {
     var copy = svg.cloneNode(true), r = view.getBoundingClientRect();
     copy.querySelectorAll('.minimap').forEach(function (m) { m.remove(); });
+    // The page shows its view by a transform (pan-zoom.js); the file says it as a viewBox.
+    copy.setAttribute('viewBox', svg.getAttribute('data-view-box') || svg.getAttribute('viewBox'));
+    copy.removeAttribute('data-view-box');
+    copy.style.transform = '';
+    copy.style.transformOrigin = '';
+    if (!copy.getAttribute('style')) copy.removeAttribute('style');
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     copy.setAttribute('width', Math.round(r.width));
     copy.setAttribute('height', Math.round(r.height));
