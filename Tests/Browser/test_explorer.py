@@ -26,7 +26,7 @@ from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-GRAPHS = ["expression", "neuron", "mlp-loss", "labels"]
+GRAPHS = ["expression", "neuron", "mlp-loss", "labels", "dot"]
 
 state = {}
 
@@ -643,6 +643,12 @@ class ExplorerTests(unittest.TestCase):
         self.assertEqual(page.grads(), by_keys)
         self.assertEqual([float(full) for _, full, _ in sorted(page.grads(), key=lambda g: int(g[0][1:]))],
                          [0.0 if g is None else float(g) for g in expected[3]])
+        self.assertClean(page)
+        page.close()
+        # A page of DOT text has no steps: an address with a step opens the figure.
+        page = Page(state["folder"] / "dot.html", fragment="#step=3")
+        self.assertEqual(page.step_text(), "the figure as drawn")
+        self.assertNotIn("undefined", page.page.inner_text("body"))
         self.assertClean(page)
         page.close()
 

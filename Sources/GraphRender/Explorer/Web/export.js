@@ -71,7 +71,13 @@
         g.fillRect(0, 0, canvas.width, canvas.height);
         g.drawImage(img, 0, 0, canvas.width, canvas.height);
         URL.revokeObjectURL(url);
-        canvas.toBlob(function (png) { save(png, name + '.png'); if (done) done(); }, 'image/png');
+        // No blob for a canvas the browser cannot make (an empty view, or
+        // one too large): say so rather than throw in the callback.
+        canvas.toBlob(function (png) {
+          if (!png) { if (done) done(new Error('the view could not be drawn as a PNG')); return; }
+          save(png, name + '.png');
+          if (done) done();
+        }, 'image/png');
       };
       img.onerror = function () { URL.revokeObjectURL(url); if (done) done(new Error('the SVG did not load')); };
       img.src = url;
