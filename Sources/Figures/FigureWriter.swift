@@ -28,9 +28,16 @@ public struct FigureWriter {
   /// - Throws: ``FigureError/cannotMakeFolder(_:_:)``, saying which path
   ///   is a file when one stands where a folder must be.
   public init(folder: URL) throws {
-    self.folder = folder
     let list = ProcessInfo.processInfo.environment[Lesson.writtenListVariable] ?? ""
-    writtenList = list.isEmpty ? nil : list
+    try self.init(folder: folder, writtenList: list.isEmpty ? nil : list)
+  }
+
+  /// Makes the folder if need be, and lists each file written in
+  /// `writtenList` (what `micrograd figures` passes a lesson in
+  /// `Lesson.writtenListVariable`).
+  init(folder: URL, writtenList: String?) throws {
+    self.folder = folder
+    self.writtenList = writtenList
     do {
       try Folders.make(folder.path)
     } catch {
@@ -145,6 +152,7 @@ public struct FigureWriter {
     } catch {
       throw FigureError.cannotWrite(error.path, error.reason)
     }
+    try listed("\(name).html")
   }
 
   /// Writes SVG text made elsewhere as `name.svg`.

@@ -1,9 +1,10 @@
-import Figures
 import Foundation
 import GraphRender
 import Makemore
 import Micrograd
 import Testing
+
+@testable import Figures
 
 @Suite struct PageTests {
   func recording() throws -> RecordedTraining {
@@ -64,5 +65,16 @@ import Testing
     try figures.write(page, "run")
     #expect(try folder.files() == ["run.html"])
     #expect(try String(contentsOf: folder.url.appendingPathComponent("run.html"), encoding: .utf8) == page.html())
+  }
+
+  /// A page is listed among the files written, in its place, as a figure
+  /// is: `micrograd figures` puts the index in that order.
+  @Test func aPageIsListedInTheOrderWritten() throws {
+    let folder = try TemporaryFolder()
+    let list = folder.url.appendingPathComponent("written.list").path
+    let figures = try FigureWriter(folder: folder.url.appendingPathComponent("out"), writtenList: list)
+    try figures.write(TrainingPage(try recording(), title: "t"), "run")
+    try figures.picture("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "after")
+    #expect(try String(contentsOfFile: list, encoding: .utf8) == "run.html\nafter.svg\n")
   }
 }
