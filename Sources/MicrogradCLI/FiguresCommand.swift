@@ -99,6 +99,8 @@ struct FiguresCommand: ParsableCommand {
         throw InputError(message: error.message)
       }
       let rendered = try render(programs, into: folder!.staging, timeLimit: limit)
+      // A stop that came after the last lesson leaves --out as it was too.
+      try LessonProcess.throwIfStopped()
       let warning: String?
       do {
         warning = try folder!.commit()

@@ -88,16 +88,34 @@ struct LessonProcess {
       if ContinuousClock.now - start > timeLimit {
         stop(pid, with: SIGTERM)
         throw InputError(
-          message: "\(name) ran longer than --lesson-time-limit (\(timeLimit.components.seconds) s) and was stopped; "
+          message: "\(name) ran longer than --lesson-time-limit (\(seconds(timeLimit)) s) and was stopped; "
             + "pass a larger --lesson-time-limit if it is only slow")
       }
       usleep(10_000)
     }
+    // Ctrl-C at a terminal reaches the lesson and this program together:
+    // the lesson may be gone before the loop saw the signal, which is
+    // still pending here. It is an interruption, not a failed lesson.
+    try throwIfStopped()
     // WIFEXITED and friends are macros, which Swift does not import.
     let signalled = status & 0x7F != 0
     return Ended(
       status: signalled ? status & 0x7F : (status >> 8) & 0xFF, signalled: signalled,
       output: capture ? contents(of: outputFile) : "", error: contents(of: errorFile))
+  }
+
+  /// Throws ``Interruption`` when SIGINT or SIGTERM came and waits
+  /// (``holdStops()``), taking it: called between lessons and before
+  /// `micrograd figures` puts its folder in place.
+  static func throwIfStopped() throws {
+    if let signal = takeStop() { throw Interruption(signal: signal) }
+  }
+
+  /// A duration in seconds as `--lesson-time-limit` takes it: `0.3`, `600`.
+  static func seconds(_ duration: Duration) -> String {
+    let (whole, attoseconds) = duration.components
+    let value = Double(whole) + Double(attoseconds) / 1e18
+    return value == value.rounded() ? String(Int64(value)) : String(value)
   }
 
   /// SIGINT and SIGTERM, as a set.

@@ -255,7 +255,7 @@ import Testing
       ["figures", "--out", "figures", "--quiet", "--lesson-time-limit", "0.3"], in: root)
     #expect(result.status == 2)
     #expect(
-      result.error == "micrograd: error: add ran longer than --lesson-time-limit (0 s) and was stopped; "
+      result.error == "micrograd: error: add ran longer than --lesson-time-limit (0.3 s) and was stopped; "
         + "pass a larger --lesson-time-limit if it is only slow\n")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") || $0 == "figures" }
