@@ -98,22 +98,46 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `data` into a locked temporary file beside `file` and renames
-  /// it over `file`.
-  private static func replace(_ file: String, with data: Data, as path: String) throws(AtomicFileError) {
+  /// Writes `data` for `path` as ``write(_:to:)`` would, all but its last
+  /// step, for outputs that must change together: a regular file is
+  /// written and flushed beside its destination, and only
+  /// ``StagedFile/commit()``'s rename is left; standard output, a pipe or
+  /// a device is written by `commit()` itself (a stream cannot be taken
+  /// back).
+  ///
+  /// - Throws: ``AtomicFileError``, as writing would; nothing is left
+  ///   behind.
+  public static func stage(_ data: Data, to path: String) throws(AtomicFileError) -> StagedFile {
+    switch try Destination(path) {
+    case .standardOutput, .inPlace:
+      return StagedFile(path: path, pending: .stream(data))
+    case .file(let file):
+      return try stage(data, replacing: file, as: path)
+    }
+  }
+
+  /// Writes `data` into a locked temporary file beside `file`, flushed,
+  /// to be renamed over `file`.
+  private static func stage(_ data: Data, replacing file: String, as path: String) throws(AtomicFileError)
+    -> StagedFile
+  {
     let folder = (file as NSString).deletingLastPathComponent
     Leftovers.removeTemporaryFiles(in: folder.isEmpty ? "." : folder)
     let (temporary, fd) = try makeTemporary(beside: file, as: path)
     var error = writeAll(data, to: fd) ? nil : failure(path)
     if error == nil, fsync(fd) != 0 { error = failure(path) }
-    // Renamed while still locked, so that no cleaner takes it for a leftover.
-    if error == nil, rename(temporary, file) != 0 { error = failure(path) }
     if let error {
       unlink(temporary)
       close(fd)
       throw error
     }
-    close(fd)
+    return StagedFile(path: path, pending: .rename(temporary: temporary, descriptor: fd, file: file))
+  }
+
+  /// Writes `data` into a locked temporary file beside `file` and renames
+  /// it over `file`.
+  private static func replace(_ file: String, with data: Data, as path: String) throws(AtomicFileError) {
+    try stage(data, replacing: file, as: path).commit()
   }
 
   /// Makes and locks a new temporary file in `file`'s folder.

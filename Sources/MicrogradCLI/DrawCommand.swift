@@ -291,8 +291,9 @@ struct DrawCommand: ParsableCommand {
         throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
       }
     }
-    // The frames go into a fresh folder beside theirs, swapped in only
-    // once the figure is written too: a failure leaves both as they were.
+    // The frames go into a fresh folder beside theirs and the figure into
+    // a file beside its own; only then are the frames swapped in and the
+    // figure renamed: a failure before that leaves both as they were.
     var frames: StagedFolder?
     if let backwardSteps {
       do {
@@ -302,6 +303,7 @@ struct DrawCommand: ParsableCommand {
         throw InputError(message: error.message)
       }
     }
+    var figure: StagedFile?
     do {
       if let frames {
         try writeBackwardSteps(
@@ -309,7 +311,7 @@ struct DrawCommand: ParsableCommand {
       }
       if let target, let bytes {
         do {
-          try AtomicFile.write(bytes, to: target.path)
+          figure = try AtomicFile.stage(bytes, to: target.path)
         } catch {
           throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
         }
@@ -322,12 +324,19 @@ struct DrawCommand: ParsableCommand {
       }
     } catch {
       frames?.discard()
+      figure?.discard()
       throw error
     }
     do {
       if let warning = try frames?.commit() { MicrogradCommand.warn(warning) }
     } catch {
+      figure?.discard()
       throw InputError(message: error.message)
+    }
+    do {
+      try figure?.commit()
+    } catch {
+      throw GraphRenderError.cannotWrite(path: error.path, reason: error.reason)
     }
   }
 

@@ -26,7 +26,7 @@ from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-GRAPHS = ["expression", "neuron", "mlp-loss", "labels"]
+GRAPHS = ["expression", "neuron", "mlp-loss", "labels", "dot"]
 
 state = {}
 
@@ -136,7 +136,7 @@ def probe_page(graph):
 class ExplorerTests(unittest.TestCase):
     def assertClean(self, page):
         self.assertEqual(page.errors, [], "console errors")
-        # blob: URLs are the page's own memory (the minimap's picture), not requests.
+        # blob: URLs are the page's own memory (an exported picture), not requests.
         self.assertEqual([r for r in page.requests if not r.startswith("blob:")], [page.url],
                          "requests other than the page itself")
 
@@ -350,7 +350,7 @@ class ExplorerTests(unittest.TestCase):
 
     def test_pan_zoom_and_fit(self):
         page = probe_page("mlp-loss")
-        box = lambda: page.page.evaluate("document.querySelector('#view svg').getAttribute('viewBox')")
+        box = lambda: page.page.evaluate("document.querySelector('#view svg').getAttribute('data-view-box')")
         home = box()
         page.page.mouse.move(640, 400)
         page.page.mouse.wheel(0, -400)
@@ -539,7 +539,7 @@ class ExplorerTests(unittest.TestCase):
         self.assertGreaterEqual(graph_size(), 60)
         for _ in range(60):
             page.page.keyboard.press("+")
-        vb = [float(x) for x in page.page.evaluate("document.querySelector('#view svg').getAttribute('viewBox')").split()]
+        vb = [float(x) for x in page.page.evaluate("document.querySelector('#view svg').getAttribute('data-view-box')").split()]
         self.assertTrue(all(abs(x) < 1e6 for x in vb), vb)
         self.assertGreater(vb[2], 1)
         page.page.click("#fit")
@@ -574,16 +574,22 @@ class ExplorerTests(unittest.TestCase):
 
     def test_big_graphs_have_a_minimap(self):
         page = probe_page("mlp-loss")
+        # The minimap is made after the first frame is painted.
+        page.page.wait_for_selector("#view[data-minimap]")
+        self.assertEqual(page.page.get_attribute("#view", "data-minimap"), "shown")
         self.assertTrue(page.page.is_visible(".minimap"))
+        self.assertGreater(page.page.evaluate("document.querySelector('.minimap-nodes').getAttribute('d').length"), 0)
         for _ in range(5):
             page.page.keyboard.press("+")
-        vb = page.page.evaluate("document.querySelector('#view svg').getAttribute('viewBox')")
+        vb = page.page.evaluate("document.querySelector('#view svg').getAttribute('data-view-box')")
         r = page.box(".minimap")
         page.page.mouse.click(r[0] + 10, r[1] + (r[3] - r[1]) / 2)
-        self.assertNotEqual(page.page.evaluate("document.querySelector('#view svg').getAttribute('viewBox')"), vb)
+        self.assertNotEqual(page.page.evaluate("document.querySelector('#view svg').getAttribute('data-view-box')"), vb)
         self.assertEqual(page.page.locator("g.mg-dim").count(), 0, "a click on the minimap picks nothing")
         page.close()
         page = probe_page("expression")
+        page.page.wait_for_selector("#view[data-minimap]")
+        self.assertEqual(page.page.get_attribute("#view", "data-minimap"), "none")
         self.assertFalse(page.page.is_visible(".minimap"))
         page.close()
 
@@ -639,6 +645,12 @@ class ExplorerTests(unittest.TestCase):
                          [0.0 if g is None else float(g) for g in expected[3]])
         self.assertClean(page)
         page.close()
+        # A page of DOT text has no steps: an address with a step opens the figure.
+        page = Page(state["folder"] / "dot.html", fragment="#step=3")
+        self.assertEqual(page.step_text(), "the figure as drawn")
+        self.assertNotIn("undefined", page.page.inner_text("body"))
+        self.assertClean(page)
+        page.close()
 
     def test_step_zero_says_no_gradient_is_computed_and_labels_follow_the_step(self):
         page = probe_page("expression")
@@ -658,7 +670,7 @@ class ExplorerTests(unittest.TestCase):
     def test_the_graph_does_not_move_when_the_panel_changes(self):
         for width, height in [(1280, 800), (390, 844)]:
             page = Page(state["folder"] / "neuron.html", width=width, height=height)
-            # The graph's box; its viewBox moves only to follow the step (tested above).
+            # The graph's box; its view moves only to follow the step (tested above).
             where = lambda: page.box("#view")
             page.page.keyboard.press("Home")
             first = where()
@@ -719,7 +731,7 @@ class ExplorerTests(unittest.TestCase):
         page.page.keyboard.press("Home")
         page.page.keyboard.press("ArrowRight")
         page.page.keyboard.press("+")
-        viewbox = page.page.evaluate("document.querySelector('#view svg').getAttribute('viewBox')")
+        viewbox = page.page.evaluate("document.querySelector('#view svg').getAttribute('data-view-box')")
         with page.page.expect_download() as download:
             page.page.click("#save-svg")
         self.assertEqual(download.value.suggested_filename, "expression-step-1.svg")

@@ -2,7 +2,7 @@
 // the HTML page of one of the lecture's graphs and prints, as JSON, what
 // the page must show, computed here by calling the engine directly.
 //
-//   explorer-probe expression|neuron|mlp-loss|labels FILE.html
+//   explorer-probe expression|neuron|mlp-loss|labels|dot FILE.html
 //
 // It prints {"titles": ["v0", ...], "labels": [...], "data": [...],
 // "steps": [[grad or null per value] after 0, 1, ... steps],
@@ -28,8 +28,19 @@ func labelsGraph() -> Value {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 2 else {
-  FileHandle.standardError.write(Data("usage: explorer-probe expression|neuron|mlp-loss|labels FILE.html\n".utf8))
+  FileHandle.standardError.write(Data("usage: explorer-probe expression|neuron|mlp-loss|labels|dot FILE.html\n".utf8))
   exit(2)
+}
+// A drawing of DOT text: a page with no values and no steps; it prints {}.
+if arguments[0] == "dot" {
+  do {
+    try Drawing(dot: "digraph { a -> b -> c }").write(to: URL(fileURLWithPath: arguments[1]))
+  } catch {
+    FileHandle.standardError.write(Data("explorer-probe: \(error)\n".utf8))
+    exit(1)
+  }
+  print("{}")
+  exit(0)
 }
 let root: Value
 var style = DrawingStyle.lecture

@@ -23,6 +23,12 @@
   function svgText(svg, view) {
     var copy = svg.cloneNode(true), r = view.getBoundingClientRect();
     copy.querySelectorAll('.minimap').forEach(function (m) { m.remove(); });
+    // The page shows its view by a transform (pan-zoom.js); the file says it as a viewBox.
+    copy.setAttribute('viewBox', svg.getAttribute('data-view-box') || svg.getAttribute('viewBox'));
+    copy.removeAttribute('data-view-box');
+    copy.style.transform = '';
+    copy.style.transformOrigin = '';
+    if (!copy.getAttribute('style')) copy.removeAttribute('style');
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     copy.setAttribute('width', Math.round(r.width));
     copy.setAttribute('height', Math.round(r.height));
@@ -65,7 +71,13 @@
         g.fillRect(0, 0, canvas.width, canvas.height);
         g.drawImage(img, 0, 0, canvas.width, canvas.height);
         URL.revokeObjectURL(url);
-        canvas.toBlob(function (png) { save(png, name + '.png'); if (done) done(); }, 'image/png');
+        // No blob for a canvas the browser cannot make (an empty view, or
+        // one too large): say so rather than throw in the callback.
+        canvas.toBlob(function (png) {
+          if (!png) { if (done) done(new Error('the view could not be drawn as a PNG')); return; }
+          save(png, name + '.png');
+          if (done) done();
+        }, 'image/png');
       };
       img.onerror = function () { URL.revokeObjectURL(url); if (done) done(new Error('the SVG did not load')); };
       img.src = url;

@@ -1,5 +1,9 @@
-// Pan and zoom of an SVG by its viewBox: the wheel (in pixels, lines or
-// pages), dragging, a two-finger pinch, and calls from buttons and keys.
+// Pan and zoom of an SVG: the wheel (in pixels, lines or pages), dragging,
+// a two-finger pinch, and calls from buttons and keys. What the view shows
+// is a box in the drawing's units, as a viewBox would say it (the svg's
+// `data-view-box`), but it is shown by a CSS transform of the svg: a new
+// viewBox makes the browser lay every text of the drawing out again (about
+// 60 ms a move on mlp-loss), a transform only paints it again.
 // Zoom stays between half the fitted size and a few times the drawn size.
 // `reveal` brings an element into view with its text readable; a minimap
 // shows where the view is when the fitted graph's text is too small to read.
@@ -41,19 +45,38 @@
       var fitted = scaleOf(home);
       return [fitted / 2, Math.max(fitted, 8)];
     }
-    function apply() { svg.setAttribute('viewBox', box.join(' ')); updateMinimap(); onChange(); }
-    function fit() { box = home.slice(); svg.setAttribute('viewBox', homeText); updateMinimap(); onChange(); }
+    // The transform that shows `box` where the svg, whose viewBox stays the
+    // home box, shows home: both are centred in the view (`meet`).
+    function apply() {
+      var r = viewRect(), s0 = scaleOf(home), s = scaleOf(box), k = s / s0;
+      var tx = (r.width - box[2] * s) / 2 - box[0] * s - k * ((r.width - home[2] * s0) / 2 - home[0] * s0);
+      var ty = (r.height - box[3] * s) / 2 - box[1] * s - k * ((r.height - home[3] * s0) / 2 - home[1] * s0);
+      svg.style.transform = box.join(' ') === home.join(' ') ? '' : 'matrix(' + [k, 0, 0, k, tx, ty].join(',') + ')';
+      svg.setAttribute('data-view-box', box.join(' '));
+      updateMinimap();
+      onChange();
+    }
+    function fit() { box = home.slice(); apply(); }
+    svg.style.transformOrigin = '0 0';
+    // A transformed drawing overflows the view, and focusing a value would
+    // scroll the view to it (where `overflow: clip` is not supported):
+    // the transform alone says what is shown.
+    view.addEventListener('scroll', function () { view.scrollLeft = 0; view.scrollTop = 0; });
+    svg.setAttribute('data-view-box', box.join(' '));
+    // The drawing's point under the screen point (x, y).
     function toSVG(x, y) {
-      var p = svg.createSVGPoint();
-      p.x = x; p.y = y;
-      return p.matrixTransform(svg.getScreenCTM().inverse());
+      var r = viewRect(), s = scaleOf(box);
+      return {
+        x: box[0] + (x - r.left - (r.width - box[2] * s) / 2) / s,
+        y: box[1] + (y - r.top - (r.height - box[3] * s) / 2) / s
+      };
     }
     // Zooms by `f` about the screen point (x, y), the view's centre by default.
     function zoom(f, x, y) {
       var s = scaleOf(box), lim = limits();
       f = Math.min(Math.max(s * f, lim[0]), lim[1]) / s;
       if (!isFinite(f) || f <= 0 || Math.abs(f - 1) < 1e-9) return;
-      var r = svg.getBoundingClientRect();
+      var r = viewRect();
       var p = toSVG(x === undefined ? r.left + r.width / 2 : x, y === undefined ? r.top + r.height / 2 : y);
       box = [p.x - (p.x - box[0]) / f, p.y - (p.y - box[1]) / f, box[2] / f, box[3] / f];
       apply();
@@ -69,24 +92,32 @@
     }
     // Brings `g` into view, zoomed so that its text is at least READABLE
     // pixels tall, when it is off screen or smaller; otherwise leaves the
-    // view. Text a few pixels tall is measured larger than it scales (the
-    // font's hinting), so the zoom is measured again, at most a few times.
+    // view. Where `g` and its text lie is read once, in the drawing's own
+    // units, and the new view is computed from them: reading the screen
+    // again after each change of viewBox would lay the whole drawing out
+    // again, which on a big graph is most of a step's time.
     function reveal(g) {
-      var text = g.querySelector('text'), moved = false;
-      for (var tries = 0; tries < 4; tries++) {
-        var r = g.getBoundingClientRect(), v = viewRect(), s = scaleOf(box);
-        var shown = text ? Math.min(text.getBBox().height * s, text.getBoundingClientRect().height) : READABLE;
-        var inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
-        if (inside && shown >= READABLE) break;
-        var lim = limits(), s2 = shown < READABLE ? s * (READABLE * 1.25) / shown : s;
-        s2 = Math.min(Math.max(s2, lim[0]), lim[1]);
-        var p = toSVG(r.left + r.width / 2, r.top + r.height / 2), w = v.width / s2, h = v.height / s2;
-        box = [p.x - w / 2, p.y - h / 2, w, h];
-        apply();
-        moved = true;
-        if (s2 === lim[1]) break;
-      }
-      return moved;
+      var text = g.querySelector('text');
+      var toRoot = svg.getScreenCTM().inverse().multiply(g.getScreenCTM());
+      var bb = g.getBBox(), units = Math.hypot(toRoot.b, toRoot.d);
+      var a = svg.createSVGPoint(), c = svg.createSVGPoint();
+      a.x = bb.x; a.y = bb.y; c.x = bb.x + bb.width; c.y = bb.y + bb.height;
+      a = a.matrixTransform(toRoot); c = c.matrixTransform(toRoot);
+      var left = Math.min(a.x, c.x), right = Math.max(a.x, c.x), top = Math.min(a.y, c.y), bottom = Math.max(a.y, c.y);
+      var textHeight = text ? text.getBBox().height * units : 0;
+      // Where the view's box puts those units on screen (`meet` centres it).
+      var v = viewRect(), s = scaleOf(box);
+      var x0 = v.left + (v.width - box[2] * s) / 2 - box[0] * s, y0 = v.top + (v.height - box[3] * s) / 2 - box[1] * s;
+      var inside = x0 + left * s >= v.left && x0 + right * s <= v.right && y0 + top * s >= v.top
+        && y0 + bottom * s <= v.bottom;
+      var shown = text ? textHeight * s : READABLE;
+      if (inside && shown >= READABLE) return false;
+      var lim = limits(), s2 = shown < READABLE ? (READABLE * 1.25) / textHeight : s;
+      s2 = Math.min(Math.max(s2, lim[0]), lim[1]);
+      var w = v.width / s2, h = v.height / s2;
+      box = [(left + right) / 2 - w / 2, (top + bottom) / 2 - h / 2, w, h];
+      apply();
+      return true;
     }
 
     // MARK: the wheel, dragging and pinching
@@ -149,15 +180,31 @@
       minimap.setAttribute('aria-hidden', 'true');
       minimap.setAttribute('viewBox', homeText);
       minimap.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-      // A picture of the drawing as it was at load, not a live copy: a live
-      // copy (<use>) is rebuilt on every highlight, which made a step slow.
-      var picture = document.createElementNS(ns, 'image');
-      var copy = svg.cloneNode(true);
-      copy.setAttribute('viewBox', homeText);
-      var url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
-      picture.setAttribute('x', home[0]); picture.setAttribute('y', home[1]);
-      picture.setAttribute('width', home[2]); picture.setAttribute('height', home[3]);
-      picture.setAttribute('href', url);
+      // A plan of the drawing as it was at load: its boxes, node outlines
+      // and edges as three paths, read from the shapes' attributes. A copy
+      // of the drawing (a <use>, or an image of it) cost more to build and
+      // paint than the page's first step, and its text would be far below
+      // a pixel tall anyway.
+      var picture = document.createElementNS(ns, 'g');
+      if (graph.getAttribute('transform')) picture.setAttribute('transform', graph.getAttribute('transform'));
+      [['g.cluster > polygon', 'minimap-clusters'], ['g.edge > path', 'minimap-edges'],
+        ['g.node > polygon:first-of-type, g.node > ellipse:first-of-type', 'minimap-nodes']].forEach(function (part) {
+        var d = [];
+        svg.querySelectorAll(part[0]).forEach(function (shape) {
+          if (shape.tagName === 'path') { d.push(shape.getAttribute('d')); return; }
+          if (shape.tagName === 'ellipse') {
+            var cx = +shape.getAttribute('cx'), cy = +shape.getAttribute('cy');
+            var rx = +shape.getAttribute('rx'), ry = +shape.getAttribute('ry');
+            d.push('M' + (cx - rx) + ',' + (cy - ry) + 'h' + 2 * rx + 'v' + 2 * ry + 'h' + -2 * rx + 'z');
+            return;
+          }
+          d.push('M' + shape.getAttribute('points').trim().split(/\s+/).join('L') + 'z');
+        });
+        var path = document.createElementNS(ns, 'path');
+        path.setAttribute('class', part[1]);
+        path.setAttribute('d', d.join(''));
+        picture.appendChild(path);
+      });
       minimapView = document.createElementNS(ns, 'rect');
       minimapView.setAttribute('class', 'minimap-view');
       minimap.appendChild(picture);
@@ -193,9 +240,12 @@
       if (big && !minimap) buildMinimap();
       if (minimap) minimap.style.display = big ? '' : 'none';
       updateMinimap();
+      view.setAttribute('data-minimap', big ? 'shown' : 'none');
     }
-    checkMinimap();
-    window.addEventListener('resize', checkMinimap);
+    // After the first frame is painted: deciding reads the laid-out text,
+    // and the page should answer its first key press before that.
+    requestAnimationFrame(function () { setTimeout(checkMinimap, 0); });
+    window.addEventListener('resize', function () { apply(); checkMinimap(); });
 
     return {
       zoom: zoom, pan: pan, fit: fit, reveal: reveal,

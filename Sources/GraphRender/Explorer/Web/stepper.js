@@ -32,7 +32,8 @@
 
     // The address: #step=N, read at load and on hashchange, written on each step.
     function fromAddress() {
-      var m = /^#step=(\d+)$/.exec(location.hash);
+      // A page without steps has no step to open (#step=N shows the figure).
+      var m = count > 0 ? /^#step=(\d+)$/.exec(location.hash) : null;
       return m ? Math.min(fromNumber(+m[1]), count) : first;
     }
     // At most one address change every 250 ms (the last one wins): the
