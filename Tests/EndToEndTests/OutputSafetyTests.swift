@@ -199,11 +199,12 @@ import Testing
         after: Double.random(in: 0.0...0.5, using: &generator))
       usleep(150_000)  // the stand-in lessons, which are not watching, finish
       #expect(try snapshot(root.appendingPathComponent("figures")) == made)
-      #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [], "left in $TMPDIR")
+      let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+      #expect(left == [], "left in $TMPDIR: \(left)")
       let again = try run(micrograd, figures, in: root, environment: environment)
       #expect(again.status == 0, "\(again.error)")
       #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } == [])
-      #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [], "left in $TMPDIR")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
   }
 
@@ -259,7 +260,7 @@ import Testing
       environment: environment)
     #expect(again.status == 0, "\(again.error)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } == [])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [], "left in $TMPDIR")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
   }
 
   /// A kill between the two renames of a commit left X missing and the
