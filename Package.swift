@@ -3,20 +3,20 @@ import PackageDescription
 
 /// The lessons, in the notes' order, each named once: a whole program in
 /// Examples/<name> (Figures' lessonMain is its plumbing), with the modules
-/// it imports beside Figures. `micrograd figures` runs them, so the command
+/// it imports beside Figures (Plots for a lesson that draws charts). `micrograd figures` runs them, so the command
 /// and the end-to-end tests depend on them all.
 let lessons: [(name: String, imports: [Target.Dependency])] = [
-  ("derivative", []),
+  ("derivative", ["Plots"]),
   ("add", ["Micrograd"]),
   ("chain", ["Micrograd"]),
   ("expression", ["Micrograd"]),
-  ("neuron", ["Micrograd"]),
+  ("neuron", ["Micrograd", "Plots"]),
   ("accumulation", ["Micrograd"]),
-  ("mlp", ["Micrograd", "GraphRender"]),
-  ("training", ["Micrograd"]),
-  ("moons", ["Micrograd"]),
-  ("bigram", ["Micrograd", "Makemore"]),
-  ("makemore-mlp", ["Makemore"]),
+  ("mlp", ["Micrograd", "GraphRender", "Plots"]),
+  ("training", ["Micrograd", "Plots"]),
+  ("moons", ["Micrograd", "Plots"]),
+  ("bigram", ["Micrograd", "Makemore", "Plots"]),
+  ("makemore-mlp", ["Makemore", "Plots"]),
 ]
 let lessonTargets: [Target.Dependency] = lessons.map { .target(name: $0.name) }
 
@@ -28,6 +28,7 @@ let package = Package(
     .library(name: "GraphRender", targets: ["GraphRender"]),
     .library(name: "Makemore", targets: ["Makemore"]),
     .library(name: "GraphSnapshotTesting", targets: ["GraphSnapshotTesting"]),
+    .library(name: "Plots", targets: ["Plots"]),
     .library(name: "Figures", targets: ["Figures"]),
     .executable(name: "micrograd", targets: ["MicrogradCLI"]),
   ],
@@ -79,10 +80,15 @@ let package = Package(
     // The one file-system call Swift cannot make: swapping two folders.
     .target(name: "CFileSystem"),
     // Every picture that is not a computation graph: line plots, the
-    // decision boundary, the count matrix, the loss curve; and FigureWriter.
-    // Its training and sampling pages' scripts are in GraphRender/Explorer/Web,
-    // with the explorer's, embedded by the same plugin (GraphRender's ExplorerFiles).
-    .target(name: "Figures", dependencies: ["Micrograd", "GraphRender", "FileOutput", "Makemore"]),
+    // decision boundary, the count matrix, the loss curve, labelled points,
+    // the network diagram. Each is a value that makes its SVG or DOT text.
+    .target(name: "Plots", dependencies: ["Micrograd", "GraphRender", "FileOutput"]),
+    // The lessons' runtime: FigureWriter (a lesson's graphs, plots and pages
+    // into a folder, and its list of files written), lessonMain (a lesson's
+    // command line and process), and the training and sampling pages, whose
+    // scripts are in GraphRender/Explorer/Web, with the explorer's, embedded
+    // by the same plugin (GraphRender's ExplorerFiles).
+    .target(name: "Figures", dependencies: ["Plots", "Micrograd", "GraphRender", "FileOutput", "Makemore"]),
     // `micrograd draw`'s expression language: parser and evaluator. Not a
     // product; the command is its only user.
     .target(name: "DrawLanguage", dependencies: ["Micrograd", "FileOutput"]),
@@ -91,7 +97,7 @@ let package = Package(
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Makemore", "Figures", "FileOutput", "DrawLanguage",
+        "Micrograd", "GraphRender", "Makemore", "Plots", "Figures", "FileOutput", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
         // `micrograd figures` runs the lesson programs built beside it: not
@@ -140,7 +146,8 @@ let package = Package(
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "GraphRender", "Makemore", "TestSupport"]),
+    .testTarget(name: "PlotsTests", dependencies: ["Plots", "GraphRender", "Makemore"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plots", "GraphRender", "Makemore", "TestSupport"]),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.
     .testTarget(name: "RepositoryTests"),

@@ -1,6 +1,7 @@
 """How big the explorer pages are and how fast one answers, in real Chromium.
 
     .build/browser-venv/bin/python Benchmarks/explorer_page.py [--against REV] [--runs N] [PAGE.html ...]
+    .build/browser-venv/bin/python Benchmarks/explorer_page.py --first-step [--runs N] [PAGE.html ...]
 
 For each page (default: output/mlp-loss.html) it prints its size, the time
 from opening it to showing step 1 (→ twice from the figure: step 0, then
@@ -10,6 +11,12 @@ wrote it too (`git show REV:PATH`), alternating old and new runs so that a
 busy machine slows both alike. Chromium is Debian's (`CHROMIUM` to change
 it), driven by the Playwright that `make test` installs into
 .build/browser-venv. Then it lists every page in output/ with its size.
+
+With `--first-step` it times only opening the page until it answers its
+first step, N times (11 by default) after one warm-up run that is not
+counted, and prints every run and the median, min and max in seconds.
+The browser tests only check that the page answers: a time limit there
+failed CI on a busy machine, so the time is measured here.
 """
 import argparse
 import os
@@ -38,6 +45,8 @@ STEPS_TO_PAINT = """async (count) => {
 
 
 def load_to_first_step(browser, url):
+    """From opening the page in a fresh context until the step counter says
+    "step 1 of" (→ twice: focus, then step 1), in ms."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     start = time.monotonic()
@@ -49,6 +58,16 @@ def load_to_first_step(browser, url):
     elapsed = time.monotonic() - start
     context.close()
     return elapsed * 1000
+
+
+def first_step_only(browser, pages, runs):
+    for name in pages:
+        url = (ROOT / name).resolve().as_uri()
+        load_to_first_step(browser, url)  # a warm-up run, not counted
+        times = [load_to_first_step(browser, url) / 1000 for _ in range(runs)]
+        print("runs (s):", " ".join(f"{t:.3f}" for t in times))
+        print(f"load to first step: median {statistics.median(times):.3f} s, "
+              f"min {min(times):.3f} s, max {max(times):.3f} s ({runs} runs, {Path(name).name})")
 
 
 def step_to_paint(browser, url, steps=40):
@@ -66,8 +85,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", default=["output/mlp-loss.html"])
     parser.add_argument("--against", metavar="REV", help="also measure each page as commit REV wrote it")
-    parser.add_argument("--runs", type=int, default=7, help="runs of each measurement (default 7)")
+    parser.add_argument("--runs", type=int, help="runs of each measurement (default 7; 11 with --first-step)")
+    parser.add_argument("--first-step", action="store_true",
+                        help="time only loading until step 1, after a warm-up run (no --against)")
     args = parser.parse_args()
+    if args.first_step and args.against:
+        parser.error("--first-step times this tree's pages only; leave out --against")
+    if args.runs is None:
+        args.runs = 11 if args.first_step else 7
+    if args.first_step:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM)
+            first_step_only(browser, args.pages, args.runs)
+            browser.close()
+        return
     folder = Path(tempfile.mkdtemp(prefix="explorer-bench-"))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)

@@ -12,6 +12,7 @@ import Figures
 import Foundation
 import Makemore
 import Micrograd
+import Plots
 
 lessonMain(
   "bigram", summary: "makemore's bigram: counts, their figure, samples, loss, and the neural bigram",

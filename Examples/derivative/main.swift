@@ -9,6 +9,7 @@
 //   swift run derivative [--out DIR]   writes derivative.svg
 import Figures
 import Foundation
+import Plots
 
 lessonMain("derivative", summary: "f(x) = 3x² - 4x + 5, plotted, and its slope by nudging x") { figures in
   func f(_ x: Double) -> Double {

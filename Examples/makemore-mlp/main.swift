@@ -26,6 +26,7 @@
 import Figures
 import Foundation
 import Makemore
+import Plots
 
 /// torch.linspace(start, end, steps), in Double (torch's is float32): the
 /// first half counted up from `start`, the second half down from `end`, so

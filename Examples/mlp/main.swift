@@ -27,6 +27,7 @@
 import Figures
 import GraphRender
 import Micrograd
+import Plots
 
 lessonMain(
   "mlp",

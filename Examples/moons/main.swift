@@ -19,6 +19,7 @@
 //       by step)
 import Figures
 import Micrograd
+import Plots
 
 lessonMain("moons", summary: "micrograd's demo: MLP(2, [16, 16, 1]) on the moons, 100 steps") { figures in
   var rng = SplitMix64(seed: 1337)

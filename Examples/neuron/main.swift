@@ -13,6 +13,7 @@ import Figures
 import Foundation
 import GraphRender
 import Micrograd
+import Plots
 
 lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written with exp") { figures in
   // tanh squashes any number into (-1, 1): np.arange(-5, 5, 0.2), and plt.grid().
@@ -31,18 +32,24 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
     )
   }
 
-  // The notes build the neuron up: first its weighted sum alone, with
-  // b = 6.7, so that n = x1*w1 + x2*w2 + b = -6 + 0 + 6.7 = 0.7.
-  do {
-    let (x1, x2, w1, w2, b) = leaves(b: 6.7)
-    let x1w1 = x1 * w1
+  // The weighted sum n = x1*w1 + x2*w2 + b, each value labelled as the
+  // notes label it.
+  func weightedSum(_ l: (x1: Value, x2: Value, w1: Value, w2: Value, b: Value)) -> Value {
+    let x1w1 = l.x1 * l.w1
     x1w1.label = "x1*w1"
-    let x2w2 = x2 * w2
+    let x2w2 = l.x2 * l.w2
     x2w2.label = "x2*w2"
     let x1w1x2w2 = x1w1 + x2w2
     x1w1x2w2.label = "x1*w1 + x2*w2"
-    let n = x1w1x2w2 + b
+    let n = x1w1x2w2 + l.b
     n.label = "n"
+    return n
+  }
+
+  // The notes build the neuron up: first its weighted sum alone, with
+  // b = 6.7, so that n = x1*w1 + x2*w2 + b = -6 + 0 + 6.7 = 0.7.
+  do {
+    let n = weightedSum(leaves(b: 6.7))
     print("with b = 6.7: n = \(n.data)")
     try figures.draw(
       drawDot(n, options: .init(title: "n = x1*w1 + x2*w2 + b, before tanh (b = 6.7)")), "neuron-before-tanh",
@@ -50,14 +57,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
   }
 
   let (x1, x2, w1, w2, b) = leaves()
-  let x1w1 = x1 * w1
-  x1w1.label = "x1*w1"
-  let x2w2 = x2 * w2
-  x2w2.label = "x2*w2"
-  let x1w1x2w2 = x1w1 + x2w2
-  x1w1x2w2.label = "x1*w1 + x2*w2"
-  let n = x1w1x2w2 + b
-  n.label = "n"
+  let n = weightedSum((x1, x2, w1, w2, b))
   let o = n.tanh()
   o.label = "o"
 
@@ -94,14 +94,7 @@ lessonMain("neuron", summary: "o = tanh(x1*w1 + x2*w2 + b), and tanh written wit
 
   // tanh(n) = (exp(2n) - 1) / (exp(2n) + 1), one operation at a time.
   let l = leaves()
-  let lx1w1 = l.x1 * l.w1
-  lx1w1.label = "x1*w1"
-  let lx2w2 = l.x2 * l.w2
-  lx2w2.label = "x2*w2"
-  let lsum = lx1w1 + lx2w2
-  lsum.label = "x1*w1 + x2*w2"
-  let m = lsum + l.b
-  m.label = "n"
+  let m = weightedSum(l)
   let e = (2 * m).exp()
   e.label = "e"
   let o2 = (e - 1) / (e + 1)

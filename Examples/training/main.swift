@@ -8,6 +8,7 @@
 //   swift run training [--out DIR]   writes training-loss.svg
 import Figures
 import Micrograd
+import Plots
 
 lessonMain("training", summary: "gradient descent on the four examples, and its loss curve") { figures in
   var rng = SplitMix64(seed: 42)

@@ -6,24 +6,29 @@
 // text as a `package static let` (package: Figures' training and sampling
 // pages read them too), named after the file: explorer.js is `explorerJS`,
 // pan-zoom.js `panZoomJS`, explorer.css `explorerCSS`. The text is kept
-// byte for byte (every character that is not plain ASCII is escaped).
+// byte for byte, and nothing in it is escaped: it stands in a raw string
+// literal (`#"""` ... `"""#`) with more `#` than any run of `#` in the file.
 import Foundation
 
-/// A Swift string literal of `text`, in ASCII, that is exactly `text`.
-func literal(_ text: String) -> String {
-  var out = "\""
+/// A Swift string literal that is exactly `text`, written as it is: a
+/// multi-line raw literal whose delimiters have one `#` more than the
+/// longest run of `#` in `text`, so that nothing in it (a quote, a
+/// backslash, `"""`) can end it or start an escape. Its closing delimiter
+/// stands at the start of a line, so no indentation is removed, after one
+/// more line break than `text` has (the literal leaves out the last).
+/// Text with a carriage return or another control character but tab,
+/// which a literal cannot hold as it is, is refused (nil).
+func literal(_ text: String) -> String? {
+  let plain = text.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F) }
+  guard plain else { return nil }
+  var longest = 0
+  var run = 0
   for c in text.unicodeScalars {
-    switch c {
-    case "\\": out += "\\\\"
-    case "\"": out += "\\\""
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    case "\r": out += "\\r"
-    case _ where c.value < 0x20 || c.value >= 0x7F: out += "\\u{" + String(c.value, radix: 16) + "}"
-    default: out.unicodeScalars.append(c)
-    }
+    run = c == "#" ? run + 1 : 0
+    longest = max(longest, run)
   }
-  return out + "\""
+  let hashes = String(repeating: "#", count: longest + 1)
+  return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
 }
 
 /// `pan-zoom.js` → `panZoomJS`.
@@ -54,8 +59,13 @@ for path in arguments.dropFirst() {
     FileHandle.standardError.write(Data("embed-files: cannot read \(path) as UTF-8 text\n".utf8))
     exit(1)
   }
+  guard let literal = literal(text) else {
+    FileHandle.standardError.write(
+      Data("embed-files: \(path) holds a carriage return or a control character other than tab\n".utf8))
+    exit(1)
+  }
   source += "  /// \(url.lastPathComponent)\n"
-  source += "  package static let \(constantName(url.lastPathComponent)) = \(literal(text))\n"
+  source += "  package static let \(constantName(url.lastPathComponent)) = \(literal)\n"
 }
 source += "}\n"
 do {

@@ -2,6 +2,7 @@ internal import FileOutput
 import Foundation
 import GraphRender
 import Micrograd
+import Plots
 
 /// Writes a lesson's figures into a folder: computation graphs as DOT,
 /// SVG, PNG and their HTML page through GraphRender, plots as SVG.
@@ -84,7 +85,7 @@ public struct FigureWriter {
   ///
   /// A drawing made with options (`drawDot(loss, options: .init(clusters: n))`) is written
   /// this way; so is one of DOT text made elsewhere, such as a
-  /// ``CountMatrix``, which gets no page.
+  /// Plots' `CountMatrix`, which gets no page.
   ///
   /// - Parameters:
   ///   - drawing: The drawing.
@@ -130,7 +131,7 @@ public struct FigureWriter {
 
   /// Writes a plot as `name.svg`.
   ///
-  /// - Throws: The plot's ``PlotError``, or
+  /// - Throws: The plot's `PlotError` (Plots), or
   ///   ``FigureError/cannotWrite(_:_:)``.
   public func write(_ plot: some Plot, _ name: String) throws {
     try picture(try plot.svg(), name)

@@ -8,18 +8,16 @@ public enum Escaping {
   /// Escaping.html("a < b & 'c'")  // "a &lt; b &amp; &#39;c&#39;"
   /// ```
   public static func html(_ text: String) -> String {
-    var out = ""
-    for c in text.unicodeScalars {
+    replacing(text) { c in
       switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      default: nil
       }
     }
-    return out
   }
 
   /// A JSON string, quotes included, that is also safe inside a
@@ -31,18 +29,16 @@ public enum Escaping {
   /// Escaping.json("say \"hi\"\n")  // "\"say \\\"hi\\\"\\n\""
   /// ```
   public static func json(_ text: String) -> String {
-    var out = "\""
-    for c in text.unicodeScalars {
+    let escaped = replacing(text) { c in
       switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(c.value)
-      case _ where c.value < 0x20 || c.value == 0x7F: out += unicodeEscape(c.value)
-      default: out.unicodeScalars.append(c)
+      case "\"": "\\\""
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      case _ where c.value < 0x20 || c.value == 0x7F: unicodeEscape(c.value)
+      default: scriptSafeReplacement(c)
       }
     }
-    return out + "\""
+    return "\"" + escaped + "\""
   }
 
   /// JSON text that is also safe inside a `<script>` element: `<`, `>`
@@ -54,13 +50,26 @@ public enum Escaping {
   /// Escaping.scriptSafe(#"{"a":"</script>"}"#)  // {"a":"\u003c/script\u003e"}
   /// ```
   public static func scriptSafe(_ json: String) -> String {
+    replacing(json, scriptSafeReplacement)
+  }
+
+  /// What stands for `c` inside a `<script>` element: `<`, `>`, `&`,
+  /// U+2028 and U+2029 as `\u003c` and so on; nil for the rest.
+  private static func scriptSafeReplacement(_ c: Unicode.Scalar) -> String? {
+    switch c {
+    case "<", ">", "&", "\u{2028}", "\u{2029}": unicodeEscape(c.value)
+    default: nil
+    }
+  }
+
+  /// `text` with each scalar that `replacement` gives text for replaced
+  /// by it, the rest as they are.
+  @inline(__always)
+  private static func replacing(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
     var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for c in json.unicodeScalars {
-      switch c {
-      case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(c.value)
-      default: out.unicodeScalars.append(c)
-      }
+    out.reserveCapacity(text.utf8.count)
+    for c in text.unicodeScalars {
+      if let replaced = replacement(c) { out += replaced } else { out.unicodeScalars.append(c) }
     }
     return out
   }

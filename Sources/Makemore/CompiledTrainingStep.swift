@@ -147,10 +147,8 @@ public final class CompiledTrainingStep {
       for (e, i) in batch.enumerated() {
         var g = e * gathersPerExample
         for token in data.context(i) {
-          for _ in 0..<embeddingSize {
-            try program.bind(g, to: token)
-            g += 1
-          }
+          try program.bind(gathers: g..<g + embeddingSize, to: token)
+          g += embeddingSize
         }
         try program.bind(targetsStart + e, to: data.Y[i])
       }

@@ -119,7 +119,7 @@ enum FigureIndex {
   }
 
   /// The titles a plot's SVG shows (`<text class="title" ...>`, as the
-  /// Figures library writes them, already escaped), in order; none for a
+  /// Plots library writes them, already escaped), in order; none for a
   /// Graphviz figure.
   private static func plotTitles(ofPicture path: String) throws -> [String] {
     let svg: String

@@ -305,7 +305,7 @@ class ExplorerTests(unittest.TestCase):
         page.close()
 
     def test_mlp_loss_answers_its_first_step(self):
-        # How long that takes is measured by Benchmarks/explorer_first_step.py,
+        # How long that takes is measured by Benchmarks/explorer_page.py --first-step,
         # not asserted here: a busy machine must not fail the tests.
         path = ROOT / "output" / "mlp-loss.html"
         if not path.exists():

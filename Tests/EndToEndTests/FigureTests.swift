@@ -224,12 +224,8 @@ import Testing
 
   @Test func neuronGradientsMatchReferenceWithinTolerance() throws {
     let folder = try TemporaryFolder()
-    let printed = try run("neuron", ["--out", folder.url.path]).output
-    func number(after prefix: String) throws -> Double {
-      let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix(prefix) })
-      return try #require(Double(line.dropFirst(prefix.count)))
-    }
-    let o = try #require(printed.split(separator: "\n").first { $0.hasPrefix("n = ") })
+    let printed = try run("neuron", ["--out", folder.url.path]).output.split(separator: "\n").map(String.init)
+    let o = try #require(printed.first { $0.hasPrefix("n = ") })
     #expect(
       o.hasSuffix(", o = 0.7071067811865477")
         || abs(Double(o.split(separator: " ").last!)! - 0.7071067811865477) < 1e-12)
@@ -241,7 +237,7 @@ import Testing
       ("with exp: b.grad = ", 0.5),
     ]
     for (prefix, value) in expected {
-      #expect(abs(try number(after: prefix) - value) < 1e-12, "\(prefix)")
+      #expect(abs(try number(in: printed, after: prefix) - value) < 1e-12, "\(prefix)")
     }
   }
 
@@ -368,17 +364,13 @@ import Testing
     let result = try run("bigram", ["--out", folder.url.path])
     #expect(result.status == 0, "\(result.error)")
     let printed = result.output.split(separator: "\n").map(String.init)
-    func number(after prefix: String) throws -> Double {
-      let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
-      return try #require(Double(line.dropFirst(prefix.count)))
-    }
     let expected: [(String, Double, Double)] = [
       ("nll without smoothing = ", 2.454014, 1e-6), ("nll with +1 smoothing = ", 2.454577, 1e-6),
       ("nll of andrejq = ", 3.4834, 1e-4), ("neural loss on emma = ", 3.7693, 1e-4),
       ("step 0 loss ", 3.7686, 1e-4), ("step 99 loss ", 2.4901, 2e-4),
     ]
     for (prefix, value, tolerance) in expected {
-      #expect(abs(try number(after: prefix) - value) < tolerance, "\(prefix)")
+      #expect(abs(try number(in: printed, after: prefix) - value) < tolerance, "\(prefix)")
     }
     let losses = printed.filter { $0.hasPrefix("step ") }.compactMap { Double($0.split(separator: " ").last!) }
     #expect(losses.count == 100 && zip(losses, losses.dropFirst()).allSatisfy { $1 < $0 })
@@ -398,10 +390,6 @@ import Testing
     let result = try run("makemore-mlp", ["--out", folder.url.path])
     #expect(result.status == 0, "\(result.error)")
     let printed = result.output.split(separator: "\n").map(String.init)
-    func loss(_ prefix: String) throws -> Double {
-      let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
-      return try #require(Double(line.split(separator: " ").last!), "\(line)")
-    }
     // This port's numbers (docs/reference.md, seeded as the lecture seeds
     // torch), to 1e-9 relative: libm's exp, log and tanh may differ in the
     // last bit.
@@ -414,9 +402,10 @@ import Testing
       ("step 999: loss ", 2.590299939222402),
     ]
     for (prefix, value) in expected {
-      #expect(abs(try loss(prefix) - value) < value * 1e-9, "\(prefix)")
+      #expect(abs(try number(in: printed, after: prefix) - value) < value * 1e-9, "\(prefix)")
     }
     // The valley the search is for, and the same start for both runs.
+    func loss(_ prefix: String) throws -> Double { try number(in: printed, after: prefix) }
     let (start, valley, end) = (try loss("search step 0:"), try loss("search step 666:"), try loss("search step 999:"))
     #expect(valley < start / 4 && valley < end / 2)
     let rows = printed.filter { $0.hasPrefix("C[") }
@@ -469,4 +458,11 @@ import Testing
     #expect(result.status == 2)
     #expect(result.error == "add: unknown argument '--nope' (usage: add [--out DIR])\n")
   }
+}
+
+/// The number that ends the first of the `printed` lines that starts with
+/// `prefix`: 5.12 in `step 99: loss 5.12` after `step 99:`.
+private func number(in printed: [String], after prefix: String) throws -> Double {
+  let line = try #require(printed.first { $0.hasPrefix(prefix) }, "no line \(prefix)")
+  return try #require(Double(line.split(separator: " ").last ?? ""), "\(line)")
 }

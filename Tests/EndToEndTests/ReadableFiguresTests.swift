@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// What a reader sees of the committed figures (output/): text large
-/// enough on a slide, every value named, the network drawn in its order,
-/// and the numbers of the notes' figures.
+/// enough on a slide, every value named, and the numbers of the notes'
+/// figures. (The network's layout: NetworkLayoutTests.)
 @Suite struct ReadableFiguresTests {
   /// The four whole-network graphs: for zooming into (their pages), the
   /// only figures allowed to be small on a slide.
@@ -69,31 +69,6 @@ import Testing
       let share = Double(labelled.count) / Double(max(records.count, 1))
       #expect(share >= 0.95, "\(file): \(labelled.count) of \(records.count) values labelled")
     }
-  }
-
-  /// Each cluster's box in an SVG that Graphviz drew: its title and
-  /// top-left corner.
-  static func clusterCorners(_ svg: String) -> [String: (x: Double, y: Double)] {
-    var corners: [String: (x: Double, y: Double)] = [:]
-    for match in svg.matches(of: /<title>(cluster_[^<]*)<\/title>\s*<polygon[^>]*points="([^"]*)"/) {
-      let points = match.2.split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
-      corners[String(match.1)] = (points.map { $0[0] }.min()!, points.map { $0[1] }.min()!)
-    }
-    return corners
-  }
-
-  @Test(arguments: ["mlp-forward.svg", "mlp-forward-folded.svg", "mlp-loss.svg", "mlp-loss-folded.svg"])
-  func theLayersRunLeftToRightAndTheirNeuronsTopToBottom(_ file: String) throws {
-    let corners = Self.clusterCorners(try Self.read(file))
-    for (layer, count) in [(1, 4), (2, 4)] {
-      let ys = try (1...count).map { n in
-        try #require(corners["cluster_layer\(layer)_neuron\(n)"], "\(file): no box for layer \(layer) · neuron \(n)").y
-      }
-      #expect(ys == ys.sorted() && Set(ys).count == count, "\(file): layer \(layer)'s neurons from the top: \(ys)")
-    }
-    let xs = try (1...3).map { try #require(corners["cluster_layer\($0)"]).x }
-    #expect(xs == xs.sorted(), "\(file): layers from the left at \(xs)")
-    #expect(corners["cluster_inputs"] != nil, "\(file): the inputs have no box of their own")
   }
 
   @Test func theLossGraphMarksEachExamplesPath() throws {

@@ -2,6 +2,7 @@ import Figures
 import Foundation
 import GraphRender
 import Micrograd
+import Plots
 import Testing
 
 /// A fresh folder under the temporary folder, removed on deinit.

@@ -131,7 +131,7 @@ import Testing
     // Graphviz also counts the invisible edges that keep the layers in
     // order, which the drawing's edgeCount does not.
     let parsed = try Graphviz.count(folded.dot)
-    let invisible = folded.dot.components(separatedBy: " [style=invis]").count - 1
+    let invisible = folded.dot.components(separatedBy: "[style=invis").count - 1
     #expect(parsed.nodes == folded.nodeCount && parsed.edges == folded.edgeCount + invisible)
     // From the graph alone, a neuron is an activation of a weighted sum:
     // the same folds, but for a linear output layer's.

@@ -147,10 +147,7 @@ private func svgCheck(_ reference: String, _ fresh: String, recorded: String? = 
   /// Real output of another Graphviz: what 16.1.0 drew of output/'s DOT
   /// is what 2.43.0 drew (other coordinates, strokes written `none`,
   /// `xml:space` on every text), and a change to it fails.
-  // (mlp-loss.svg left out until Graphviz-16.1.0/render.py renders
-  // output/'s new mlp-loss.dot again: the network's values are labelled
-  // and its inputs boxed since that rendering was made.)
-  @Test(arguments: ["neuron.svg", "expression-backward.svg", "chain-forward.svg"])
+  @Test(arguments: ["neuron.svg", "expression-backward.svg", "mlp-loss.svg", "chain-forward.svg"])
   func realGraphviz16(_ file: String) throws {
     let (old, new) = (try committed(file), try byGraphviz16(file))
     #expect(GraphvizSVG(new).graphvizVersion == "16.1.0")

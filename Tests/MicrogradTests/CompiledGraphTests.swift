@@ -162,10 +162,14 @@ struct CompiledGraphTests {
     let gathers = placeholders.enumerated().map { i, p in CompiledGraph.Gather(p, from: table.map { $0[i % 2] }) }
     let program = try CompiledGraph(Self.layers(rows, rows2, placeholders), parameters: parameters, gathers: gathers)
     #expect(program.code.contains { $0.op == .dotGroupBackward })
-    for tokens in [[0, 1, 2], [3, 3, 3], [1, 0, 1], [2, 3, 0]] {
+    for (round, tokens) in [[0, 1, 2], [3, 3, 3], [1, 0, 1], [2, 3, 0]].enumerated() {
       for (i, token) in tokens.enumerated() {
-        try program.bind(2 * i, to: token)
-        try program.bind(2 * i + 1, to: token)
+        if round % 2 == 0 {
+          try program.bind(2 * i, to: token)
+          try program.bind(2 * i + 1, to: token)
+        } else {
+          try program.bind(gathers: 2 * i..<2 * i + 2, to: token)  // a row's numbers at once
+        }
       }
       program.forward()
       program.backward()
@@ -475,6 +479,15 @@ struct CompiledGraphTests {
     #expect(throws: CompiledGraphError.indexOutOfRange(what: "gather", index: 1, count: 1)) {
       try program.bind(1, to: 0)
     }
+    // A range of gathers is checked whole: a wrong one binds none.
+    try program.bind(0, to: 1)
+    #expect(throws: CompiledGraphError.indexOutOfRange(what: "gather", index: 1, count: 1)) {
+      try program.bind(gathers: 0..<2, to: 0)
+    }
+    #expect(throws: CompiledGraphError.indexOutOfRange(what: "candidate of gather 0", index: 2, count: 2)) {
+      try program.bind(gathers: 0..<1, to: 2)
+    }
+    #expect(Self.same(program.forward(), Foundation.tanh(4)))  // b still `outside`: tanh(1 * 3 + 1)
     let negated = Value(0)
     let cyclic = (a * negated).tanh()
     #expect(throws: CompiledGraphError.detachedCycle(index: 0)) {

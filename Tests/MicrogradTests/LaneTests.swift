@@ -34,12 +34,14 @@ struct LaneTests {
     return Model(table: table, rows: rows, biases: biases, rows2: T.randomRows(outputs, hidden, &rng))
   }
 
+  /// Embeddings of 5 and 10 numbers make runs of a repeated row long
+  /// enough for four lanes at a time, and `x`s of 16 and 31 numbers.
   @Test(
     "random minibatches (sizes not multiples of 4, repeated rows and targets), as lanes: every node bit for bit",
-    arguments: [(5, false), (7, true), (8, false), (13, true)])
-  func randomMinibatches(examples: Int, chain: Bool) throws {
+    arguments: [(5, false, 2), (7, true, 2), (8, false, 2), (13, true, 2), (9, false, 5), (17, true, 10)])
+  func randomMinibatches(examples: Int, chain: Bool, columns: Int) throws {
     var rng = SplitMix64(seed: UInt64(examples) * 31 + 7)
-    let (tokens, columns, block, hidden, outputs) = (4, 2, 3, 9, 5)
+    let (tokens, block, hidden, outputs) = (4, 3, 9, 5)
     let model = Self.model(&rng, tokens: tokens, columns: columns, block: block, hidden: hidden, outputs: outputs)
     // Traced: placeholders for the embeddings and the target, an input each.
     var gathers: [CompiledGraph.Gather] = []

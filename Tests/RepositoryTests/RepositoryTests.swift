@@ -10,7 +10,7 @@ private let root = URL(fileURLWithPath: #filePath)
 /// even on a case-insensitive disk, where checking out merges the two
 /// paths into one. Without git, every path in the working tree (git's and
 /// the build's own folders left out).
-private func repositoryPaths() throws -> [String] {
+func repositoryPaths() throws -> [String] {
   if let files = try? gitFiles() {
     var paths = Set(files)
     for file in files {

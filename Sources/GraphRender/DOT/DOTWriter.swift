@@ -5,7 +5,9 @@ import Micrograd
 /// per node or edge, nodes in trace order, each computed value followed by
 /// its op node and the op's edge, then the clusters of a network's layers
 /// and neurons (naming their nodes), then the operand edges in trace order.
-/// What a folded weighted sum stands for is not written.
+/// What a folded weighted sum stands for is not written. A network's
+/// drawing also names each neuron's parameters first, and ends with what
+/// keeps it in the network's order (``order(_:)``).
 ///
 /// A backward-step frame is the same drawing with the gradients a step
 /// left (``grads``) and that step marked (``marks``).
@@ -74,6 +76,10 @@ struct DOTWriter {
     // A part of a graph, for a slide: closer together.
     if drawn.view != .whole { graphLine += " nodesep=0.12 ranksep=0.3" }
     var lines = ["digraph \(graphName) {", graphLine + "]"]
+    // One neuron needs no order, and would be made wider by it.
+    let ordered = examples != nil && (drawn.view == .whole || drawn.view.isLayer)
+    if ordered { lines += declarationOrder() }
+    if let examples, case .example = drawn.view { lines += pathDeclarationOrder(examples) }
     let shown = graph.nodes.indices.filter { drawn.isDrawn[$0] }
     let largestGrad = shown.map { abs(grads[$0]) }.filter(\.isFinite).max() ?? 0
     var rolesSeen: [Role] = []
@@ -102,9 +108,8 @@ struct DOTWriter {
         k += 1
       }
     }
-    // One neuron or one example's path needs no order, and would be made
-    // wider by it.
-    if let examples, drawn.view == .whole || drawn.view.isLayer { lines += order(examples) }
+    if ordered, let examples { lines += order(examples) }
+    if let examples, case .example = drawn.view { lines += pathOrder(examples) }
     if style.legend || marks != nil {
       lines += legend(roles: rolesSeen)
     }
@@ -146,9 +151,8 @@ struct DOTWriter {
     // left to right, as in the lecture. Drawn top to bottom, the fields
     // stay side by side (no braces), so that every record reads as the
     // lecture's do, and a tall figure stays narrow enough for a slide.
-    let across = rankdir == .leftToRight || rankdir == .rightToLeft
     let record = fields.joined(separator: " | ")
-    var list = [("label", across ? "{ " + record + " }" : record), ("shape", "record")]
+    var list = [("label", ranksAcross ? "{ " + record + " }" : record), ("shape", "record")]
     if style.svgIDsAndClasses {
       list += [("id", "v\(i)"), ("class", "value \(role.rawValue)")]
     }
@@ -210,7 +214,19 @@ struct DOTWriter {
     return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
 
+  /// Whether the ranks run across the drawing (left to right or right to
+  /// left), so that a rank is a column.
+  private var ranksAcross: Bool { rankdir == .leftToRight || rankdir == .rightToLeft }
+
   // MARK: - Clusters
+
+  /// Where a box's label goes: at the top, centred, when the ranks run
+  /// across (edges come in from the side); at the bottom left when they
+  /// run down, where edges come in at the top, all along it, and leave
+  /// from the bottom under each column: there no edge runs through it.
+  private var labelPlace: [(String, String)] {
+    ranksAcross ? [] : [("labelloc", "b"), ("labeljust", "l")]
+  }
 
   /// The clusters of a network's graph: its inputs (`inputs`, and inside
   /// it `example 1`, ... when there are several examples); a cluster per
@@ -232,7 +248,7 @@ struct DOTWriter {
       if layer != neuron.layer {
         if layer != nil { lines.append("\t}") }
         layer = neuron.layer
-        var list = [("label", "layer \(l)"), ("style", "dashed"), ("color", "#969696")]
+        var list = [("label", "layer \(l)")] + labelPlace + [("style", "dashed"), ("color", "#969696")]
         if style.svgIDsAndClasses { list += [("id", "layer\(l)"), ("class", "layer")] }
         lines += ["\tsubgraph cluster_layer\(l) {", "\t\tgraph " + attributes(list)]
       }
@@ -245,7 +261,7 @@ struct DOTWriter {
         }
         continue
       }
-      var list = [("label", "layer \(l) · neuron \(n)"), ("style", "solid"), ("color", "#bdbdbd")]
+      var list = [("label", "layer \(l) · neuron \(n)")] + labelPlace + [("style", "solid"), ("color", "#bdbdbd")]
       if style.svgIDsAndClasses { list += [("id", "layer\(l)_neuron\(n)"), ("class", "neuron")] }
       lines += ["\t\tsubgraph cluster_layer\(l)_neuron\(n) {", "\t\t\tgraph " + attributes(list)]
       for i in members {
@@ -266,7 +282,7 @@ struct DOTWriter {
   private func inputClusters(_ examples: NetworkExamples) -> [String] {
     let inputs = examples.inputs.map { $0.filter { drawn.isDrawn[$0] } }
     guard inputs.contains(where: { !$0.isEmpty }) else { return [] }
-    var list = [("label", "inputs"), ("style", "dashed"), ("color", "#969696")]
+    var list = [("label", "inputs")] + labelPlace + [("style", "dashed"), ("color", "#969696")]
     if style.svgIDsAndClasses { list += [("id", "inputs"), ("class", "inputs")] }
     var lines = ["\tsubgraph cluster_inputs {", "\t\tgraph " + attributes(list)]
     if inputs.count == 1 {
@@ -274,7 +290,7 @@ struct DOTWriter {
     } else {
       for (k, members) in inputs.enumerated() where !members.isEmpty {
         let color = NetworkExamples.color(k)
-        var list = [("label", "example \(k + 1)"), ("color", color), ("fontcolor", color)]
+        var list = [("label", "example \(k + 1)")] + labelPlace + [("color", color), ("fontcolor", color)]
         if style.svgIDsAndClasses { list += [("id", "inputs_example\(k + 1)"), ("class", "example")] }
         lines += ["\t\tsubgraph cluster_inputs_example\(k + 1) {", "\t\t\tgraph " + attributes(list)]
         lines += members.map { "\t\t\tv\($0)" }
@@ -303,7 +319,7 @@ struct DOTWriter {
       }
       guard !members.isEmpty else { continue }
       let color = NetworkExamples.color(k)
-      var list = [("label", "example \(k + 1) · loss"), ("color", color), ("fontcolor", color)]
+      var list = [("label", "example \(k + 1) · loss")] + labelPlace + [("color", color), ("fontcolor", color)]
       if style.svgIDsAndClasses { list += [("id", "loss_example\(k + 1)"), ("class", "example")] }
       lines += ["\tsubgraph cluster_loss_example\(k + 1) {", "\t\tgraph " + attributes(list)]
       for i in members {
@@ -315,41 +331,122 @@ struct DOTWriter {
     return lines
   }
 
-  /// What keeps a network's drawing in the network's order: each
-  /// example's inputs on one rank, and invisible edges from the inputs to
-  /// every parameter of layer 1, and from layer `l`'s first output to
-  /// every parameter of layer `l + 1`.
+  /// Each neuron's parameters in the network's order, `w₁ … wₙ` then `b`,
+  /// each when it is drawn.
+  private func parametersInOrder(_ neuron: NeuronNodes) -> [Int] {
+    (neuron.weights + [neuron.bias]).compactMap { $0 }.filter { drawn.isDrawn[$0] }
+  }
+
+  /// The lines that name each neuron's parameters, in the network's
+  /// order, before any node is written: `dot` meets nodes in the order
+  /// they are first named, and starts each rank's order from it (see
+  /// ``order(_:)``).
+  private func declarationOrder() -> [String] {
+    drawn.neurons.map(parametersInOrder).filter { !$0.isEmpty }.map {
+      "\t" + $0.map { "v\($0)" }.joined(separator: " ")
+    }
+  }
+
+  /// What keeps a network's drawing in the network's order: layers side by
+  /// side from left to right, the neurons of a layer from top to bottom,
+  /// and each neuron's parameters from top to bottom as `w₁ … wₙ, b`.
   ///
-  /// Graphviz's `dot` starts its order within each rank from the order in
-  /// which it meets the nodes, then moves them to cross fewer edges
-  /// (`mclimit` bounds how much: see ``writeLines()``). Left to
-  /// itself it met layer 1's neurons from their parameters, the graph's
-  /// sources, and drew them in the order 1, 3, 4, 2; and it drew each
-  /// layer below the last, as a staircase, since a layer's parameters
-  /// share ranks with the layer before. With these edges the only sources
-  /// are the inputs, every layer's neurons come in the order of their
-  /// clusters, and a layer starts after the one before it. (Invisible
-  /// edges within a rank, the usual way to order it, are dropped by `dot`
-  /// next to record nodes.) The tests read the order back from the SVG.
+  /// - The inputs (every example's) on one rank (a column, as `rankdir=LR`
+  ///   draws ranks), each layer's parameters on one rank, and each layer's
+  ///   outputs on one rank.
+  /// - An invisible edge into each weight `wᵢ` from the input `xᵢ` it
+  ///   multiplies, in every example: the network's inputs for layer 1,
+  ///   the outputs of the layer before for the others. Their weight (5)
+  ///   keeps each layer level with the one before; with weight 1, the
+  ///   loss graph's layers climbed, each above the last. So a layer's
+  ///   parameters come after every output of the layer before, and its box
+  ///   starts where the last one ends: the layers stand side by side.
+  ///   (Edges from one output only let `dot` start a layer inside the one
+  ///   before, and stack it below: a staircase.)
+  /// - The same edges order each neuron's parameters: `dot` orders a
+  ///   rank by the median place of each node's neighbours in the rank
+  ///   before, so `wᵢ` follows `xᵢ`, top to bottom. `b` comes from the
+  ///   last input, and the last weight from the last two, so that `b` is
+  ///   the lowest. Ties are broken by the order in which the nodes were
+  ///   named, which ``declarationOrder()`` sets.
+  ///
+  /// Invisible edges within a rank, the usual way to order it, are lost by
+  /// `dot` next to record nodes ("flat edge between adjacent nodes one of
+  /// which has a record shape"). `mclimit` (see ``writeLines()``) keeps
+  /// `dot`'s crossing reduction from undoing the order. The tests read the
+  /// order back from the SVG.
   private func order(_ examples: NetworkExamples) -> [String] {
     var lines: [String] = []
-    let inputs = examples.inputs.map { $0.filter { drawn.isDrawn[$0] } }
-    for list in inputs where list.count > 1 {
-      lines.append("\t{ rank=same " + list.map { "v\($0)" }.joined(separator: " ") + " }")
+    func sameRank(_ list: [Int]) {
+      if list.count > 1 { lines.append("\t{ rank=same " + list.map { "v\($0)" }.joined(separator: " ") + " }") }
     }
+    sameRank(examples.inputs.joined().filter { drawn.isDrawn[$0] })
     var layers: [Int] = []
     for neuron in drawn.neurons where layers.last != neuron.layer { layers.append(neuron.layer) }
-    var before = inputs.first?.first
     for layer in layers {
       let neurons = drawn.neurons.filter { $0.layer == layer }
-      if let before {
-        for neuron in neurons {
-          for p in neuron.parameters where drawn.isDrawn[p] {
-            lines.append("\tv\(before) -> v\(p) [style=invis]")
+      sameRank(neurons.flatMap(parametersInOrder))
+      sameRank(neurons.flatMap { $0.outputs.compactMap { $0 } }.filter { drawn.isDrawn[$0] })
+      for neuron in neurons {
+        for inputs in neuron.inputs {
+          func edge(_ k: Int, _ to: Int?) {
+            guard let to, drawn.isDrawn[to], inputs.indices.contains(k), drawn.isDrawn[inputs[k]] else { return }
+            lines.append("\tv\(inputs[k]) -> v\(to) [style=invis weight=5]")
           }
+          for (k, weight) in neuron.weights.enumerated() {
+            edge(k, weight)
+            if k == neuron.weights.count - 1 && k > 0 { edge(k - 1, weight) }
+          }
+          edge(inputs.count - 1, neuron.bias)
         }
       }
-      before = neurons.lazy.compactMap { $0.outputs.first ?? nil }.first { drawn.isDrawn[$0] }
+    }
+    return lines
+  }
+
+  /// For one example's path (no parameters are drawn): the example's
+  /// inputs, then each neuron's nodes on the path (with their op nodes),
+  /// named in the network's order before any node is written, so that
+  /// `dot` meets them in that order. When the ranks run down, Graphviz
+  /// 2.43 puts the first it meets of a rank on the right (it reverses a
+  /// rank's first order only when the ranks run across), so the inputs
+  /// and each layer's neurons are named last first.
+  private func pathDeclarationOrder(_ examples: NetworkExamples) -> [String] {
+    guard case .example(let k) = drawn.view else { return [] }
+    // The inputs, then each layer's neurons: each a list of groups of
+    // names, a group per input or neuron.
+    var sections: [[[String]]] = []
+    if examples.inputs.indices.contains(k - 1) {
+      sections.append(examples.inputs[k - 1].filter { drawn.isDrawn[$0] }.map { ["v\($0)"] })
+    }
+    var layer: Int?
+    for neuron in drawn.neurons where neuron.calls.indices.contains(k - 1) {
+      let nodes = neuron.calls[k - 1].filter { drawn.isDrawn[$0] }
+      if layer != neuron.layer { sections.append([]) }
+      layer = neuron.layer
+      sections[sections.count - 1].append(
+        nodes.flatMap { drawn.hasOpNode($0) ? ["v\($0)_op", "v\($0)"] : ["v\($0)"] })
+    }
+    let names = sections.map { ranksAcross ? $0 : $0.reversed() }.joined().joined()
+    return names.isEmpty ? [] : ["\t" + names.joined(separator: " ")]
+  }
+
+  /// For one example's path: its inputs on one rank, and each layer's
+  /// outputs on one rank.
+  private func pathOrder(_ examples: NetworkExamples) -> [String] {
+    guard case .example(let k) = drawn.view else { return [] }
+    var lines: [String] = []
+    func sameRank(_ list: [Int]) {
+      if list.count > 1 { lines.append("\t{ rank=same " + list.map { "v\($0)" }.joined(separator: " ") + " }") }
+    }
+    if examples.inputs.indices.contains(k - 1) { sameRank(examples.inputs[k - 1].filter { drawn.isDrawn[$0] }) }
+    var layers: [Int] = []
+    for neuron in drawn.neurons where layers.last != neuron.layer { layers.append(neuron.layer) }
+    for layer in layers {
+      sameRank(
+        drawn.neurons.filter { $0.layer == layer }.compactMap { neuron in
+          neuron.outputs.indices.contains(k - 1) ? neuron.outputs[k - 1] : nil
+        }.filter { drawn.isDrawn[$0] })
     }
     return lines
   }

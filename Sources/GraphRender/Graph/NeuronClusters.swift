@@ -29,6 +29,11 @@ struct NeuronNodes {
   var calls: [[Int]] = []
   /// The neuron's parameters in the graph, in trace order.
   var parameters: [Int] = []
+  /// Each weight `wᵢ` in the graph, in the network's order (`nil` for one
+  /// the graph does not use).
+  var weights: [Int?] = []
+  /// The bias `b`, when the graph uses it.
+  var bias: Int?
 }
 
 extension Trace {
@@ -141,6 +146,8 @@ extension Trace {
           entry.calls.append(call.names.map(\.0).sorted())
         }
         entry.parameters = neuron.parameters().compactMap { index[ObjectIdentifier($0)] }.sorted()
+        entry.weights = neuron.w.map { index[ObjectIdentifier($0)] }
+        entry.bias = index[ObjectIdentifier(neuron.b)]
         if !entry.members.isEmpty {
           entry.members.sort()
           found.append(entry)

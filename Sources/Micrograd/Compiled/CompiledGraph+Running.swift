@@ -100,7 +100,32 @@ extension CompiledGraph {
     guard candidate >= 0, candidate < count else {
       throw .indexOutOfRange(what: "candidate of gather \(gather)", index: candidate, count: count)
     }
-    let slot = candidates[first + candidate]
+    patch(gather, with: candidates[first + candidate])
+  }
+
+  /// Makes every gather of `gathers` stand for its candidate `candidate`,
+  /// as ``bind(_:to:)`` for each, checked once: the numbers of one
+  /// embedding row, gathered from the row's token.
+  ///
+  /// - Throws: ``CompiledGraphError/indexOutOfRange(what:index:count:)``
+  ///   for a gather or candidate that does not exist; nothing is bound
+  ///   then.
+  public func bind(gathers: Range<Int>, to candidate: Int) throws(CompiledGraphError) {
+    guard gathers.lowerBound >= 0, gathers.upperBound <= gatherCount else {
+      let wrong = gathers.lowerBound < 0 ? gathers.lowerBound : gathers.upperBound - 1
+      throw .indexOutOfRange(what: "gather", index: wrong, count: gatherCount)
+    }
+    for gather in gathers {
+      let count = candidateStart[gather + 1] - candidateStart[gather]
+      guard candidate >= 0, candidate < count else {
+        throw .indexOutOfRange(what: "candidate of gather \(gather)", index: candidate, count: count)
+      }
+    }
+    for gather in gathers { patch(gather, with: candidates[candidateStart[gather] + candidate]) }
+  }
+
+  /// Writes `slot` at every site of gather `gather`.
+  private func patch(_ gather: Int, with slot: Int32) {
     for k in siteStart[gather]..<siteStart[gather + 1] {
       let site = Int(sites[k])
       if site >= 0 {

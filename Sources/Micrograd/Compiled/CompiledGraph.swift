@@ -138,10 +138,11 @@ public final class CompiledGraph {
       table.initialize(from: lanes.table, count: lanes.table.count)
       let n = lanes.longestX
       let w = lanes.width
-      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 1)
+      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 17)
+      let positions = UnsafeMutablePointer<Int32>.allocate(capacity: 8 * n + 8)
       laneBuffers = LaneBuffers(
-        code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, lanes: lanes.lanes, width: w,
-        longestX: n)
+        code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, positions: positions,
+        lanes: lanes.lanes, width: w, longestX: n)
     } else {
       laneBuffers = nil
     }
@@ -160,6 +161,7 @@ public final class CompiledGraph {
       laneBuffers.lists.deallocate()
       laneBuffers.table.deallocate()
       laneBuffers.scratch.deallocate()
+      laneBuffers.positions.deallocate()
     }
   }
 }

@@ -105,12 +105,28 @@ struct LaneBuffers {
   let lists: UnsafeMutablePointer<Int32>
   let table: UnsafeMutablePointer<Int32>
   /// Room for `x` lane-major (`longestX * width`), `x` example-major
-  /// (`width * (longestX + 3)`), and two copies of one example's `x`.
+  /// (`width * (longestX + 3)`), two copies of one example's `x`, and 16
+  /// weights' gradients.
   let scratch: UnsafeMutablePointer<Double>
+  /// Room for one example's `x` positions and pieces (`8 * longestX + 8`).
+  let positions: UnsafeMutablePointer<Int32>
   let lanes: Int
   let width: Int
   let longestX: Int
 }
+
+/// A number the kernels load from and store to slots: one lane
+/// (`Double`), or two or four side by side.
+protocol LaneVector: RuleNumber {
+  init(repeating: Double)
+}
+
+extension Double: LaneVector {
+  @inline(__always) init(repeating value: Double) { self = value }
+}
+
+extension SIMD2: LaneVector where Scalar == Double {}
+extension SIMD4: LaneVector where Scalar == Double {}
 
 @inline(__always) private func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
   UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
@@ -247,12 +263,36 @@ extension ProgramBuffers {
       }
       m += 4
     }
+    // The members left, one at a time: sixteen lanes at a time, so that
+    // four sums overlap, then four.
     while m < members {
       let wm = d + Int(table[2 * m])
-      for c in stride(from: 0, to: w, by: 4) {
+      let out = d + Int(table[2 * m + 1])
+      var c = 0
+      while c + 16 <= w {
+        var t0 = SIMD4<Double>(repeating: 0)
+        var t1 = t0
+        var t2 = t0
+        var t3 = t0
+        for i in 0..<n {
+          let wi = SIMD4<Double>(repeating: wm[i])
+          let x = xs + i * w + c
+          t0 = Dot.forward(t0, adding: wi, times: load(x))
+          t1 = Dot.forward(t1, adding: wi, times: load(x + 4))
+          t2 = Dot.forward(t2, adding: wi, times: load(x + 8))
+          t3 = Dot.forward(t3, adding: wi, times: load(x + 12))
+        }
+        store(t0, out + c)
+        store(t1, out + c + 4)
+        store(t2, out + c + 8)
+        store(t3, out + c + 12)
+        c += 16
+      }
+      while c < w {
         var t = SIMD4<Double>(repeating: 0)
         for i in 0..<n { t = Dot.forward(t, adding: SIMD4(repeating: wm[i]), times: load(xs + i * w + c)) }
-        store(t, d + Int(table[2 * m + 1]) + c)
+        store(t, out + c)
+        c += 4
       }
       m += 1
     }
@@ -288,14 +328,17 @@ extension ProgramBuffers {
       let p = gr + Int(x) + c
       store(load(p) + term, p)
     }
-    // A shared operand's terms: one lane at a time, the last example first.
+    // A shared operand's terms: one lane at a time, the last example first,
+    // summed in a register (no term reads the shared slot's gradient).
     @inline(__always) func shared(_ x: LaneOperand, _ term: (Int) -> Double) {
       let s = Int(-x - 1)
+      var total = gr[s]
       var e = lb.lanes
       while e > 0 {
         e -= 1
-        gr[s] += term(e)
+        total += term(e)
       }
+      gr[s] = total
     }
     switch ins.op {
     case .add:
@@ -352,10 +395,10 @@ extension ProgramBuffers {
   /// each example (last member first), the last example first.
   ///
   /// Each weight (shared) gets one term per example, added the last
-  /// example first: four weights at a time over `x` example-major. Each
-  /// number of `x` gets its terms member after member, last first: for
-  /// `x` in lane groups, four lanes at a time (each lane its own sum);
-  /// for gathered `x`, one example after another, as
+  /// example first: up to sixteen weights at a time over `x`
+  /// example-major. Each number of `x` gets its terms member after member,
+  /// last first: for `x` in lane groups, four lanes at a time (each lane
+  /// its own sum); for gathered `x`, one example after another, as
   /// `backwardGroup` adds them.
   private func laneGroupBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
     let d = data
@@ -365,9 +408,11 @@ extension ProgramBuffers {
     let members = Int(ins.count)
     let lanes = lb.lanes
     let table = lb.lists + Int(ins.table)
-    // x example-major: example e's x at xt + e * stride.
+    // x example-major: example e's x at xt + e * stride, zeros after n.
     let stride4 = (n + 3) & ~3
     let xt = lb.scratch + lb.longestX * w
+    let xg = xt + w * (lb.longestX + 3)
+    let tail = xg + 2 * lb.longestX + 1
     if ins.x >= 0 {
       let bases = lb.lists + Int(ins.x)
       for i in 0..<n {
@@ -382,66 +427,21 @@ extension ProgramBuffers {
         for i in 0..<n { row[i] = d[Int(list[i])] }
       }
     }
-    // The weights: acc = grad; acc += x_e * g_e for e = lanes - 1 ... 0.
+    for e in 0..<lanes { (xt + e * stride4 + n).update(repeating: 0, count: stride4 - n) }
+    // The weights, 16, 8 or 4 at a time over x padded to whole chunks: the
+    // block that reaches past `n` sums in `tail`, and only its first
+    // numbers are kept.
     for m in 0..<members {
       let wg = gr + Int(table[2 * m])
       let g = gr + Int(table[2 * m + 1])
       var i = 0
-      while i + 16 <= n {
-        var acc0 = load(wg + i)
-        var acc1 = load(wg + i + 4)
-        var acc2 = load(wg + i + 8)
-        var acc3 = load(wg + i + 12)
-        var e = lanes
-        while e > 0 {
-          e -= 1
-          let ge = SIMD4<Double>(repeating: g[e])
-          let row = xt + e * stride4 + i
-          acc0 += Dot.derivative(partner: load(row)) * ge
-          acc1 += Dot.derivative(partner: load(row + 4)) * ge
-          acc2 += Dot.derivative(partner: load(row + 8)) * ge
-          acc3 += Dot.derivative(partner: load(row + 12)) * ge
-        }
-        store(acc0, wg + i)
-        store(acc1, wg + i + 4)
-        store(acc2, wg + i + 8)
-        store(acc3, wg + i + 12)
-        i += 16
-      }
-      while i + 8 <= n {
-        var acc0 = load(wg + i)
-        var acc1 = load(wg + i + 4)
-        var e = lanes
-        while e > 0 {
-          e -= 1
-          let ge = SIMD4<Double>(repeating: g[e])
-          let row = xt + e * stride4 + i
-          acc0 += Dot.derivative(partner: load(row)) * ge
-          acc1 += Dot.derivative(partner: load(row + 4)) * ge
-        }
-        store(acc0, wg + i)
-        store(acc1, wg + i + 4)
-        i += 8
-      }
-      while i + 4 <= n {
-        var acc = load(wg + i)
-        var e = lanes
-        while e > 0 {
-          e -= 1
-          acc += Dot.derivative(partner: load(xt + e * stride4 + i)) * SIMD4(repeating: g[e])
-        }
-        store(acc, wg + i)
-        i += 4
-      }
-      while i < n {
-        var acc = wg[i]
-        var e = lanes
-        while e > 0 {
-          e -= 1
-          acc += Dot.derivative(partner: xt[e * stride4 + i]) * g[e]
-        }
-        wg[i] = acc
-        i += 1
+      while i < stride4 {
+        let size = stride4 - i >= 16 ? 16 : stride4 - i >= 8 ? 8 : 4
+        let whole = i + size <= n
+        if !whole { for j in 0..<size { tail[j] = i + j < n ? wg[i + j] : 0 } }
+        accumulateWeights(whole ? wg + i : tail, size, xt + i, stride4, g, lanes)
+        if !whole { (wg + i).update(from: tail, count: n - i) }
+        i += size
       }
     }
     // x's gradients.
@@ -486,17 +486,12 @@ extension ProgramBuffers {
       return
     }
     let starts = lb.table + Int(ins.xTable)
-    let xg = lb.scratch + lb.longestX * w + w * (lb.longestX + 3)
     var e = lanes
     while e > 0 {
       e -= 1
       let x = Int(starts[e])
       guard isDistinct(x, n) else {
-        for m in 0..<members {
-          let wd = d + Int(table[2 * m])
-          let g = gr[Int(table[2 * m + 1]) + e]
-          for i in 0..<n { gr[Int(lists[x + i])] += Dot.derivative(partner: wd[i]) * g }
-        }
+        repeatedXBackward(x, e, n, members, table, lb, xg)
         continue
       }
       for i in 0..<n { xg[i] = gr[Int(lists[x + i])] }
@@ -543,5 +538,177 @@ extension ProgramBuffers {
       }
       for i in 0..<n { gr[Int(lists[x + i])] = xg[i] }
     }
+  }
+
+  /// `acc[0..<size] += x_e[0..<size] * g[e]` for e = lanes - 1 ... 0
+  /// (example e's `x` at `x + e * stride`): `size` is 16, 8 or 4, that
+  /// many sums side by side, each its own.
+  @inline(__always)
+  private func accumulateWeights(
+    _ acc: UnsafeMutablePointer<Double>, _ size: Int, _ x: UnsafePointer<Double>, _ stride: Int,
+    _ g: UnsafePointer<Double>, _ lanes: Int
+  ) {
+    switch size {
+    case 16:
+      var acc0 = load(acc)
+      var acc1 = load(acc + 4)
+      var acc2 = load(acc + 8)
+      var acc3 = load(acc + 12)
+      var e = lanes
+      while e > 0 {
+        e -= 1
+        let ge = SIMD4<Double>(repeating: g[e])
+        let row = x + e &* stride
+        acc0 += Dot.derivative(partner: load(row)) * ge
+        acc1 += Dot.derivative(partner: load(row + 4)) * ge
+        acc2 += Dot.derivative(partner: load(row + 8)) * ge
+        acc3 += Dot.derivative(partner: load(row + 12)) * ge
+      }
+      store(acc0, acc)
+      store(acc1, acc + 4)
+      store(acc2, acc + 8)
+      store(acc3, acc + 12)
+    case 8:
+      var acc0 = load(acc)
+      var acc1 = load(acc + 4)
+      var e = lanes
+      while e > 0 {
+        e -= 1
+        let ge = SIMD4<Double>(repeating: g[e])
+        let row = x + e &* stride
+        acc0 += Dot.derivative(partner: load(row)) * ge
+        acc1 += Dot.derivative(partner: load(row + 4)) * ge
+      }
+      store(acc0, acc)
+      store(acc1, acc + 4)
+    default:
+      var acc0 = load(acc)
+      var e = lanes
+      while e > 0 {
+        e -= 1
+        acc0 += Dot.derivative(partner: load(x + e &* stride)) * SIMD4(repeating: g[e])
+      }
+      store(acc0, acc)
+    }
+  }
+
+  /// x's gradients in example `e`, whose gathered `x` holds a slot more
+  /// than once (a context that repeats a token).
+  ///
+  /// The eager dot adds, member after member, its terms in `x`'s order: a
+  /// slot at positions p₁ < p₂ < … gets each member's term at p₁, then at
+  /// p₂, and so on. Here each slot sums at its first position p₁ in `xg`,
+  /// and takes, member after member, the terms at p₁ and at its later
+  /// positions (`p₁ + offset`) in that order. Four or two first positions
+  /// whose offsets are the same (a repeated embedding row) sum side by
+  /// side.
+  private func repeatedXBackward(
+    _ x: Int, _ e: Int, _ n: Int, _ members: Int, _ table: UnsafeMutablePointer<Int32>, _ lb: LaneBuffers,
+    _ xg: UnsafeMutablePointer<Double>
+  ) {
+    let d = data
+    let gr = grad
+    // first[i]: the first position of x[i]'s slot; next[i]: the slot's next
+    // position after i, or 0; last[c]: the last position seen of first
+    // position c's slot.
+    let first = lb.positions
+    let next = first + n
+    let last = next + n
+    for i in 0..<n {
+      let slot = lists[x + i]
+      var j = 0
+      while lists[x + j] != slot { j += 1 }
+      first[i] = Int32(j)
+      next[i] = 0
+      if j == i {
+        last[i] = Int32(i)
+        xg[i] = gr[Int(slot)]
+      } else {
+        next[Int(last[j])] = Int32(i)
+        last[j] = Int32(i)
+      }
+    }
+    // Pieces (first position, width 4, 2 or 1, offsets' start, offsets' count)
+    // and their offsets.
+    let pieces = last + n
+    let offsets = pieces + 4 * n
+    var pieceCount = 0
+    var offsetCount = 0
+    func sameOffsets(_ c: Int, _ k: Int) -> Bool {
+      var p = Int(next[c])
+      var q = Int(next[c + k])
+      while p != 0, q != 0, q - (c + k) == p - c {
+        p = Int(next[p])
+        q = Int(next[q])
+      }
+      return p == 0 && q == 0
+    }
+    var c = 0
+    while c < n {
+      guard first[c] == Int32(c) else {
+        c += 1
+        continue
+      }
+      func sameAsFirst(_ k: Int) -> Bool { first[c + k] == Int32(c + k) && sameOffsets(c, k) }
+      let width = c + 4 <= n && (1..<4).allSatisfy(sameAsFirst) ? 4 : c + 2 <= n && sameAsFirst(1) ? 2 : 1
+      let piece = pieces + 4 * pieceCount
+      piece[0] = Int32(c)
+      piece[1] = Int32(width)
+      piece[2] = Int32(offsetCount)
+      var p = Int(next[c])
+      while p != 0 {
+        offsets[offsetCount] = Int32(p - c)
+        offsetCount += 1
+        p = Int(next[p])
+      }
+      piece[3] = Int32(offsetCount) - piece[2]
+      pieceCount += 1
+      c += width
+    }
+    // One member's terms for a piece: at its first positions, then at each
+    // offset, in order.
+    @inline(__always) func terms<V: LaneVector>(
+      _ acc: V, _ wd: UnsafePointer<Double>, _ g: Double, _ piece: UnsafeMutablePointer<Int32>
+    ) -> V {
+      let at = wd + Int(piece[0])
+      let o = offsets + Int(piece[2])
+      let v = V(repeating: g)
+      @inline(__always) func term(_ p: UnsafePointer<Double>) -> V {
+        Dot.derivative(partner: UnsafeRawPointer(p).loadUnaligned(as: V.self)) * v
+      }
+      var sum = acc + term(at)
+      switch piece[3] {
+      case 0: break
+      case 1: sum = sum + term(at + Int(o[0]))
+      case 2:
+        sum = sum + term(at + Int(o[0]))
+        sum = sum + term(at + Int(o[1]))
+      default: for k in 0..<Int(piece[3]) { sum = sum + term(at + Int(o[k])) }
+      }
+      return sum
+    }
+    // Members m..<m + count (at most 4) for a piece of V's width.
+    @inline(__always) func addTerms<V: LaneVector>(
+      _: V.Type, _ m: Int, _ count: Int, _ piece: UnsafeMutablePointer<Int32>
+    ) {
+      let at = UnsafeMutableRawPointer(xg + Int(piece[0]))
+      var acc = at.loadUnaligned(as: V.self)
+      for k in m..<m + count { acc = terms(acc, d + Int(table[2 * k]), gr[Int(table[2 * k + 1]) + e], piece) }
+      at.storeBytes(of: acc, as: V.self)
+    }
+    var m = 0
+    while m < members {
+      let count = min(4, members - m)
+      for k in 0..<pieceCount {
+        let piece = pieces + 4 * k
+        switch piece[1] {
+        case 4: addTerms(SIMD4<Double>.self, m, count, piece)
+        case 2: addTerms(SIMD2<Double>.self, m, count, piece)
+        default: addTerms(Double.self, m, count, piece)
+        }
+      }
+      m += count
+    }
+    for i in 0..<n where first[i] == Int32(i) { gr[Int(lists[x + i])] = xg[i] }
   }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Figures
 internal import FileOutput
 import Foundation
 import Makemore
+import Plots
 
 /// `micrograd makemore train`: the lecture's MLP, trained with the engine.
 struct TrainCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// The decision boundary: regions by the score's sign, points by label.
 @Suite struct DecisionBoundaryTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// Line plots: ticks at nice numbers, labels, titles, a legend for two
 /// series, Graphviz's font, the same bytes every time.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// Ticks at 1, 2 or 5 × 10ⁿ, labelled without float noise.
 @Suite struct TicksTests {

@@ -3,10 +3,10 @@ import GraphRender
 import Makemore
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// The lecture's figure of `N`, as DOT text: the counts of the names the
-/// package carries, handed to Figures as plain numbers and labels.
+/// package carries, handed to Plots as plain numbers and labels.
 @Suite struct CountMatrixTests {
   let dot: String
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// The labelled scatter of makemore's 2-dimensional embeddings: a dot per
 /// point with its label on it, grid lines from the ticks, the same bytes

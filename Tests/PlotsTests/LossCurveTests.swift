@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Figures
+@testable import Plots
 
 /// `micrograd makemore train --loss-plot`'s curve.
 @Suite struct LossCurveTests {

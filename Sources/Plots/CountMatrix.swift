@@ -84,7 +84,7 @@ public struct CountMatrix: Hashable, Sendable {
   }
 
   /// The figure as a drawing, for GraphRender to render and write
-  /// (`.dot`, `.svg`, `.png`), or for ``FigureWriter/draw(_:_:caption:page:)-(Drawing,_,_,_)``.
+  /// (`.dot`, `.svg`, `.png`), or for Figures' `FigureWriter.draw(_:_:)`.
   ///
   /// - Parameters: As for ``dot(cellSize:fontSize:)``.
   /// - Throws: A `GraphRenderError` if Graphviz cannot read the text.
