@@ -5,7 +5,7 @@
 #   make docs      the DocC documentation, into .build/docs
 #   make lint      swift format lint --strict, and the CI workflow's lint
 #   make format    swift format, in place, over the Swift sources
-#   make sanitize  the Swift tests under AddressSanitizer, GraphRender's under ThreadSanitizer
+#   make sanitize  a canary, the Swift tests under AddressSanitizer, concurrent renders under ThreadSanitizer
 #   make fuzz      each fuzz target for FUZZ_SECONDS (default 60) with libFuzzer
 # Each first installs what is missing: Graphviz's development files
 # (libgraphviz-dev and pkg-config with apt, via sudo when not root;
@@ -149,25 +149,58 @@ docs: deps
 	  --target Makemore --target Plots --target Figures --target FileOutput \
 	  --output-path .build/docs --transform-for-static-hosting
 
-# The Swift tests built with AddressSanitizer (LeakSanitizer included),
-# then GraphRender's tests with ThreadSanitizer, each in a build folder of
-# its own. What Graphviz and fontconfig leak themselves is suppressed in
-# Tests/Sanitizers/lsan.supp, each line with its reason; allocations are
-# unwound in full (fast_unwind_on_malloc=0) because Graphviz's libraries
-# have no frame pointers, so that the suppressions can name the Graphviz
-# function that leaks rather than the whole library. Tests/Sanitizers/
-# tsan.supp holds the one false report ThreadSanitizer gives, with its
-# proof. UndefinedBehaviorSanitizer is not here: this toolchain's swiftc
-# refuses -sanitize=undefined on Linux ("unsupported option").
+# The sanitizers (Tests/Sanitizers/README.md), each build in a folder of
+# its own under .build, beside the normal one, which they leave alone:
+# 1. a canary, Tests/Sanitizers/canary.swift, built with AddressSanitizer
+#    and run with the options below: a Swift leak, a C leak and a heap
+#    overflow must each be reported and fail it, or the stage stops (a
+#    stage that cannot fail proves nothing);
+# 2. the Swift tests under AddressSanitizer and LeakSanitizer, but for
+#    SANITIZE_ASAN_SKIP (a regular expression, as `swift test --skip`
+#    takes; empty runs every test). Graphviz's and fontconfig's own leaks
+#    are suppressed by library in Tests/Sanitizers/lsan.supp, each shown
+#    by graphviz-leaks.c: the frame that called malloc is always in the
+#    stack, even with the default fast unwinder and Graphviz built without
+#    frame pointers, so no slow full unwinding is needed.
+#    print_suppressions=0: the programs the tests run would print the
+#    table on standard error, which tests compare;
+# 3. ThreadSanitizer on what runs concurrently, GraphRender's lock around
+#    Graphviz: render-probe, built with only what it needs, renders from 8
+#    threads; the one false report, and its proof, are in
+#    Tests/Sanitizers/tsan.supp.
+# UndefinedBehaviorSanitizer is not here: this toolchain's swiftc refuses
+# -sanitize=undefined on Linux ("unsupported option").
 SANITIZERS := $(CURDIR)/Tests/Sanitizers
+SWIFTC ?= swiftc
+# What the AddressSanitizer run leaves out, to fit CI's time: the
+# end-to-end suites that run every lesson and the long trainings as
+# programs (the figures against output/, the folders `figures` replaces,
+# the makemore commands), each program start and each lesson minutes long
+# under AddressSanitizer: the whole suite ran past 25 minutes. Every
+# module's own suite runs (Graphviz, the arena, the compiled kernels, the
+# file plumbing), and so do the command's and the output-safety
+# end-to-end tests. `make sanitize SANITIZE_ASAN_SKIP=` runs every test.
+SANITIZE_ASAN_SKIP ?= EndToEndTests\.(FigureTests|FiguresFolderTests|PlotFigureTests|ReadableFiguresTests|PackagedNamesTests|MakemoreCLITests)
+ASAN_ENVIRONMENT := SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 \
+  LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp:print_suppressions=0
 sanitize: deps
-	SWIFT_BACKTRACE=enable=no \
-	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
-	LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp:print_suppressions=1 \
-	  $(SWIFT) test --sanitize=address --scratch-path .build-asan
-	SWIFT_BACKTRACE=enable=no \
-	TSAN_OPTIONS=suppressions=$(SANITIZERS)/tsan.supp:print_suppressions=1:halt_on_error=1 \
-	  $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter GraphRenderTests
+	@mkdir -p .build/sanitize-canary
+	$(SWIFTC) -sanitize=address -g Tests/Sanitizers/canary.swift -o .build/sanitize-canary/canary
+	@for defect in leak c-leak overflow; do \
+	  log=.build/sanitize-canary/$$defect.log; \
+	  if $(ASAN_ENVIRONMENT) .build/sanitize-canary/canary $$defect >$$log 2>&1; then \
+	    echo "make: the canary's $$defect went unreported (see $$log): the sanitizer options or" \
+	         "Tests/Sanitizers/lsan.supp hide real defects" >&2; exit 1; \
+	  fi; \
+	  grep -Eq 'ERROR: (LeakSanitizer: detected memory leaks|AddressSanitizer: heap-buffer-overflow)' $$log || \
+	    { echo "make: the canary's $$defect failed without a sanitizer's report (see $$log)" >&2; exit 1; }; \
+	  echo "== sanitize: the canary's $$defect is reported, as it must be"; \
+	done
+	$(ASAN_ENVIRONMENT) $(SWIFT) test --sanitize=address --scratch-path .build/sanitize-address \
+	  $(if $(SANITIZE_ASAN_SKIP),--skip '$(SANITIZE_ASAN_SKIP)')
+	$(SWIFT) build --sanitize=thread --product render-probe --scratch-path .build/sanitize-thread
+	SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=suppressions=$(SANITIZERS)/tsan.supp:halt_on_error=1 \
+	  .build/sanitize-thread/debug/render-probe concurrent 8 100
 
 # libFuzzer on each reader of user text (Tests/Fuzz/README.md): the fuzz
 # program built with AddressSanitizer and libFuzzer's coverage, linked with

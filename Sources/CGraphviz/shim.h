@@ -168,9 +168,18 @@ static void *mg_arena_resize(void *state, void *ptr, size_t old, size_t request)
   return block;
 }
 
+/// Frees nothing of the arena's own; but cgraph hands its discipline's
+/// `free` blocks that libcdt malloc'd too: a graph's dictionaries get
+/// their holders from malloc when no cgraph call on the graph is under way
+/// (dot's layout adding edges to subgraphs, agsubedge) and give them back
+/// through the graph's discipline when one is (agclose). Those are freed.
+/// Unfreed, they leaked 24 bytes an edge: 523 KB in 21,808 blocks for the
+/// mlp lesson under LeakSanitizer (Tests/Sanitizers/graphviz-leaks.c with
+/// this arena; with agmemread's own discipline, none).
 static void mg_arena_free(void *state, void *ptr) {
-  (void)state;
-  (void)ptr;
+  mg_arena *arena = state;
+  char *block = ptr;
+  if (block != NULL && arena != NULL && (block < arena->base || block >= arena->base + arena->size)) free(ptr);
 }
 
 /// Unmaps the arena; the graph in it must be closed first.

@@ -128,8 +128,12 @@ public struct FigureWriter {
       throw FigureError.cannotWrite(writtenList, "cannot open it to list the files written")
     }
     defer { try? handle.close() }
-    handle.seekToEndOfFile()
-    handle.write(Data((file + "\n").utf8))
+    do {
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data((file + "\n").utf8))
+    } catch {
+      throw FigureError.cannotWrite(writtenList, "cannot list the files written in it: \(error.localizedDescription)")
+    }
   }
 
   /// Writes a plot as `name.svg`.

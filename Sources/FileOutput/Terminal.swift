@@ -35,13 +35,17 @@ public enum Terminal {
   /// that the program run ends when it does (``endWithParent()``).
   public static let parentVariable = "MICROGRAD_PARENT_PID"
 
-  /// When ``parentVariable`` names this process's parent, watches it (ten
-  /// times a second, on a thread of its own) and ends this process, with
-  /// status 143, as soon as the parent is gone (killed, say): no orphan
-  /// keeps running. Without the variable, does nothing.
+  /// When ``parentVariable`` names a process, the one that started this
+  /// one, watches it (ten times a second, on a thread of its own) and
+  /// ends this process, with status 143, as soon as it is gone (killed,
+  /// say): no orphan keeps running. If it is gone already, before this
+  /// was called (this process then has another parent), ends at once.
+  /// Without the variable, does nothing.
   public static func endWithParent() {
-    guard let text = getenv(parentVariable), let parent = Int32(String(cString: text)), parent == getppid()
-    else { return }
+    guard let text = getenv(parentVariable), let parent = Int32(String(cString: text)) else { return }
+    // Only the program that set the variable runs this one; a kill can
+    // come between its start and this call.
+    guard parent == getppid() else { _exit(143) }
     Thread.detachNewThread {
       while getppid() == parent { usleep(100_000) }
       _exit(143)

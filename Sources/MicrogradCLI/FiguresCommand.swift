@@ -240,8 +240,11 @@ struct LessonProgram {
   ///   ended; ``Interruption`` when a stop signal came.
   func run(out: String, names: String?, quiet: Bool, timeLimit: Duration) throws -> [String] {
     let arguments = ["--out", out] + (names.map { ["--names", $0] } ?? [])
-    let list = FileManager.default.temporaryDirectory
-      .appendingPathComponent("micrograd-\(name)-\(UUID().uuidString).written")
+    // In the staging folder, not the temporary folder: should micrograd be
+    // killed, the list goes with the staging folder, which the next run
+    // removes. Not hidden, so that the next run does not take it for one
+    // of the old folder's hidden entries and give it back.
+    let list = URL(fileURLWithPath: out).appendingPathComponent(Self.writtenListName(name))
     defer { try? FileManager.default.removeItem(at: list) }
     _ = try Self.run(
       url, arguments, name: name, quiet: quiet, capture: false, timeLimit: timeLimit,
@@ -249,6 +252,11 @@ struct LessonProgram {
     let text = (try? String(contentsOf: list, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").map(String.init)
   }
+
+  /// The file in the staging folder where the lesson `name` lists what it
+  /// wrote, while it runs: `written-by-add.list`. Removed before the
+  /// folder is read for what the lesson made.
+  static func writtenListName(_ name: String) -> String { "written-by-\(name).list" }
 
   /// Runs `program` and waits for it (``LessonProcess``); its standard
   /// error is kept for the error message.

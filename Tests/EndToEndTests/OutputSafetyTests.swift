@@ -177,23 +177,90 @@ import Testing
 
   /// SIGKILL at seeded random points of `figures`: the folder is never
   /// missing or half made, and the next run succeeds and leaves nothing
-  /// but the folder.
+  /// but the folder, beside it and in $TMPDIR (a private one). The stand-in
+  /// lessons list what they write, as a lesson's FigureWriter does; that
+  /// list once sat in $TMPDIR and stayed there after a kill.
   @Test func killedFiguresArePutRightByTheNextRun() throws {
-    let root = try standInLessons(body: "sleep 0.02; echo x > \"$2/$(basename \"$0\").svg\"")
+    let root = try standInLessons(
+      body: """
+        echo x > "$2/$(basename "$0").svg"; echo "$(basename "$0").svg" >> "$MICROGRAD_WRITTEN_LIST"; sleep 0.02
+        """)
     let micrograd = root.appendingPathComponent("micrograd").path
-    #expect(try run(micrograd, ["figures", "--out", "figures", "--quiet"], in: root).status == 0)
+    let temporary = folder.url.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    let environment = ["TMPDIR": temporary.path]
+    let figures = ["figures", "--out", "figures", "--quiet"]
+    #expect(try run(micrograd, figures, in: root, environment: environment).status == 0)
     let made = try snapshot(root.appendingPathComponent("figures"))
     var generator = SplitMix(seed: 5)
     for _ in 0..<6 {
       try killed(
-        ["figures", "--out", "figures", "--quiet"], program: micrograd, in: root,
+        figures, program: micrograd, in: root, environment: environment,
         after: Double.random(in: 0.0...0.5, using: &generator))
       usleep(150_000)  // the stand-in lessons, which are not watching, finish
       #expect(try snapshot(root.appendingPathComponent("figures")) == made)
-      let again = try run(micrograd, ["figures", "--out", "figures", "--quiet"], in: root)
+      let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+      #expect(left == [], "left in $TMPDIR: \(left)")
+      let again = try run(micrograd, figures, in: root, environment: environment)
       #expect(again.status == 0, "\(again.error)")
       #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } == [])
+      #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
+  }
+
+  /// SIGKILL of `micrograd figures` while a real lesson runs (makemore-mlp,
+  /// which takes seconds, in `add`'s place), and a kill that comes before
+  /// the lesson has started (the lesson's stand-in kills micrograd, then
+  /// starts it): either way the lesson, which watches the micrograd that
+  /// started it, ends within a few seconds; the next run succeeds and
+  /// leaves nothing beside the folder or in $TMPDIR.
+  @Test(arguments: ["while-it-runs", "before-it-starts"])
+  func aLessonEndsWhenMicrogradIsKilled(_ when: String) throws {
+    let lesson = productsFolder.appendingPathComponent("makemore-mlp").path
+    let root = try standInLessons(
+      slow: """
+        if [ ! -e "$2/../\(when)" ]; then echo x > "$2/add.svg"; exit 0; fi
+        echo $$ > "$2/../lesson.pid"
+        if [ \(when) = before-it-starts ]; then kill -KILL $PPID; sleep 0.3; fi
+        exec "\(lesson)" --out "$2"
+        """)
+    let marker = root.appendingPathComponent(when)
+    try Data().write(to: marker)
+    let temporary = folder.url.appendingPathComponent("tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    let environment = ["TMPDIR": temporary.path]
+    let process = Process()
+    process.executableURL = root.appendingPathComponent("micrograd")
+    process.arguments = ["figures", "--out", "figures", "--quiet"]
+    process.currentDirectoryURL = root
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let pidFile = root.appendingPathComponent("lesson.pid")
+    for _ in 0..<600 where !FileManager.default.fileExists(atPath: pidFile.path) { usleep(100_000) }
+    usleep(100_000)  // the shell has written the whole number
+    let pid = try #require(
+      Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+    if when == "while-it-runs" {
+      usleep(1_000_000)  // the lesson is under way, watching
+      kill(process.processIdentifier, SIGKILL)
+    }
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+    let start = ContinuousClock.now
+    while Self.isRunning(pid), ContinuousClock.now - start < .seconds(5) { usleep(50_000) }
+    let running = Self.isRunning(pid)
+    #expect(!running, "the lesson still runs 5 s after micrograd was killed")
+    if running { kill(pid, SIGKILL) }
+    try FileManager.default.removeItem(at: marker)
+    try FileManager.default.removeItem(at: pidFile)
+    let again = try run(
+      root.appendingPathComponent("micrograd").path, ["figures", "--out", "figures", "--quiet"], in: root,
+      environment: environment)
+    #expect(again.status == 0, "\(again.error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } == [])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
   }
 
   /// A kill between the two renames of a commit left X missing and the
@@ -386,6 +453,14 @@ import Testing
     return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
   }
 
+  /// Whether the process `pid` runs: it exists and has not ended (an
+  /// ended one that its new parent has not reaped yet is a zombie).
+  static func isRunning(_ pid: Int32) -> Bool {
+    guard kill(pid, 0) == 0 else { return false }
+    guard let state = try? run("/bin/ps", ["-o", "stat=", "-p", String(pid)]) else { return true }
+    return !state.output.trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+  }
+
   /// Starts `cat` on the FIFO at `path`; the function returned waits for
   /// it and gives what it read.
   static func reading(_ path: String) throws -> () -> Data {
@@ -410,11 +485,17 @@ import Testing
 
   /// Starts `program` (micrograd by default), SIGKILLs it after `seconds`,
   /// and waits for it.
-  func killed(_ arguments: [String], program: String? = nil, in folder: URL? = nil, after seconds: Double) throws {
+  func killed(
+    _ arguments: [String], program: String? = nil, in folder: URL? = nil, environment: [String: String] = [:],
+    after seconds: Double
+  ) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program ?? productsFolder.appendingPathComponent("micrograd").path)
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -21,7 +21,9 @@ struct TrainCommand: ParsableCommand {
       the run otherwise, nothing with --quiet; standard output holds only the \
       results. --loss-plot draws log10 of the minibatch loss (at most 1,000 points).
 
-      The folders of --save and --loss-plot are checked before training starts. A \
+      The folders of --save and --loss-plot are checked before training starts; \
+      should the model's file still fail to be written at the end, the model is saved \
+      beside it (for a device or a pipe, in the temporary folder) and the error says where. A \
       run whose loss becomes NaN or infinite stops there with an error: lower \
       --learning-rate. Sizes are bounded (--hidden-size at least 16, at most 10 \
       million parameters and about 20 million graph nodes a step).
@@ -162,21 +164,29 @@ struct TrainCommand: ParsableCommand {
 extension TrainCommand {
   /// Saves the trained model elsewhere when `--save`'s file cannot be
   /// written after all (the check before training passed, but the disk
-  /// filled, say): beside it, else in the temporary folder; a model that
-  /// took long to train is never lost.
+  /// filled or the name became a folder, say): beside it, else in the
+  /// temporary folder; a model that took long to train is never lost.
+  /// Standard output, a device or a pipe that failed (`/dev/full`, a
+  /// reader gone) gets no file beside it: its folder is `/dev` or the
+  /// like, so the model goes straight to the temporary folder.
   ///
   /// - Returns: How the error goes on: where the model is, or that it
   ///   could be saved nowhere.
   static func keep(_ model: MLPLanguageModel, instead path: String) -> String {
     let name = "micrograd-model-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json"
-    let places = [
-      URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name),
-      FileManager.default.temporaryDirectory.appendingPathComponent(name),
-    ]
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+    var places = [temporary]
+    // A path that no longer leads anywhere writable (a folder now) is
+    // still a file's name: beside it is the user's folder.
+    if (try? Destination(path == "-" ? "/dev/stdout" : path))?.isStream != true {
+      places.insert(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name), at: 0)
+    }
     for place in places where (try? model.save(to: place)) != nil {
       return "the model is saved in \"\(place.path)\" instead"
     }
-    return "nor could it be saved beside it or in \"\(places[1].deletingLastPathComponent().path)\""
+    return places.count == 2
+      ? "nor could it be saved beside it or in \"\(temporary.deletingLastPathComponent().path)\""
+      : "nor could it be saved in \"\(temporary.deletingLastPathComponent().path)\""
   }
 }
 
