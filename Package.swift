@@ -97,7 +97,7 @@ let package = Package(
     .executableTarget(
       name: "MicrogradCLI",
       dependencies: [
-        "Micrograd", "GraphRender", "Makemore", "Plots", "Figures", "FileOutput", "DrawLanguage",
+        "Micrograd", "GraphRender", "Makemore", "Plots", "Figures", "FileOutput", "CFileSystem", "DrawLanguage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
         // `micrograd figures` runs the lesson programs built beside it: not

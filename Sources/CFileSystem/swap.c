@@ -40,3 +40,13 @@ int cfs_flush_stdout(void) {
   }
   return 0;
 }
+
+int cfs_open_unnamed(const char *folder) {
+#if defined(O_TMPFILE)
+  return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+  (void)folder;
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}

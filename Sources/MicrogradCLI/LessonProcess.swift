@@ -1,3 +1,4 @@
+internal import CFileSystem
 internal import FileOutput
 import Foundation
 
@@ -202,6 +203,10 @@ struct LessonProcess {
   /// A new temporary file, open for reading and writing, whose name is
   /// removed at once: it goes when the last descriptor is closed.
   private static func hiddenFile(for name: String) throws -> Int32 {
+    // A file without a name where the system has them (Linux): a kill at
+    // any moment leaves nothing. Elsewhere a name, removed at once.
+    let unnamed = cfs_open_unnamed(NSTemporaryDirectory())
+    if unnamed >= 0 { return unnamed }
     var template = Array((NSTemporaryDirectory() + "/micrograd-\(name)-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {

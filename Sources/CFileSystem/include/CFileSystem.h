@@ -18,4 +18,11 @@ int cfs_write_stdout(const void *bytes, size_t count);
 /// an earlier write to it failed.
 int cfs_flush_stdout(void);
 
+/// Opens a new file in `folder` that has no name (Linux's O_TMPFILE), for
+/// reading and writing: nothing is left behind, however the program ends.
+/// Returns its descriptor, or -1 with errno set (EOPNOTSUPP where the
+/// system or the file system has none: the caller names one and removes
+/// the name).
+int cfs_open_unnamed(const char *folder);
+
 #endif
