@@ -45,12 +45,17 @@
       var fitted = scaleOf(home);
       return [fitted / 2, Math.max(fitted, 8)];
     }
+    // Where a box `bx` shown in the view (centred, as `meet` does) puts the
+    // drawing's point (0, 0), from the view's top left, and its scale.
+    function placement(bx) {
+      var r = viewRect(), s = scaleOf(bx);
+      return { x: (r.width - bx[2] * s) / 2 - bx[0] * s, y: (r.height - bx[3] * s) / 2 - bx[1] * s, s: s };
+    }
     // The transform that shows `box` where the svg, whose viewBox stays the
-    // home box, shows home: both are centred in the view (`meet`).
+    // home box, shows home.
     function apply() {
-      var r = viewRect(), s0 = scaleOf(home), s = scaleOf(box), k = s / s0;
-      var tx = (r.width - box[2] * s) / 2 - box[0] * s - k * ((r.width - home[2] * s0) / 2 - home[0] * s0);
-      var ty = (r.height - box[3] * s) / 2 - box[1] * s - k * ((r.height - home[3] * s0) / 2 - home[1] * s0);
+      var p = placement(box), h = placement(home), k = p.s / h.s;
+      var tx = p.x - k * h.x, ty = p.y - k * h.y;
       svg.style.transform = box.join(' ') === home.join(' ') ? '' : 'matrix(' + [k, 0, 0, k, tx, ty].join(',') + ')';
       svg.setAttribute('data-view-box', box.join(' '));
       updateMinimap();
@@ -65,11 +70,8 @@
     svg.setAttribute('data-view-box', box.join(' '));
     // The drawing's point under the screen point (x, y).
     function toSVG(x, y) {
-      var r = viewRect(), s = scaleOf(box);
-      return {
-        x: box[0] + (x - r.left - (r.width - box[2] * s) / 2) / s,
-        y: box[1] + (y - r.top - (r.height - box[3] * s) / 2) / s
-      };
+      var r = viewRect(), p = placement(box);
+      return { x: (x - r.left - p.x) / p.s, y: (y - r.top - p.y) / p.s };
     }
     // Zooms by `f` about the screen point (x, y), the view's centre by default.
     function zoom(f, x, y) {
@@ -105,9 +107,8 @@
       a = a.matrixTransform(toRoot); c = c.matrixTransform(toRoot);
       var left = Math.min(a.x, c.x), right = Math.max(a.x, c.x), top = Math.min(a.y, c.y), bottom = Math.max(a.y, c.y);
       var textHeight = text ? text.getBBox().height * units : 0;
-      // Where the view's box puts those units on screen (`meet` centres it).
-      var v = viewRect(), s = scaleOf(box);
-      var x0 = v.left + (v.width - box[2] * s) / 2 - box[0] * s, y0 = v.top + (v.height - box[3] * s) / 2 - box[1] * s;
+      // Where the view's box puts those units on screen.
+      var v = viewRect(), p = placement(box), s = p.s, x0 = v.left + p.x, y0 = v.top + p.y;
       var inside = x0 + left * s >= v.left && x0 + right * s <= v.right && y0 + top * s >= v.top
         && y0 + bottom * s <= v.bottom;
       var shown = text ? textHeight * s : READABLE;
