@@ -146,7 +146,7 @@ let package = Package(
     ),
     .testTarget(name: "MakemoreTests", dependencies: ["Makemore", "TestSupport"]),
     .testTarget(name: "DrawLanguageTests", dependencies: ["DrawLanguage", "Micrograd"]),
-    .testTarget(name: "PlotsTests", dependencies: ["Plots", "GraphRender", "Makemore"]),
+    .testTarget(name: "PlotsTests", dependencies: ["Plots", "GraphRender", "Makemore", "Micrograd"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plots", "GraphRender", "Makemore", "TestSupport"]),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "TestSupport"]),
     // The repository itself: a layout macOS can hold, nothing read from beside it.

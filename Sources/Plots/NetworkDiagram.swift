@@ -56,23 +56,30 @@ public struct NetworkDiagram: Hashable, Sendable {
         }
       }
     }
-    // Keep the units in order, top to bottom. Every order of two layers
-    // joined unit to unit crosses as many edges, so `dot` would pick one
-    // (x3, x1, x2); a second, invisible edge from each unit to the unit
-    // of the next layer at the same height, and into each unit from the
-    // one at its height in the layer before, makes the order top to
-    // bottom the one with the fewest crossings. (Invisible edges within a
-    // layer do not hold: `dot` drew x3, x1, x2 with them too.)
+    // Keep the units in order, top to bottom, at any sizes. Between two
+    // layers joined unit to unit, every order crosses as many edges, so
+    // `dot` would pick one (x3, x1, x2). It counts an edge drawn k times as
+    // k edges, so invisible copies of the edges between units at about the
+    // same height decide. Spread both layers over one height: unit i of a
+    // layer of a units at i·(b − 1), unit j of the next layer of b units at
+    // j·(a − 1). The edge i → j gets `reach − distance` copies, `reach`
+    // the larger spacing, so that every unit has a near one. With such a
+    // triangle of weights, for any two units, their order by number
+    // crosses fewer copies than the reverse (checked for every pair of
+    // sizes up to 12), so `dot`'s swaps of neighbours end in the network's
+    // order. (Invisible edges within a layer do not hold in clusters:
+    // `dot` drew x3, x1, x2 with them. One copy for the nearest unit each
+    // way left ties: [4, 6, 6, 1] came out L1.N1, N3, N2, N5, N4, N6.)
     for layer in 1..<max(sizes.count, 1) {
-      let (before, after) = (sizes[layer - 1], sizes[layer])
-      func across(_ unit: Int, _ count: Int, _ other: Int) -> Int {
-        count > 1 ? Int((Double(unit * (other - 1)) / Double(count - 1)).rounded()) : 0
-      }
-      for from in 0..<before {
-        lines.append("\t\(name(layer - 1, from)) -> \(name(layer, across(from, before, after))) [style=invis]")
-      }
-      for to in 0..<after {
-        lines.append("\t\(name(layer - 1, across(to, after, before))) -> \(name(layer, to)) [style=invis]")
+      let (a, b) = (sizes[layer - 1], sizes[layer])
+      let reach = max(a - 1, b - 1, 1)
+      for from in 0..<a {
+        for to in 0..<b {
+          let copies = reach - abs(to * (a - 1) - from * (b - 1))
+          for _ in 0..<max(copies, 0) {
+            lines.append("\t\(name(layer - 1, from)) -> \(name(layer, to)) [style=invis]")
+          }
+        }
       }
     }
     lines.append("}")
