@@ -35,15 +35,14 @@ import Testing
     #expect(drawn == texts, "\(file): from the \(across ? "left" : "top"): \(drawn)")
   }
 
-  /// Each neuron's parameters, top to bottom: `w1 … wn`, then `b` (only
-  /// the weights in the layers `biasFree`).
+  /// Each neuron's parameters, top to bottom: `w1 … wn`, then `b`.
   static func parametersInOrder(
-    _ layout: DrawnLayout, _ file: String, layers: [(Int, neurons: Int, weights: Int)], biasFree: [Int] = []
+    _ layout: DrawnLayout, _ file: String, layers: [(Int, neurons: Int, weights: Int)]
   ) throws {
     for (layer, neurons, weights) in layers {
       for n in 1...neurons {
-        let bias = biasFree.contains(layer) ? [] : ["L\(layer).N\(n).b"]
-        try topToBottom((1...weights).map { "L\(layer).N\(n).w\($0)" } + bias, in: layout, file)
+        let names = (1...weights).map { "L\(layer).N\(n).w\($0)" } + ["L\(layer).N\(n).b"]
+        try topToBottom(names, in: layout, file)
       }
     }
   }
@@ -63,10 +62,9 @@ import Testing
         #expect(a.1.maxY <= b.1.minY, "\(file): \(b.0) is not below \(a.0)")
       }
     }
-    // In the whole loss graph, each layer-1 bias feeds the first sum of
-    // four examples, and dot draws it above the weights: a known exception.
-    let biasFree = file == "mlp-loss.svg" ? [1] : []
-    try Self.parametersInOrder(layout, file, layers: [(1, 4, 3), (2, 4, 4), (3, 1, 4)], biasFree: biasFree)
+    // The bias too in the whole loss graph, where each layer-1 bias feeds
+    // the first sums of four examples (dot once drew it above the weights).
+    try Self.parametersInOrder(layout, file, layers: [(1, 4, 3), (2, 4, 4), (3, 1, 4)])
     if file.hasPrefix("mlp-loss") {
       for k in 1...4 { try Self.topToBottom((1...3).map { "x\($0)[\(k)]" }, in: layout, file) }
     } else {

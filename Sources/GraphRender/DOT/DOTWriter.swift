@@ -98,12 +98,19 @@ struct DOTWriter {
       }
     }
     lines += clusters(examples)
+    // In a network's ordered drawing, a bias's edges do not place it (see
+    // order(_:)).
+    var biases = Set<Int>()
+    if ordered { biases = Set(drawn.neurons.compactMap(\.bias)) }
     var k = 0
     for i in shown {
       for from in drawn.operands[i] {
         let e = examples?.example[i]
         let color = e != nil && examples?.example[from] == e ? band(e) : nil
-        lines.append(edge("v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand", color: color))
+        lines.append(
+          edge(
+            "v\(from)", "v\(i)_op", into: i, id: "e\(k)", class: "operand", color: color,
+            placing: !biases.contains(from)))
         edgeCount += 1
         k += 1
       }
@@ -205,11 +212,15 @@ struct DOTWriter {
   /// operand, or from its op node into it), with the style's id and
   /// class, and red when a frame marks `i`'s step.
   /// `color`, when given, is its example's (a network's loss graph).
+  /// An edge that is not `placing` does not set its ends' ranks
+  /// (`constraint=false`).
   private func edge(
-    _ from: String, _ to: String, into i: Int, id: String, class name: String, color: String? = nil
+    _ from: String, _ to: String, into i: Int, id: String, class name: String, color: String? = nil,
+    placing: Bool = true
   ) -> String {
     var list = style.svgIDsAndClasses ? [("id", id), ("class", name)] : []
     if let color { list.append(("color", color)) }
+    if !placing { list.append(("constraint", "false")) }
     if marks?.node == i { list += StepMarks.edge }
     return "\t\(from) -> \(to)" + (list.isEmpty ? "" : " " + attributes(list))
   }
@@ -369,6 +380,14 @@ struct DOTWriter {
   ///   last input, and the last weight from the last two, so that `b` is
   ///   the lowest. Ties are broken by the order in which the nodes were
   ///   named, which ``declarationOrder()`` sets.
+  ///
+  /// - A bias's own edges, into the first sum of each call of its neuron
+  ///   (`b + w₁·x₁`), do not set ranks (`constraint=false`); its rank
+  ///   comes from the edge from the last input. With them setting ranks,
+  ///   `dot` drew each layer-1 bias of the four-example loss graph above
+  ///   its weights. (Invisible edges `wₙ → b` within the rank, `ordering=in`
+  ///   on the sums with the product's edge first, and invisible edges from
+  ///   `b` to the last products did not move it.)
   ///
   /// Invisible edges within a rank, the usual way to order it, are lost by
   /// `dot` next to record nodes ("flat edge between adjacent nodes one of
