@@ -56,13 +56,20 @@ deps:
 	  exit 1; \
 	fi
 
+# The lessons, and the tests that run them, are release builds: makemore-mlp
+# trains 20,000 steps, seconds optimized but many minutes in a debug build
+# (its earlier 1,000 steps and 1,000-rate search took 74 s of CPU as a
+# debug build, 0.5 s as a release build). Both builds write the same bytes:
+# Swift contracts no floating-point operations.
+CONFIGURATION := -c release
+
 # output/ holds only generated figures. `micrograd figures` runs the lesson
 # programs (Examples/; micrograd depends on them, so `swift run` builds them
-# too) into a new hidden folder beside it and swaps that in only when every
-# lesson succeeded: no figure that is no longer made lingers, and a failure
-# leaves output/ as it was.
+# too, and it runs those beside it) into a new hidden folder beside it and
+# swaps that in only when every lesson succeeded: no figure that is no
+# longer made lingers, and a failure leaves output/ as it was.
 figures: deps
-	$(SWIFT) run micrograd figures --out output
+	$(SWIFT) run $(CONFIGURATION) micrograd figures --out output
 
 # The browser tests: Chromium (one apt-get update, then apt-get install, as
 # deps does) and Playwright in a virtual environment. A browser that cannot
@@ -118,19 +125,21 @@ lint: lint-deps
 format:
 	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
 
-# The Swift tests, the explorer's lint, `make lint`, then the browser tests
-# (Tests/Browser), each reported whatever the others' result; any failing
-# fails the run.
+# The Swift tests (a release build, whose lessons the end-to-end tests run;
+# `swift test -c release --filter SUITE` runs one suite so), the explorer's
+# lint, `make lint`, then the browser tests (Tests/Browser), each reported
+# whatever the others' result; any failing fails the run.
 test: deps browser-deps
 	@status=0; \
-	$(SWIFT) test -Xswiftc -warnings-as-errors || status=1; \
+	$(SWIFT) test $(CONFIGURATION) -Xswiftc -warnings-as-errors || status=1; \
 	echo "== the explorer's script (node --check, eslint)"; \
 	$(MAKE) --no-print-directory lint-explorer || status=1; \
 	echo "== swift format lint, actionlint"; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	echo "== browser tests (Tests/Browser, Chromium at $(CHROMIUM))"; \
-	$(SWIFT) build -Xswiftc -warnings-as-errors --product explorer-probe && \
-	CHROMIUM="$(CHROMIUM)" $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
+	$(SWIFT) build $(CONFIGURATION) -Xswiftc -warnings-as-errors --product explorer-probe && \
+	SWIFT_BIN="$$($(SWIFT) build $(CONFIGURATION) --show-bin-path)" CHROMIUM="$(CHROMIUM)" \
+	  $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
 	exit $$status
 
 # The engine's workloads; the comparisons with other engines are scripts

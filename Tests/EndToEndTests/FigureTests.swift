@@ -399,7 +399,7 @@ import Testing
       ("search step 666: lre -1.0, lr 0.1, loss ", 3.0744381411350656),
       ("search step 999: lre 0.0, lr 1.0, loss ", 8.323170191791545),
       ("step 0: loss ", 18.218179899728856), ("step 99: loss ", 5.126398533782878),
-      ("step 999: loss ", 2.590299939222402),
+      ("step 999: loss ", 2.590299939222402), ("step 19999: loss ", 2.304213533519103),
     ]
     for (prefix, value) in expected {
       #expect(abs(try number(in: printed, after: prefix) - value) < value * 1e-9, "\(prefix)")
@@ -412,15 +412,15 @@ import Testing
     #expect(rows.map { String($0.prefix(4)) } == ["C[.]"] + "abcdefghijklmnopqrstuvwxyz".map { "C[\($0)]" })
     // C[.] = [x, y]
     let dot = try #require(rows.first).dropFirst(8).dropLast().split(separator: ", ").compactMap { Double($0) }
-    #expect(dot.count == 2 && abs(dot[0] - 0.3507978652155179) < 1e-9 && abs(dot[1] + 0.3093056796889422) < 1e-9)
+    #expect(dot.count == 2 && abs(dot[0] - 0.585175309915023) < 1e-9 && abs(dot[1] + 0.12232900033090464) < 1e-9)
     // The figures say what they show, with the runs' lengths.
     func svg(_ name: String) throws -> String {
       try String(contentsOf: folder.url.appendingPathComponent("\(name).svg"), encoding: .utf8)
     }
     #expect(try svg("makemore-learning-rate").contains(">loss at lr = 10**lre: 1000 steps of 32, one per rate</text>"))
-    #expect(try svg("makemore-loss").contains(">minibatch loss: 1000 steps of 32 at lr 0.1</text>"))
+    #expect(try svg("makemore-loss").contains(">minibatch loss: 20000 steps of 32 at lr 0.1</text>"))
     let embedding = try svg("makemore-embedding")
-    #expect(embedding.contains(">the characters at their rows of C, after 1000 steps</text>"))
+    #expect(embedding.contains(">the characters at their rows of C, after 20000 steps</text>"))
     #expect(embedding.components(separatedBy: "<circle ").count - 1 == 27)
     // Without its names, the lesson's one line that says to pass --names.
     let missing = folder.url.appendingPathComponent("no-names.txt").path
