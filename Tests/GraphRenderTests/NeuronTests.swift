@@ -142,7 +142,8 @@ import Testing
 
   /// The op node of a fold is drawn from the bias, then each weight and
   /// its input, in the neuron's order; a shared input draws one edge per
-  /// use.
+  /// use. The bias's edge does not set ranks (`constraint=false`: its
+  /// layer's parameters share a rank, placed by the inputs).
   @Test func foldIsDrawnFromBiasWeightsAndInputsInOrder() throws {
     let n = Self.network(Shape(inputs: 3, layers: [1], activation: .tanh, output: nil))
     let x = Value(2, label: "x")
@@ -152,8 +153,10 @@ import Testing
     let neuron = n.layers[0].neurons[0]
     let sum = t.nodes.firstIndex { $0 === out.operands[0] }!
     let name = { (v: Value) in "v\(t.nodes.firstIndex { $0 === v }!)" }
-    let expected = ([neuron.b] + [neuron.w[0], x, neuron.w[1], x, neuron.w[2], x]).map { "\t\(name($0)) -> v\(sum)_op" }
-    let edges = drawing.dot.split(separator: "\n").map(String.init).filter { $0.hasSuffix("-> v\(sum)_op") }
+    let expected =
+      ["\t\(name(neuron.b)) -> v\(sum)_op [constraint=false]"]
+      + [neuron.w[0], x, neuron.w[1], x, neuron.w[2], x].map { "\t\(name($0)) -> v\(sum)_op" }
+    let edges = drawing.dot.split(separator: "\n").map(String.init).filter { $0.contains(" -> v\(sum)_op") }
     #expect(edges == expected)
     #expect(drawing.dot.contains("\tv\(sum)_op [label=\"Σ w·x + b\"]"))
     // x is no neuron's: it is drawn outside the cluster.
