@@ -80,6 +80,14 @@ struct Instruction {
   var exponent: Double = 0
 }
 
+extension Instruction {
+  /// A `dotGroup`'s or `dotGroupBackward`'s fields by what they hold: how
+  /// many dot nodes (`out`), their table in the lists (`a`: each one's
+  /// weights' first slot, then its output slot), the list `x` they share
+  /// (`b`) and its length (`count`).
+  @inline(__always) var group: (members: Int, table: Int, x: Int, n: Int) { (Int(out), Int(a), Int(b), Int(count)) }
+}
+
 /// The buffers a program runs on.
 struct ProgramBuffers {
   let data: UnsafeMutablePointer<Double>
@@ -205,10 +213,7 @@ extension ProgramBuffers {
     let d = data
     let gr = grad
     let list = lists
-    let members = Int(ins.out)
-    let table = Int(ins.a)
-    let x = Int(ins.b)
-    let n = Int(ins.count)
+    let (members, table, x, n) = ins.group
     let xd = scratch
     let xg = scratch + n
     for i in 0..<n { xd[i] = d[Int(list[x + i])] }
@@ -310,10 +315,7 @@ extension ProgramBuffers {
   func forwardGroup(_ ins: Instruction) {
     let d = data
     let list = lists
-    let members = Int(ins.out)
-    let table = Int(ins.a)
-    let x = Int(ins.b)
-    let n = Int(ins.count)
+    let (members, table, x, n) = ins.group
     var m = 0
     while m + 4 <= members {
       let w0 = Int(list[table + 2 * m])
