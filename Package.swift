@@ -9,9 +9,9 @@ let lessons: [(name: String, imports: [Target.Dependency])] = [
   ("derivative", ["Plots"]),
   ("add", ["Micrograd"]),
   ("chain", ["Micrograd"]),
-  ("expression", ["Micrograd"]),
+  ("expression", ["Micrograd", "Lectures"]),
   ("neuron", ["Micrograd", "Plots"]),
-  ("accumulation", ["Micrograd"]),
+  ("accumulation", ["Micrograd", "Lectures"]),
   ("mlp", ["Micrograd", "GraphRender", "Plots"]),
   ("training", ["Micrograd", "Plots"]),
   ("moons", ["Micrograd", "Plots"]),
@@ -111,9 +111,12 @@ let package = Package(
       dependencies: ["Micrograd", "GraphRender", "Makemore", "TestSupport", "FileOutput"],
       path: "Benchmarks/bench"
     ),
+    // The notes' graphs that a lesson builds and the tests draw too, written
+    // once (Examples/Lectures), beside the lessons that read them.
+    .target(name: "Lectures", dependencies: ["Micrograd"], path: "Examples/Lectures"),
     // What the tests, render-probe and bench share: running a program, a
     // temporary folder, the lecture's graphs. No Testing in it: bench links it.
-    .target(name: "TestSupport", dependencies: ["Micrograd"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Micrograd", "Lectures"], path: "Tests/TestSupport"),
     .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "TestSupport"]),
     .testTarget(
       name: "GraphRenderTests",
