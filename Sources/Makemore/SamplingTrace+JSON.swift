@@ -17,8 +17,7 @@ extension SamplingTrace {
   /// sizes and weights (`embeddingSize`, `hiddenSize`, `C` row by row, `W1`
   /// and `W2` one row per neuron, `b1`, `b2`).
   public func json() -> String {
-    func number(_ x: Double) -> String { x.isFinite ? x.description : "null" }
-    func numbers(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ",") + "]" }
+    func numbers(_ xs: [Double]) -> String { "[" + xs.map(\.jsonNumber).joined(separator: ",") + "]" }
     var out = "{\"format\":\"swift-micrograd sampling trace\",\"version\":1,"
     switch model {
     case .bigram(let p):
@@ -40,7 +39,7 @@ extension SamplingTrace {
         out += j == 0 ? "\n" : ",\n"
         out += "{\"context\":[" + draw.context.map(String.init).joined(separator: ",") + "],"
         out += "\"probabilities\":\(numbers(draw.probabilities)),"
-        out += "\"uniform\":\(number(draw.uniform)),\"index\":\(draw.index)}"
+        out += "\"uniform\":\(draw.uniform.jsonNumber),\"index\":\(draw.index)}"
       }
       out += "]"
     }
