@@ -37,20 +37,22 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var data: NamesOptions
 
+  // The model's sizes and the schedule default to the lecture's, which
+  // Makemore's MLPConfiguration and TrainingSchedule hold.
   @Option(name: .long, help: "Characters of context (the lecture: 3).")
-  var blockSize = 3
+  var blockSize = MLPConfiguration().blockSize
   @Option(name: .long, help: "Size of each character's embedding, C's columns.")
-  var embeddingSize = 10
+  var embeddingSize = MLPConfiguration().embeddingSize
   @Option(name: .long, help: "Tanh neurons in the hidden layer (at least 16).")
-  var hiddenSize = 200
+  var hiddenSize = MLPConfiguration().hiddenSize
   @Option(name: .long, help: "Training steps (minibatches).")
-  var steps = 200_000
+  var steps = TrainingSchedule().steps
   @Option(name: .long, help: "Examples per minibatch.")
-  var batchSize = 32
+  var batchSize = TrainingSchedule().batchSize
   @Option(name: .long, help: "Learning rate before --decay-step.")
-  var learningRate = 0.1
+  var learningRate = TrainingSchedule().learningRate
   @Option(name: .long, help: "Learning rate from --decay-step on.")
-  var decayedRate = 0.01
+  var decayedRate = TrainingSchedule().decayedLearningRate
   @Option(name: .long, help: "The first step with --decayed-rate (default: half of --steps).")
   var decayStep: Int?
   @Option(name: .long, help: "Seed of the generator for weights and minibatches.")
