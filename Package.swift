@@ -104,7 +104,8 @@ let package = Package(
         // linked, but built with it, so `swift run micrograd figures` works.
         + lessonTargets
     ),
-    // GraphRender for its error messages (withVisibleControlCharacters).
+    // makemore part 2 as one short program to read; FileOutput for its
+    // one-line errors (Terminal.fail shows control characters visibly).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "FileOutput"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",

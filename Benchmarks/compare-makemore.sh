@@ -7,10 +7,11 @@
 # float64, all on one thread. Rounds alternate the engines; the table has
 # each one's median over the rounds.
 #
-# PyTorch and JAX (pip's `torch` and `jax`, CPU) go into a virtual
-# environment under .build/peers, pip's cache under .build/peers/pip-cache
-# (the torch package brings CUDA libraries it does not use here: several
-# GB, downloaded once).
+# PyTorch and JAX (pip's `torch` and `jax`, CPU), pinned to the versions
+# Benchmarks/README.md measured, go into a virtual environment under
+# .build/peers, pip's cache under .build/peers/pip-cache (the torch package
+# brings CUDA libraries it does not use here: several GB, downloaded once).
+# An environment that holds other versions is brought to these.
 #
 # One core each: every engine runs pinned to the machine's last CPU
 # (taskset), so that "one thread" holds whatever a framework starts. JAX
@@ -44,8 +45,17 @@ mkdir -p "$out"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import torch, jax' 2>/dev/null; then
-  PIP_CACHE_DIR="$PWD/$out/pip-cache" "$venv/bin/pip" install --quiet --disable-pip-version-check torch jax
+# The versions measured in Benchmarks/README.md: change them together.
+torch_version=2.15.0
+jax_version=0.10.2
+pinned=("torch==$torch_version" "jax==$jax_version" "jaxlib==$jax_version")
+if ! "$venv/bin/python" -c '
+import sys
+from importlib.metadata import version
+sys.exit(any(version(name) != v for name, v in (p.split("==") for p in sys.argv[1:])))
+' "${pinned[@]}" 2>/dev/null; then
+  PIP_CACHE_DIR="$PWD/$out/pip-cache" "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+    "${pinned[@]}"
 fi
 
 swift build -c release --product bench >&2
@@ -79,5 +89,5 @@ for round in $(seq "$rounds"); do
 done
 
 echo "median of $rounds rounds on $(nproc --all) cores, $cpus (the machine's load: $(cut -d' ' -f1-3 /proc/loadavg));" \
-  "$(swift --version 2>/dev/null | head -1); $("$venv/bin/python" --version)"
+  "$(swift --version 2>/dev/null | head -1); $("$venv/bin/python" --version), torch $torch_version, jax $jax_version"
 python3 Benchmarks/makemore_table.py "$results"

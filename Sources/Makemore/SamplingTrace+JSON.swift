@@ -13,9 +13,15 @@ extension SamplingTrace {
   /// ```
   ///
   /// `replay` holds what draws again from another seed: for the bigram its
-  /// float32 `P` (each number the float32's exact value), for the MLP its
-  /// sizes and weights (`embeddingSize`, `hiddenSize`, `C` row by row, `W1`
-  /// and `W2` one row per neuron, `b1`, `b2`).
+  /// float32 `P`, 27 rows of 27 (one row per line, each number the
+  /// float32's exact value); for the MLP its sizes (`embeddingSize`,
+  /// `hiddenSize`) and weights, each on one line as one flat array, a
+  /// matrix's rows one after another: `C` token by token (27 ×
+  /// embeddingSize: token `t`'s embedding starts at `t * embeddingSize`),
+  /// `W1` neuron by neuron (hiddenSize × blockSize·embeddingSize: neuron
+  /// `j`'s weights start at `j * blockSize * embeddingSize`), `b1`, `W2`
+  /// output by output (27 × hiddenSize), `b2`. (The model file writes
+  /// `W1` and `W2` the other way round, as the lecture's tensors.)
   public func json() -> String {
     func numbers(_ xs: [Double]) -> String { "[" + xs.map(\.jsonNumber).joined(separator: ",") + "]" }
     var out = "{\"format\":\"swift-micrograd sampling trace\",\"version\":1,"
