@@ -9,9 +9,9 @@ let lessons: [(name: String, imports: [Target.Dependency])] = [
   ("derivative", ["Plots"]),
   ("add", ["Micrograd"]),
   ("chain", ["Micrograd"]),
-  ("expression", ["Micrograd"]),
+  ("expression", ["Micrograd", "Lectures"]),
   ("neuron", ["Micrograd", "Plots"]),
-  ("accumulation", ["Micrograd"]),
+  ("accumulation", ["Micrograd", "Lectures"]),
   ("mlp", ["Micrograd", "GraphRender", "Plots"]),
   ("training", ["Micrograd", "Plots"]),
   ("moons", ["Micrograd", "Plots"]),
@@ -104,16 +104,20 @@ let package = Package(
         // linked, but built with it, so `swift run micrograd figures` works.
         + lessonTargets
     ),
-    // GraphRender for its error messages (withVisibleControlCharacters).
+    // makemore part 2 as one short program to read; FileOutput for its
+    // one-line errors (Terminal.fail shows control characters visibly).
     .executableTarget(name: "names-mlp", dependencies: ["Makemore", "FileOutput"], path: "Examples/names-mlp"),
     .executableTarget(
       name: "bench",
       dependencies: ["Micrograd", "GraphRender", "Makemore", "TestSupport", "FileOutput"],
       path: "Benchmarks/bench"
     ),
+    // The notes' graphs that a lesson builds and the tests draw too, written
+    // once (Examples/Lectures), beside the lessons that read them.
+    .target(name: "Lectures", dependencies: ["Micrograd"], path: "Examples/Lectures"),
     // What the tests, render-probe and bench share: running a program, a
     // temporary folder, the lecture's graphs. No Testing in it: bench links it.
-    .target(name: "TestSupport", dependencies: ["Micrograd"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Micrograd", "Lectures"], path: "Tests/TestSupport"),
     .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "TestSupport"]),
     .testTarget(
       name: "GraphRenderTests",

@@ -148,7 +148,7 @@ def main():
         import jax
 
         seconds, cpu, loss = run_jax(X, Y, args.dtype, args.steps, args.warmup)
-        name = f"JAX {jax.__version__} jit {args.dtype}, 1 thread"
+        name = f"JAX {jax.__version__} jit {args.dtype}"
     print(f"{name}\t{args.steps}\t{seconds / args.steps * 1e6:.1f}\t{cpu / args.steps * 1e6:.1f}\t{loss:.4f}")
     sys.stdout.flush()
 

@@ -14,6 +14,7 @@
 //                                        -f-bug, -f-fixed (.dot, .svg, .png)
 import Figures
 import GraphRender
+import Lectures
 import Micrograd
 
 /// backward() with the notes' first, assigning `_backward`: every node, from
@@ -30,63 +31,69 @@ func assigningBackward(_ root: Value) {
 }
 
 lessonMain("accumulation", summary: "a value used twice: gradients assigned (the bug) and added (the fix)") { figures in
+  /// The bug and the fix on one graph: `graph` built twice, its gradients
+  /// assigned on the first (`accumulation-NAME-bug`, the wrong gradients
+  /// in red, no page: its steps would run the engine's backward(), which
+  /// adds, and end at the fixed gradients) and added by the engine's
+  /// backward() on the second (`accumulation-NAME-fixed`). Each titled
+  /// `formula, gradients assigned (the bug): …` or `… added (fixed): …`.
+  func bugAndFix(
+    _ name: String, _ formula: String, graph: () -> (root: Value, watched: [Value]),
+    bug: (title: String, caption: String), fixed: (title: String, caption: String)
+  ) throws {
+    func grads(_ values: [Value]) -> String { values.map { "\($0.label).grad = \($0.grad)" }.joined(separator: ", ") }
+    let wrong = graph()
+    assigningBackward(wrong.root)
+    print("\(wrong.root.label) = \(wrong.root.data)")
+    print("\(formula), assigned: \(grads(wrong.watched))")
+    try figures.draw(
+      drawDot(wrong.root, options: .init(title: bug.title, marked: wrong.watched)),
+      "accumulation-\(name)-bug", caption: bug.caption, page: false)
+    let right = graph()
+    right.root.backward()
+    print("\(formula), added:    \(grads(right.watched))")
+    try figures.draw(
+      drawDot(right.root, options: .init(title: fixed.title)), "accumulation-\(name)-fixed", caption: fixed.caption)
+  }
+
   // b = a + a: db/da is 2. b's step sets a.grad to 1 for its first
   // operand, then to 1 again for its second; adding gives 1 + 1.
-  func twice() -> (a: Value, b: Value) {
-    let a = Value(3.0, label: "a")
-    let b = a + a
-    b.label = "b"
-    return (a, b)
-  }
-  let buggy = twice()
-  assigningBackward(buggy.b)
-  print("b = a + a, assigned: a.grad = \(buggy.a.grad)")
-  // The bug's figures get no page: its steps would run the engine's
-  // backward(), which adds, and end at the fixed gradients.
-  try figures.draw(
-    drawDot(
-      buggy.b,
-      options: .init(title: "b = a + a, gradients assigned (the bug): a.grad = 1, but db/da = 2", marked: [buggy.a])),
-    "accumulation-b-bug", caption: "b = a + a, gradients assigned (the bug): a.grad = 1, wrong", page: false)
-  let fixed = twice()
-  fixed.b.backward()
-  print("b = a + a, added:    a.grad = \(fixed.a.grad)")
-  try figures.draw(
-    drawDot(fixed.b, options: .init(title: "b = a + a, gradients added (fixed): a.grad = 2")),
-    "accumulation-b-fixed", caption: "b = a + a, gradients added: a.grad = 2")
+  try bugAndFix(
+    "b", "b = a + a",
+    graph: {
+      let (a, b) = Lecture.usedTwice()
+      return (b, [a])
+    },
+    bug: (
+      "b = a + a, gradients assigned (the bug): a.grad = 1, but db/da = 2",
+      "b = a + a, gradients assigned (the bug): a.grad = 1, wrong"
+    ),
+    fixed: ("b = a + a, gradients added (fixed): a.grad = 2", "b = a + a, gradients added: a.grad = 2"))
 
   // f = (a*b) * (a+b), with d = a*b = -6 and e = a+b = 1: a and b each
   // reach f along two paths, through d and through e. Assigned, whichever
   // of d's and e's steps runs last wins: here e's step runs first (a.grad
   // = b.grad = d = -6), then d's (a.grad = b = 3, b.grad = a = -2). Added:
   // df/da = e*b + d = 3 - 6 = -3, and df/db = e*a + d = -2 - 6 = -8.
-  func paths() -> (a: Value, b: Value, f: Value) {
-    let a = Value(-2.0, label: "a")
-    let b = Value(3.0, label: "b")
-    let d = a * b
-    d.label = "d"
-    let e = a + b
-    e.label = "e"
-    let f = d * e
-    f.label = "f"
-    return (a, b, f)
-  }
-  let wrong = paths()
-  assigningBackward(wrong.f)
-  print("f = \(wrong.f.data)")
-  print("f = d * e, assigned: a.grad = \(wrong.a.grad), b.grad = \(wrong.b.grad)")
-  try figures.draw(
-    drawDot(
-      wrong.f,
-      options: .init(
-        title: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad = 3 and b.grad = -2, not -3 and -8",
-        marked: [wrong.a, wrong.b])),
-    "accumulation-f-bug", caption: "f = (a*b) * (a+b), gradients assigned (the bug): a.grad and b.grad wrong",
-    page: false)
-  let right = paths()
-  right.f.backward()
-  print("f = d * e, added:    a.grad = \(right.a.grad), b.grad = \(right.b.grad)")
-  try figures.draw(
-    drawDot(right.f, options: .init(title: "f = (a*b) * (a+b), gradients added (fixed): a.grad = -3, b.grad = -8")),
-    "accumulation-f-fixed", caption: "f = (a*b) * (a+b), gradients added: a.grad = -3, b.grad = -8")
+  try bugAndFix(
+    "f", "f = d * e",
+    graph: {
+      let a = Value(-2.0, label: "a")
+      let b = Value(3.0, label: "b")
+      let d = a * b
+      d.label = "d"
+      let e = a + b
+      e.label = "e"
+      let f = d * e
+      f.label = "f"
+      return (f, [a, b])
+    },
+    bug: (
+      "f = (a*b) * (a+b), gradients assigned (the bug): a.grad = 3 and b.grad = -2, not -3 and -8",
+      "f = (a*b) * (a+b), gradients assigned (the bug): a.grad and b.grad wrong"
+    ),
+    fixed: (
+      "f = (a*b) * (a+b), gradients added (fixed): a.grad = -3, b.grad = -8",
+      "f = (a*b) * (a+b), gradients added: a.grad = -3, b.grad = -8"
+    ))
 }

@@ -7,19 +7,14 @@
 //   swift run expression [--out DIR]   writes expression-forward and
 //                                      expression-backward (.dot, .svg, .png)
 import Figures
+import Lectures
 import Micrograd
 
 lessonMain("expression", summary: "L = (a*b + c) * f, before and after backward, checked by nudging") { figures in
-  let a = Value(2.0, label: "a")
-  let b = Value(-3.0, label: "b")
-  let c = Value(10.0, label: "c")
-  let e = a * b
-  e.label = "e"
-  let d = e + c
-  d.label = "d"
-  let f = Value(-2.0, label: "f")
-  let L = d * f
-  L.label = "L"
+  // The expression as the notes build it, one labelled node at a time:
+  // e = a*b, d = e + c, L = d*f (Examples/Lectures/Lecture.swift; the
+  // tests draw this same graph).
+  let (a, b, c, e, d, f, L) = Lecture.expression()
   print("L = \(L.data)")
   try figures.draw(L, "expression-forward", caption: "L = (a*b + c) * f, forward")
 

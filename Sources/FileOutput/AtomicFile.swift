@@ -156,7 +156,13 @@ public enum AtomicFile {
       let temporary = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36) + Leftovers.temporarySuffix
       let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
       if fd >= 0 {
-        _ = flock(fd, LOCK_EX)
+        // Unlocked, it would be taken for a killed run's leftover.
+        do {
+          try Leftovers.lock(descriptor: fd)
+        } catch {
+          unlink(temporary)
+          throw AtomicFileError(path: path, reason: "cannot lock \"\(temporary)\": \(error.reason)")
+        }
         return (temporary, fd)
       }
       if errno != EEXIST { break }

@@ -61,9 +61,23 @@ public final class StagedFolder {
   ///     folder), why it must not be replaced, or `nil` when it may.
   /// - Throws: ``OutputError``, one line naming the folder and what to do;
   ///   nothing is written then.
-  public init(_ path: String, named name: String, accepting: (_ folder: String, _ entries: [String]) -> String?)
-    throws(OutputError)
-  {
+  public convenience init(
+    _ path: String, named name: String, accepting: (_ folder: String, _ entries: [String]) -> String?
+  ) throws(OutputError) {
+    try self.init(
+      path, named: name, accepting: accepting,
+      locking: { path throws(Leftovers.LockFailure) in
+        try Leftovers.lock(path)
+      })
+  }
+
+  /// ``init(_:named:accepting:)``, with the fresh folder locked by
+  /// `locking` (`Leftovers.lock`; a test's stand-in fails as the system
+  /// can).
+  init(
+    _ path: String, named name: String, accepting: (_ folder: String, _ entries: [String]) -> String?,
+    locking: (String) throws(Leftovers.LockFailure) -> Int32
+  ) throws(OutputError) {
     var path = URL(fileURLWithPath: path).standardizedFileURL.path
     var name = name
     if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
@@ -112,7 +126,17 @@ public final class StagedFolder {
       Folders.removeEmpty(madeParents)
       throw error
     }
-    lock = Leftovers.lock(made)
+    // Unlocked, the folder would be taken for a killed run's leftover
+    // and removed while this run writes into it.
+    do {
+      lock = try locking(made)
+    } catch {
+      rmdir(made)
+      Folders.removeEmpty(madeParents)
+      let shown = (parent as NSString).appendingPathComponent(Self.partialPrefix(base) + "…")
+      throw OutputError(
+        "cannot lock the new folder \"\(shown)\" for \(name): \(error.reason); nothing is written")
+    }
     staging = (parent as NSString).appendingPathComponent(
       Self.partialPrefix(base) + (made as NSString).lastPathComponent.dropFirst(base.count + 10))
     guard rename(made, staging) == 0 else {
@@ -217,7 +241,7 @@ public final class StagedFolder {
       throw OutputError("cannot read the folder \(name): \(Self.reason(error)); it is unchanged")
     }
     var moved: [String] = []
-    for entry in entries.sorted() where entry.hasPrefix(".") && !Leftovers.isTemporaryFile(entry) {
+    for entry in entries.sorted() where entry.hasPrefix(".") && !Leftovers.isTemporaryFile(entry, in: target) {
       let destination = (staging as NSString).appendingPathComponent(entry)
       var info = stat()
       let reason: String
@@ -272,7 +296,8 @@ public final class StagedFolder {
   /// Puts right what killed runs left beside `target`: the target put back
   /// from `.NAME.old-R` if it is missing (and no run is working on
   /// `.NAME.partial-R`), the hidden entries the target lacks given back
-  /// from abandoned partial folders, and the leftovers removed.
+  /// from abandoned partial folders, and the leftovers removed. Only
+  /// folders of exactly these names are touched (``isSibling(_:of:_:in:)``).
   static func putRight(_ target: String) {
     let parent = (target as NSString).deletingLastPathComponent
     let base = (target as NSString).lastPathComponent
@@ -280,29 +305,60 @@ public final class StagedFolder {
     let partial = partialPrefix(base)
     let oldPrefix = oldPrefix(base)
     func path(_ entry: String) -> String { (parent as NSString).appendingPathComponent(entry) }
-    for entry in entries.sorted() where entry.hasPrefix(oldPrefix) {
+    for entry in entries.sorted() where isSibling(entry, of: base, "old", in: parent) {
       let live = path(partial + entry.dropFirst(oldPrefix.count))
       if FileManager.default.fileExists(atPath: live), !Leftovers.isUnlocked(live) { continue }
       var info = stat()
       if lstat(target, &info) != 0, rename(path(entry), target) == 0 { continue }
       try? FileManager.default.removeItem(atPath: path(entry))
     }
-    // `..NAME.partial-R.partial-S`: a staged folder of the staging folder
-    // (the frames staged by `micrograd draw`, each frame write staged too).
-    for entry in entries.sorted() where entry.hasPrefix("." + base + ".locking-") && Leftovers.isAbandoned(path(entry))
-    {
+    for entry in entries.sorted()
+    where isSibling(entry, of: base, "locking", in: parent) && Leftovers.isAbandoned(path(entry)) {
       _ = rmdir(path(entry))
     }
     for entry in entries.sorted()
-    where (entry.hasPrefix(partial) || entry.hasPrefix("." + partial)) && Leftovers.isUnlocked(path(entry)) {
-      let hidden = (try? FileManager.default.contentsOfDirectory(atPath: path(entry))) ?? []
-      for name in hidden.sorted() where name.hasPrefix(".") && !Leftovers.isTemporaryFile(name) {
+    where (isSibling(entry, of: base, "partial", in: parent) || isNested(entry, of: base, in: parent))
+      && Leftovers.isUnlocked(path(entry))
+    {
+      let folder = path(entry)
+      let hidden = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in hidden.sorted() where name.hasPrefix(".") && !Leftovers.isTemporaryFile(name, in: folder) {
         let back = (target as NSString).appendingPathComponent(name)
         var info = stat()
-        if lstat(back, &info) != 0 { _ = rename((path(entry) as NSString).appendingPathComponent(name), back) }
+        if lstat(back, &info) != 0 { _ = rename((folder as NSString).appendingPathComponent(name), back) }
       }
-      try? FileManager.default.removeItem(atPath: path(entry))
+      try? FileManager.default.removeItem(atPath: folder)
     }
+  }
+
+  /// Whether `entry` of `parent` is a folder that a staged write of `base`
+  /// makes: `.BASE.KIND-RANDOM` (`kind` is `partial`, `locking` or `old`;
+  /// RANDOM as ``Leftovers`` says), a folder, not a link. A user's
+  /// `.out.partial-notes.txt`, or a file of such a name, is not.
+  static func isSibling(_ entry: some StringProtocol, of base: String, _ kind: String, in parent: String) -> Bool {
+    let prefix = "." + base + "." + kind + "-"
+    return entry.hasPrefix(prefix) && Leftovers.isRandom(entry.dropFirst(prefix.count))
+      && isFolder((parent as NSString).appendingPathComponent(String(entry)))
+  }
+
+  /// Whether `entry` of `parent` is a folder that a staged write of a
+  /// staging folder of `base` makes: `..BASE.partial-R.KIND-S` (the
+  /// frames staged by `micrograd draw`, each frame write staged too).
+  static func isNested(_ entry: String, of base: String, in parent: String) -> Bool {
+    let prefix = "." + partialPrefix(base)
+    guard entry.hasPrefix(prefix) else { return false }
+    let rest = entry.dropFirst(prefix.count)
+    guard let dot = rest.firstIndex(of: "."), Leftovers.isRandom(rest[..<dot]) else { return false }
+    let inner = String(entry[..<dot])  // `..BASE.partial-R`
+    return ["partial", "locking", "old"].contains {
+      isSibling(entry, of: String(inner.dropFirst()), $0, in: parent)
+    }
+  }
+
+  /// Whether `path` is a folder itself (not a link to one).
+  private static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
 
   /// Makes a new empty folder `prefix` + a random suffix (or, `exact`,

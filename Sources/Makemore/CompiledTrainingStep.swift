@@ -96,15 +96,10 @@ public final class CompiledTrainingStep {
           emb.append(placeholder)
         }
       }
-      let logits = model.logits(embedded: emb)
-      // The eager loss adds `Value(-m)`, one leaf per logit; one detached
-      // leaf for all of them computes the same numbers.
-      let negatedMax = Value(0)
-      detached.append(.init(negatedMax, .negatedMaximum, of: logits))
-      let shifted = logits.map { $0 + negatedMax }
-      let target = Value(0)
-      targetGathers.append(.init(target, from: shifted))
-      terms.append(Value.sumNode(shifted.map { $0.exp() }).log() - target)
+      // The largest logit a detached leaf, the target a gather.
+      terms.append(
+        CompiledGraph.crossEntropyTerm(
+          model.logits(embedded: emb), detached: &detached, targets: &targetGathers))
     }
     let loss = Value.sumNode(terms) / Double(batchSize)
     let parameters =

@@ -93,11 +93,22 @@ extension MLPLanguageModel {
   ///   damaged, of another format or version, or its shapes do not match
   ///   its sizes; the reason says which field is wrong.
   public init(contentsOf url: URL) throws {
-    let bytes = try readRegularFile(url)
+    try self.init(fileData: try readRegularFile(url), named: url.path)
+  }
+
+  /// Reads the bytes of a model file that did not come from a file of
+  /// its own (standard input, for `micrograd makemore sample --model -`).
+  ///
+  /// - Parameters:
+  ///   - fileData: The bytes ``save(to:)`` writes.
+  ///   - name: What errors call them: `standard input`.
+  /// - Throws: ``MakemoreError/badModel(path:reason:)``, as
+  ///   ``init(contentsOf:)`` does.
+  public init(fileData: Data, named name: String) throws {
     do {
-      try self.init(fileData: bytes)
+      try self.init(fileData: fileData)
     } catch let ModelFileProblem.problem(reason) {
-      throw MakemoreError.badModel(path: url.path, reason: reason)
+      throw MakemoreError.badModel(path: name, reason: reason)
     }
   }
 

@@ -13,12 +13,17 @@ extension SamplingTrace {
   /// ```
   ///
   /// `replay` holds what draws again from another seed: for the bigram its
-  /// float32 `P` (each number the float32's exact value), for the MLP its
-  /// sizes and weights (`embeddingSize`, `hiddenSize`, `C` row by row, `W1`
-  /// and `W2` one row per neuron, `b1`, `b2`).
+  /// float32 `P`, 27 rows of 27 (one row per line, each number the
+  /// float32's exact value); for the MLP its sizes (`embeddingSize`,
+  /// `hiddenSize`) and weights, each on one line as one flat array, a
+  /// matrix's rows one after another: `C` token by token (27 ×
+  /// embeddingSize: token `t`'s embedding starts at `t * embeddingSize`),
+  /// `W1` neuron by neuron (hiddenSize × blockSize·embeddingSize: neuron
+  /// `j`'s weights start at `j * blockSize * embeddingSize`), `b1`, `W2`
+  /// output by output (27 × hiddenSize), `b2`. (The model file writes
+  /// `W1` and `W2` the other way round, as the lecture's tensors.)
   public func json() -> String {
-    func number(_ x: Double) -> String { x.isFinite ? x.description : "null" }
-    func numbers(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ",") + "]" }
+    func numbers(_ xs: [Double]) -> String { "[" + xs.map(\.jsonNumber).joined(separator: ",") + "]" }
     var out = "{\"format\":\"swift-micrograd sampling trace\",\"version\":1,"
     switch model {
     case .bigram(let p):
@@ -40,7 +45,7 @@ extension SamplingTrace {
         out += j == 0 ? "\n" : ",\n"
         out += "{\"context\":[" + draw.context.map(String.init).joined(separator: ",") + "],"
         out += "\"probabilities\":\(numbers(draw.probabilities)),"
-        out += "\"uniform\":\(number(draw.uniform)),\"index\":\(draw.index)}"
+        out += "\"uniform\":\(draw.uniform.jsonNumber),\"index\":\(draw.index)}"
       }
       out += "]"
     }

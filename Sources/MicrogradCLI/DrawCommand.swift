@@ -35,7 +35,8 @@ struct DrawCommand: ParsableCommand {
       /dev/stdout, a pipe or a device is written as it is (SVG without an \
       extension or --format); a symbolic link is followed. --json prints the named values: each name's data and \
       grad, inputs first, then assignments in order, NaN and the infinities as \
-      "nan", "inf", "-inf".
+      "nan", "inf", "-inf"; it goes to standard output, so the figure must then go \
+      to a file (not -o -).
 
       --format html writes a page that explores the graph in a browser: hover or focus \
       a value for its numbers and the chain rule there, click it for what it depends \
@@ -43,7 +44,7 @@ struct DrawCommand: ParsableCommand {
       one figure per step of backward() (the node processed in red, the operands it \
       updated in orange), for slides. DIR must be missing, empty, or hold only \
       earlier frames (files step-NNN.ext); the new frames replace the folder whole, \
-      only once they and the -o figure are all written. --fold goes with neither the page \
+      only once they and the -o figure (which must be outside it) are all written. --fold goes with neither the page \
       nor the frames: backward()'s steps update values a folded figure does not draw.
 
       Bad input is one line on standard error, exit status 2, and nothing is \
@@ -54,7 +55,8 @@ struct DrawCommand: ParsableCommand {
       with no neuron or with html or --backward-steps, an empty --backward-steps or \
       one whose folder holds other files, a graph above \
       --node-limit, an expression nested more than 500 deep or longer than 10,000 \
-      tokens, Graphviz's own errors, or an output path that cannot be written.
+      tokens, --json with -o - (both on standard output), Graphviz's own errors, or \
+      an output path that cannot be written.
 
       Examples:
         micrograd draw 'e = a*b; d = e + c; L = d*f' --backward -o L.svg \\
@@ -215,6 +217,7 @@ struct DrawCommand: ParsableCommand {
   /// frames).
   func validate() throws {
     guard RankDir(rawValue: rankdir.uppercased()) != nil else {
+      // Quoted short by MicrogradCommand.parserMessage, as validate() runs in the parser.
       throw InputError(message: "--rankdir \(rankdir): use LR or TB (or RL, BT)")
     }
     if fold, backwardSteps != nil {
@@ -230,6 +233,12 @@ struct DrawCommand: ParsableCommand {
         message: "--fold with --format html: the page steps through backward(), whose steps update values "
           + "a folded figure does not draw; write svg, png, pdf or dot, or drop --fold")
     }
+    // Two files in one stream: no reader could take either back out.
+    if json, let output, (try? Destination(output)) == .standardOutput {
+      throw InputError(
+        message: "--json with -o \(Terminal.quoted(output)): the figure and the JSON would both go to "
+          + "standard output; write the figure to a file, or drop --json")
+    }
     if let backwardSteps {
       guard !backwardSteps.isEmpty else {
         throw InputError(message: "--backward-steps is empty; pass a folder for the frames")
@@ -239,7 +248,21 @@ struct DrawCommand: ParsableCommand {
           message: "--backward-steps with --format html: the frames are figures (svg, png, pdf, dot); "
             + "the page steps through backward() itself")
       }
+      // The folder is replaced whole: a figure staged in it would go with
+      // the old folder, after the new frames were in place.
+      if let output, case .file(let file)? = try? Destination(output),
+        Self.samePlace(URL(fileURLWithPath: file).deletingLastPathComponent(), URL(fileURLWithPath: backwardSteps))
+      {
+        throw InputError(
+          message: "-o \"\(output)\" is inside --backward-steps \"\(backwardSteps)\", "
+            + "which the frames replace whole; write the figure elsewhere")
+      }
     }
+  }
+
+  /// Whether two folders are one, their links followed.
+  static func samePlace(_ a: URL, _ b: URL) -> Bool {
+    a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   /// Draws the root and writes it where the options say.
@@ -258,7 +281,7 @@ struct DrawCommand: ParsableCommand {
       guard chosen.isOffered(in: offered) else {
         throw InputError(
           message:
-            "--format \(chosen): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)"
+            "--format \(Terminal.quoted(chosen.rawValue)): Graphviz offers no such format here; it offers \(offered.map(\.rawValue).joined(separator: " ")) (and html, micrograd's page)"
         )
       }
     }

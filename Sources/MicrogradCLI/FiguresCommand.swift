@@ -262,13 +262,17 @@ struct LessonProgram {
   /// error is kept for the error message.
   ///
   /// - Parameters:
+  ///   - program: The lesson program.
+  ///   - arguments: Its arguments.
+  ///   - name: Its name, which its one-line errors start with.
+  ///   - quiet: Neither pass its standard output on nor keep it.
   ///   - capture: Return its standard output instead of passing it on.
-  ///   - quiet: Neither pass it on nor keep it.
+  ///   - timeLimit: How long it may run before it is stopped.
+  ///   - environment: Variables added to its environment.
   /// - Returns: Its standard output, when captured.
   /// - Throws: `InputError`: `name: message` when it failed with a
   ///   one-line message (`name: ...`, as lesson programs write), else how
   ///   it ended and what it wrote, in one line.
-  ///   - environment: Variables added to its environment.
   private static func run(
     _ program: URL, _ arguments: [String], name: String, quiet: Bool, capture: Bool, timeLimit: Duration,
     environment: [String: String] = [:]

@@ -60,15 +60,17 @@ struct MicrogradCommand: ParsableCommand {
   }
 
   /// The argument parser's message for `error`, with the user's text in it
-  /// visible. Its own line breaks (a usage line) stay, but an argument's
-  /// must not; so when an argument holds a control character, the message
-  /// is the one for the arguments with their control characters made
-  /// visible, which fail alike (an unknown option stays unknown, a bad
-  /// value bad) and are echoed as they are. Should they not fail, `fail`
-  /// still shows the control characters within each line.
+  /// visible and short. Its own line breaks (a usage line) stay, but an
+  /// argument's must not; so when an argument holds a control character,
+  /// or is longer than 80 characters, the message is the one for the
+  /// arguments with their control characters made visible and cut to 80
+  /// characters (`Terminal.quoted`, with the length), which fail alike (an
+  /// unknown option stays unknown, a bad value bad) and are echoed as they
+  /// are. Should they not fail, `fail` still shows the control characters
+  /// within each line, and cuts each line at 2,000 characters.
   static func parserMessage(for error: any Error) -> String {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    let visible = arguments.map(\.withVisibleControlCharacters)
+    let visible = arguments.map { Terminal.quoted($0.withVisibleControlCharacters) }
     if visible != arguments {
       do {
         _ = try parseAsRoot(visible)
@@ -102,9 +104,11 @@ struct MicrogradCommand: ParsableCommand {
   }
 
   /// `fail` for a message of several lines (the argument parser's): each
-  /// line shown as `fail` shows one.
+  /// line shown as `fail` shows one, at most 2,000 characters.
   static func fail(lines message: String) -> Never {
-    Terminal.writeError("micrograd: error: " + Terminal.visibleLines(message) + "\n")
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { Terminal.quoted($0, limit: 2_000) }
+    Terminal.writeError("micrograd: error: " + Terminal.visibleLines(lines.joined(separator: "\n")) + "\n")
     Foundation.exit(Terminal.failureStatus)
   }
 }

@@ -108,7 +108,7 @@ import Testing
     // Every other lesson, as Examples/ holds them.
     let lessons = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Examples").path
-    ).filter { !["add", "names-mlp"].contains($0) && !$0.hasPrefix(".") }
+    ).filter { !["add", "names-mlp", "Lectures"].contains($0) && !$0.hasPrefix(".") }
     for lesson in lessons {
       try FileManager.default.createSymbolicLink(
         at: root.url.appendingPathComponent(lesson), withDestinationURL: productsFolder.appendingPathComponent(lesson))

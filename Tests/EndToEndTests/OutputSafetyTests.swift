@@ -42,6 +42,31 @@ import Testing
     #expect(try folder.files() == ["fr"])
   }
 
+  /// `--backward-steps fr -o fr/L.svg` (or `-o` a link to it): refused
+  /// before anything is drawn. The figure, staged inside the folder the
+  /// frames replace whole, went with the old folder: the command failed
+  /// after the new frames had replaced the old ones.
+  @Test func aFigureInsideTheFramesFolderIsRefused() throws {
+    let frames = folder.url.appendingPathComponent("fr")
+    try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
+    for k in 0...20 {
+      try Data("old \(k)".utf8).write(to: frames.appendingPathComponent(String(format: "step-%03d.svg", k)))
+    }
+    let before = try snapshot(frames)
+    let link = folder.url.appendingPathComponent("link.svg").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "fr/L.svg")
+    for output in [frames.path + "/L.svg", "./fr/step-000.svg", link] {
+      let result = try run("micrograd", Self.chain + ["--backward-steps", "fr", "-o", output], in: folder.url)
+      #expect(result.status == 2)
+      #expect(
+        result.error
+          == "micrograd: error: -o \"\(output)\" is inside --backward-steps \"fr\", which the frames replace "
+          + "whole; write the figure elsewhere\n")
+      #expect(try snapshot(frames) == before)
+    }
+    #expect(try folder.files() == ["fr", "link.svg"])
+  }
+
   // MARK: - Defect 2: special files replaced by regular ones
 
   /// `-o` on a FIFO writes into it (a reader gets the SVG) and leaves it a
@@ -404,6 +429,26 @@ import Testing
     #expect(result.error.contains(String(repeating: "n", count: 80) + "… (130,000 characters)"))
   }
 
+  /// The argument parser's messages and the options' checks quote a long
+  /// argument in 80 characters too (they echoed all 100,000): an unknown
+  /// option, a bad number, --rankdir and --format.
+  @Test func longArgumentsAreQuotedShort() throws {
+    let long = String(repeating: "x", count: 100_000)
+    let cut = String(repeating: "x", count: 80) + "… (100,000 characters)"
+    let cases: [(arguments: [String], quoted: String)] = [
+      (Self.add + ["--" + long], "'--" + String(repeating: "x", count: 78) + "… (100,002 characters)'"),
+      (["makemore", "sample", "--model", "m.json", "--count", long], "'\(cut)' is invalid for '--count <count>'"),
+      (Self.add + ["--rankdir", long], "--rankdir \(cut): use LR or TB"),
+      (Self.add + ["--format", long], "--format \(cut): Graphviz offers no such format here"),
+    ]
+    for (arguments, quoted) in cases {
+      let result = try run("micrograd", arguments)
+      #expect(result.status == 2)
+      #expect(result.error.utf8.count < 1_000, "\(arguments.prefix(2)): \(result.error.utf8.count) bytes")
+      #expect(result.error.contains(quoted), "\(result.error.prefix(300))")
+    }
+  }
+
   /// Bidirectional controls and zero-width characters are shown, not
   /// printed raw: in a draw error and a names file's.
   @Test func bidiAndZeroWidthAreVisible() throws {
@@ -519,7 +564,7 @@ import Testing
     let lessons = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Examples").path
     )
-    .filter { $0 != "names-mlp" && !$0.hasPrefix(".") }
+    .filter { !["names-mlp", "Lectures"].contains($0) && !$0.hasPrefix(".") }
     for lesson in lessons {
       let script = root.appendingPathComponent(lesson)
       try Data(

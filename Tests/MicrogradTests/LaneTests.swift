@@ -54,13 +54,7 @@ struct LaneTests {
       for (i, p) in emb.enumerated() { gathers.append(.init(p, from: model.table.map { $0[i % columns] })) }
       let input = Value(0)
       inputs.append(input)
-      let logits = model.logits(emb + [input])
-      let negatedMax = Value(0)
-      detached.append(.init(negatedMax, .negatedMaximum, of: logits))
-      let shifted = logits.map { $0 + negatedMax }
-      let target = Value(0)
-      targets.append(.init(target, from: shifted))
-      terms.append(Value.sumNode(shifted.map { $0.exp() }).log() - target)
+      terms.append(CompiledGraph.crossEntropyTerm(model.logits(emb + [input]), detached: &detached, targets: &targets))
     }
     func loss(_ terms: [Value]) -> Value { (chain ? terms.sum() : Value.sumNode(terms)) / Double(examples) }
     let root = loss(terms)

@@ -125,6 +125,8 @@ struct OperationRulesTests {
     "the compiled form computes every operation's data and gradients bit for bit",
     arguments: Operation.Kind.allCases)
   func compiled(_ kind: Operation.Kind) throws {
+    // Its opcode is its kind's raw value: the same case, by name.
+    #expect("\(Opcode(kind))" == "\(kind)")
     for example in Self.examples(kind) {
       for point in example.points {
         let leaves = point.map { Value($0) }

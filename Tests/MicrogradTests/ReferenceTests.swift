@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Micrograd
@@ -92,28 +93,9 @@ struct ReferenceTests {
     #expect(abs(slope - -2.000000000000668) < 1e-12)
   }
 
-  /// The lecture's neuron; `tanh` either built in or written out with exp.
-  func neuron(tanhWrittenOut: Bool) -> (o: Value, n: Value, x1: Value, w1: Value, x2: Value, w2: Value, b: Value) {
-    let x1 = Value(2.0, label: "x1")
-    let x2 = Value(0.0, label: "x2")
-    let w1 = Value(-3.0, label: "w1")
-    let w2 = Value(1.0, label: "w2")
-    let b = Value(6.8813735870195432, label: "b")
-    let n = x1 * w1 + x2 * w2 + b
-    let o: Value
-    if tanhWrittenOut {
-      let e = (2 * n).exp()
-      o = (e - 1) / (e + 1)
-    } else {
-      o = n.tanh()
-    }
-    o.backward()
-    return (o, n, x1, w1, x2, w2, b)
-  }
-
   @Test("the neuron with tanh")
   func neuronWithTanh() {
-    let r = neuron(tanhWrittenOut: false)
+    let r = LectureGraphs.neuronValues()
     #expect(abs(r.n.data - 0.8813735870195432) < 1e-12)
     #expect(abs(r.o.data - 0.7071067811865477) < 1e-12)
     #expect(abs(r.x1.grad - -1.5) < 1e-12)
@@ -126,8 +108,8 @@ struct ReferenceTests {
 
   @Test("the neuron with tanh written out with exp gives the same numbers")
   func neuronWithExp() {
-    let builtIn = neuron(tanhWrittenOut: false)
-    let written = neuron(tanhWrittenOut: true)
+    let builtIn = LectureGraphs.neuronValues()
+    let written = LectureGraphs.neuronValues(tanhWrittenOut: true)
     #expect(abs(written.o.data - builtIn.o.data) < 1e-12)
     for (x, y) in zip(
       [written.x1, written.w1, written.x2, written.w2, written.b],

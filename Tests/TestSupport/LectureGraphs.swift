@@ -1,21 +1,14 @@
+import Lectures
 import Micrograd
 
 /// The lecture's graphs, built as the lecture builds them, once for the
-/// tests, `render-probe` and the drawing benchmark. (The lessons in
-/// Examples/ build their own, step by step, as the lecture does.)
+/// tests, `render-probe` and the drawing benchmark. The ones a lesson
+/// draws come from the lessons' own `Lecture` (Examples/Lectures), so a
+/// test draws exactly the lesson's graph.
 public enum LectureGraphs {
   /// `L = (a*b + c) * f`, every node labelled, after `L.backward()`.
   public static func expression() -> Value {
-    let a = Value(2.0, label: "a")
-    let b = Value(-3.0, label: "b")
-    let c = Value(10.0, label: "c")
-    let e = a * b
-    e.label = "e"
-    let d = e + c
-    d.label = "d"
-    let f = Value(-2.0, label: "f")
-    let L = d * f
-    L.label = "L"
+    let L = Lecture.expression().L
     L.backward()
     return L
   }
@@ -23,6 +16,22 @@ public enum LectureGraphs {
   /// The neuron `o = tanh(x1*w1 + x2*w2 + b)`, every node labelled, after
   /// `o.backward()`, and its parameters `w1`, `w2`, `b`.
   public static func neuron() -> (o: Value, parameters: [Value]) {
+    let neuron = neuronValues()
+    return (neuron.o, [neuron.w1, neuron.w2, neuron.b])
+  }
+
+  /// The neuron's values by name.
+  public struct Neuron {
+    public let x1: Value, x2: Value, w1: Value, w2: Value, b: Value
+    /// `x1*w1 + x2*w2 + b`.
+    public let n: Value
+    public let o: Value
+  }
+
+  /// The neuron `o = tanh(x1*w1 + x2*w2 + b)`, every node labelled, after
+  /// `o.backward()`; with `tanhWrittenOut`, tanh as the lecture writes it
+  /// out next: `e = exp(2n)`, `o = (e - 1) / (e + 1)`.
+  public static func neuronValues(tanhWrittenOut: Bool = false) -> Neuron {
     let x1 = Value(2.0, label: "x1")
     let x2 = Value(0.0, label: "x2")
     let w1 = Value(-3.0, label: "w1")
@@ -36,17 +45,22 @@ public enum LectureGraphs {
     x1w1x2w2.label = "x1*w1 + x2*w2"
     let n = x1w1x2w2 + b
     n.label = "n"
-    let o = n.tanh()
+    let o: Value
+    if tanhWrittenOut {
+      let e = (2 * n).exp()
+      e.label = "e"
+      o = (e - 1) / (e + 1)
+    } else {
+      o = n.tanh()
+    }
     o.label = "o"
     o.backward()
-    return (o, [w1, w2, b])
+    return Neuron(x1: x1, x2: x2, w1: w1, w2: w2, b: b, n: n, o: o)
   }
 
   /// The lecture's bug demo: `b = a + a`, whose gradient is 2, not 1.
   public static func usedTwice() -> Value {
-    let a = Value(3.0, label: "a")
-    let b = a + a
-    b.label = "b"
+    let b = Lecture.usedTwice().b
     b.backward()
     return b
   }

@@ -74,7 +74,8 @@ public struct SamplingPage: HTMLPage {
       """
     let json = "[" + traces.map { $0.json() }.joined(separator: ",") + "]"
     return PageShell.page(
-      title: title, style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS + ExplorerFiles.samplingCSS, body: body,
+      title: title, generator: "Figures",
+      style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS + ExplorerFiles.samplingCSS, body: body,
       dataID: "sampling-data",
       json: json, scripts: [ExplorerFiles.stepperJS, ExplorerFiles.samplingJS])
   }

@@ -58,7 +58,8 @@ public struct TrainingPage: HTMLPage {
       </main>
       """
     return PageShell.page(
-      title: title, style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS, body: body, dataID: "training-data",
+      title: title, generator: "Figures", style: ExplorerFiles.pageCSS + ExplorerFiles.replayCSS, body: body,
+      dataID: "training-data",
       json: recording.json(),
       scripts: [ExplorerFiles.stepperJS, ExplorerFiles.trainingJS])
   }

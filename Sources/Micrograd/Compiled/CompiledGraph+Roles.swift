@@ -54,3 +54,24 @@ extension CompiledGraph {
     }
   }
 }
+
+extension CompiledGraph {
+  /// One example's cross-entropy term, `log(Σ exp(l - m)) - (l[y] - m)`,
+  /// traced for a program that any minibatch can run: the largest logit
+  /// `m`, which the eager loss reads off the graph as a number, is a
+  /// detached leaf (appended to `detached`), and the target's shifted
+  /// logit `l[y] - m` a gather from the shifted logits (appended to
+  /// `targets`), bound to `y` before each run. The eager term's `l - m`
+  /// adds a leaf `-m` to each logit; one detached leaf for all of them
+  /// computes the same numbers.
+  package static func crossEntropyTerm(
+    _ logits: [Value], detached: inout [Detached], targets: inout [Gather]
+  ) -> Value {
+    let negatedMax = Value(0)
+    detached.append(.init(negatedMax, .negatedMaximum, of: logits))
+    let shifted = logits.map { $0 + negatedMax }
+    let target = Value(0)
+    targets.append(.init(target, from: shifted))
+    return Value.sumNode(shifted.map { $0.exp() }).log() - target
+  }
+}

@@ -154,7 +154,7 @@ struct Lowering {
       default:
         let lhs = node.lhs!
         let rhs = node.rhs
-        ins = Instruction(op: Self.opcode(op), out: out32, a: slot(lhs))
+        ins = Instruction(op: Opcode(op.kind), out: out32, a: slot(lhs))
         if case .power(let n) = op { ins.exponent = n }
         // checkSize capped the instructions so that these fit in 32 bits.
         if let g = gatherIndex(lhs) { gatherSites[g].append(-(2 * Int32(out.code.count)) - 1) }
@@ -199,20 +199,5 @@ struct Lowering {
     }
     Self.groupLayers(&out, parameterCount: p, slotCount: slots, placeholderCandidates: placeholderCandidates)
     return out
-  }
-
-  static func opcode(_ op: Operation) -> Opcode {
-    switch op {
-    case .add: .add
-    case .multiply: .multiply
-    case .power: .power
-    case .tanh: .tanh
-    case .exp: .exp
-    case .log: .log
-    case .relu: .relu
-    case .sigmoid: .sigmoid
-    case .sum: .sum
-    case .dot: .dot
-    }
   }
 }

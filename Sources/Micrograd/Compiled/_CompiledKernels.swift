@@ -24,7 +24,8 @@
 
 import Foundation
 
-/// What an instruction computes.
+/// What an instruction computes: first the operations, each with its
+/// `Operation.Kind`'s raw value (``init(_:)``), then the compiled form's own.
 enum Opcode: UInt8 {
   case add, multiply, power, tanh, exp, log, relu, sigmoid
   /// `Σ data[list[a + i]]`, `count` terms.
@@ -32,8 +33,9 @@ enum Opcode: UInt8 {
   /// `Σ data[list[a + i]] * data[list[b + i]]`.
   case dot
   /// `Σ data[a + i] * data[list[b + i]]`: a dot whose first vector is a
-  /// contiguous run of slots (a neuron's weights).
-  case dotRun
+  /// contiguous run of slots (a neuron's weights). The compiled form's
+  /// own opcodes start at 128, so that no operation's kind stands for one.
+  case dotRun = 128
   /// Detached (no gradient): the largest of `data[list[a + i]]`, as
   /// `Sequence.max()` finds it.
   case maximum
@@ -53,6 +55,16 @@ enum Opcode: UInt8 {
   case dotGroupBackward
   /// Backward only: a node that a `dotGroupBackward` runs.
   case none
+
+  /// The opcode of an operation of `kind`: the one with its raw value
+  /// (a test checks that each has the kind's name). A kind with no opcode
+  /// stops here, at compile time, as it must have one.
+  init(_ kind: Operation.Kind) {
+    guard let opcode = Opcode(rawValue: kind.rawValue) else {
+      preconditionFailure("compiled form: no opcode for the operation \(kind)")
+    }
+    self = opcode
+  }
 }
 
 /// One operation of a compiled program: it writes slot `out` from the
@@ -66,6 +78,14 @@ struct Instruction {
   var count: Int32 = 0
   /// The exponent of `power`.
   var exponent: Double = 0
+}
+
+extension Instruction {
+  /// A `dotGroup`'s or `dotGroupBackward`'s fields by what they hold: how
+  /// many dot nodes (`out`), their table in the lists (`a`: each one's
+  /// weights' first slot, then its output slot), the list `x` they share
+  /// (`b`) and its length (`count`).
+  @inline(__always) var group: (members: Int, table: Int, x: Int, n: Int) { (Int(out), Int(a), Int(b), Int(count)) }
 }
 
 /// The buffers a program runs on.
@@ -193,10 +213,7 @@ extension ProgramBuffers {
     let d = data
     let gr = grad
     let list = lists
-    let members = Int(ins.out)
-    let table = Int(ins.a)
-    let x = Int(ins.b)
-    let n = Int(ins.count)
+    let (members, table, x, n) = ins.group
     let xd = scratch
     let xg = scratch + n
     for i in 0..<n { xd[i] = d[Int(list[x + i])] }
@@ -298,10 +315,7 @@ extension ProgramBuffers {
   func forwardGroup(_ ins: Instruction) {
     let d = data
     let list = lists
-    let members = Int(ins.out)
-    let table = Int(ins.a)
-    let x = Int(ins.b)
-    let n = Int(ins.count)
+    let (members, table, x, n) = ins.group
     var m = 0
     while m + 4 <= members {
       let w0 = Int(list[table + 2 * m])

@@ -3,12 +3,15 @@
 // exhaustive, as are the eager engine's (`Value+Backward.swift`) and the
 // compiled kernels' (`Compiled/_CompiledKernels.swift`): a new operation is
 // its file in `Operations/`, its case in `Operation`, and one line in each
-// switch the compiler then points to.
+// switch the compiler then points to. Its case in `Kind` has a twin in the
+// compiled form's `Opcode`, with the same raw value; until it has one,
+// compiling it stops there, and OperationRulesTests' `compiled` fails.
 
 extension Operation {
   /// Every operation, without the exponent of `power`: what the tests
-  /// iterate to check that each operation has all its rules.
-  package enum Kind: CaseIterable, Hashable, Sendable {
+  /// iterate to check that each operation has all its rules. The raw
+  /// value is the compiled form's opcode (`Compiled/_CompiledKernels.swift`).
+  package enum Kind: UInt8, CaseIterable, Hashable, Sendable {
     case add, multiply, power, tanh, exp, log, relu, sigmoid, sum, dot
   }
 

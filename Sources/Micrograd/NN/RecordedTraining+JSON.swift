@@ -23,22 +23,18 @@ extension RecordedTraining {
     var out = "{\"format\":\"swift-micrograd recorded training\",\"version\":1,\n"
     out += "\"layers\":[" + layerSizes.map(String.init).joined(separator: ",") + "],"
     out += "\"activations\":[" + activations.map { "\"\(Self.name($0))\"" }.joined(separator: ",") + "],\n"
-    out += "\"plane\":{\"x\":[\(Self.number(plane.x.lowerBound)),\(Self.number(plane.x.upperBound))],"
-    out += "\"y\":[\(Self.number(plane.y.lowerBound)),\(Self.number(plane.y.upperBound))],\"cells\":\(plane.cells)},\n"
-    out += "\"points\":[" + points.map { "[" + $0.map(Self.number).joined(separator: ",") + "]" }.joined(separator: ",")
-    out += "],\n\"labels\":[" + labels.map(Self.number).joined(separator: ",") + "],\n\"snapshots\":["
+    out += "\"plane\":{\"x\":[\(plane.x.lowerBound.jsonNumber),\(plane.x.upperBound.jsonNumber)],"
+    out += "\"y\":[\(plane.y.lowerBound.jsonNumber),\(plane.y.upperBound.jsonNumber)],\"cells\":\(plane.cells)},\n"
+    out +=
+      "\"points\":[" + points.map { "[" + $0.map(\.jsonNumber).joined(separator: ",") + "]" }.joined(separator: ",")
+    out += "],\n\"labels\":[" + labels.map(\.jsonNumber).joined(separator: ",") + "],\n\"snapshots\":["
     for (k, s) in snapshots.enumerated() {
       out += k == 0 ? "\n" : ",\n"
-      out += "{\"step\":\(s.step),\"loss\":\(Self.number(s.loss)),\"accuracy\":\(Self.number(s.accuracy)),"
-      out += "\"parameters\":[" + s.parameters.map(Self.number).joined(separator: ",") + "],"
+      out += "{\"step\":\(s.step),\"loss\":\(s.loss.jsonNumber),\"accuracy\":\(s.accuracy.jsonNumber),"
+      out += "\"parameters\":[" + s.parameters.map(\.jsonNumber).joined(separator: ",") + "],"
       out += "\"regions\":[" + s.regions.map { "\"" + Self.bits($0) + "\"" }.joined(separator: ",") + "]}"
     }
     return out + "]}\n"
-  }
-
-  /// A number as JSON: Swift's shortest round-trip text, `null` if not finite.
-  static func number(_ x: Double) -> String {
-    x.isFinite ? x.description : "null"
   }
 
   /// The activation's name, as the lectures call it.
@@ -59,4 +55,12 @@ extension RecordedTraining {
     }
     return Data(bytes).base64EncodedString()
   }
+}
+
+extension Double {
+  /// The number as JSON: Swift's shortest round-trip text, `null` if not
+  /// finite (JSON has no NaN or infinity). The one way the package's JSON
+  /// writes a number that may not be finite: the recorded runs here,
+  /// Makemore's sampling traces.
+  package var jsonNumber: String { isFinite ? description : "null" }
 }

@@ -14,7 +14,7 @@ struct EvaluateCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The model file written by `makemore train --save`.")
+  @Option(name: .long, help: "The model file written by `makemore train --save` (- reads standard input).")
   var model: String
 
   @OptionGroup var data: NamesOptions

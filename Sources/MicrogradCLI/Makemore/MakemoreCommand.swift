@@ -33,12 +33,13 @@ struct NamesOptions: ParsableArguments {
   @Flag(name: .long, help: "Skip words with characters other than a-z (and say how many) instead of failing.")
   var skipUnknown = false
 
-  /// The words, split; a bad file is an `InputError`.
-  func split() throws -> WordSplit {
+  /// The words, split; a bad file is an `InputError`. How many words
+  /// were skipped goes to `report`.
+  func split(report: Report = Report()) throws -> WordSplit {
     do {
       let words = try Words(
         contentsOf: names.map { URL(fileURLWithPath: $0) } ?? Words.namesFile, skippingUnknown: skipUnknown)
-      if words.skipped > 0 { print("skipped \(grouped(words.skipped)) words with characters other than a-z") }
+      if words.skipped > 0 { report.line("skipped \(grouped(words.skipped)) words with characters other than a-z") }
       return WordSplit(words.words, seed: splitSeed)
     } catch let error as MakemoreError {
       throw InputError(message: "\(error)" + (names == nil ? " (pass --names FILE)" : ""))
@@ -46,12 +47,65 @@ struct NamesOptions: ParsableArguments {
   }
 }
 
-/// Loads a model file; a bad one is an `InputError`.
+/// Loads a model file, or, for `-`, the model file on standard input
+/// (`micrograd makemore train --save - | micrograd makemore sample --model -`);
+/// a bad one is an `InputError`.
 func loadModel(_ path: String) throws -> MLPLanguageModel {
   do {
-    return try MLPLanguageModel(contentsOf: URL(fileURLWithPath: path))
+    guard path == "-" else { return try MLPLanguageModel(contentsOf: URL(fileURLWithPath: path)) }
+    return try MLPLanguageModel(fileData: try readModelFromStandardInput(), named: "standard input")
+  } catch let error as InputError {
+    throw error
   } catch {
     throw InputError(message: "\(error)")
+  }
+}
+
+/// The most bytes `--model -` reads: the largest model's numbers
+/// (`MLPConfiguration.maxParameterCount`), each at most 24 characters
+/// and its separator, with room for the rest. A stream that goes on
+/// (`/dev/zero`) stops here instead of filling the memory.
+let modelInputLimit = 32 * MLPConfiguration.maxParameterCount + 65_536
+
+/// Standard input to its end, for `--model -`: not a terminal (nobody
+/// types a model), and at most ``modelInputLimit`` bytes.
+func readModelFromStandardInput() throws -> Data {
+  guard isatty(STDIN_FILENO) == 0 else {
+    throw InputError(message: "--model -: standard input is a terminal; pipe a model file into it")
+  }
+  var data = Data()
+  do {
+    while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+      data += chunk
+      guard data.count <= modelInputLimit else {
+        throw InputError(
+          message: "--model -: standard input holds more than \(grouped(modelInputLimit)) bytes, "
+            + "more than any model file")
+      }
+    }
+  } catch let error as InputError {
+    throw error
+  } catch {
+    throw InputError(message: "--model -: cannot read standard input: \(error.localizedDescription)")
+  }
+  return data
+}
+
+/// Where a command's report goes (what it did, its losses, its samples):
+/// standard output, or standard error when standard output carries a
+/// file that a program reads (`train --save -`: the model), as tar's
+/// listing goes to standard error with `-f -`.
+struct Report {
+  /// Whether the report goes to standard error.
+  var toStandardError = false
+
+  /// Writes `text` and a line break.
+  func line(_ text: String) {
+    if toStandardError {
+      Terminal.writeError(text + "\n")
+    } else {
+      print(text)
+    }
   }
 }
 

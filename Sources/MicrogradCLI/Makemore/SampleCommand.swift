@@ -17,7 +17,7 @@ struct SampleCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The model file written by `makemore train --save`.")
+  @Option(name: .long, help: "The model file written by `makemore train --save` (- reads standard input).")
   var model: String
 
   @Option(name: .long, help: "How many names.")

@@ -21,6 +21,11 @@ struct TrainCommand: ParsableCommand {
       the run otherwise, nothing with --quiet; standard output holds only the \
       results. --loss-plot draws log10 of the minibatch loss (at most 1,000 points).
 
+      --save - (or /dev/stdout) writes the model to standard output, and --loss-plot - \
+      the curve: then standard output holds that file alone, and the results go to \
+      standard error, as tar -f - does (micrograd makemore train --save - | micrograd \
+      makemore sample --model -). Only one of the two can go there.
+
       The folders of --save and --loss-plot are checked before training starts; \
       should the model's file still fail to be written at the end, the model is saved \
       beside it (for a device or a pipe, in the temporary folder) and the error says where. A \
@@ -32,32 +37,35 @@ struct TrainCommand: ParsableCommand {
         micrograd makemore train --steps 60000 --save model.json --loss-plot loss.svg
         micrograd makemore train                      # the lecture's 200,000 steps
         micrograd makemore train --block-size 2 --steps 20000 --quiet
+        micrograd makemore train --steps 20000 --save - | gzip > model.json.gz
       """
   )
 
   @OptionGroup var data: NamesOptions
 
+  // The model's sizes and the schedule default to the lecture's, which
+  // Makemore's MLPConfiguration and TrainingSchedule hold.
   @Option(name: .long, help: "Characters of context (the lecture: 3).")
-  var blockSize = 3
+  var blockSize = MLPConfiguration().blockSize
   @Option(name: .long, help: "Size of each character's embedding, C's columns.")
-  var embeddingSize = 10
+  var embeddingSize = MLPConfiguration().embeddingSize
   @Option(name: .long, help: "Tanh neurons in the hidden layer (at least 16).")
-  var hiddenSize = 200
+  var hiddenSize = MLPConfiguration().hiddenSize
   @Option(name: .long, help: "Training steps (minibatches).")
-  var steps = 200_000
+  var steps = TrainingSchedule().steps
   @Option(name: .long, help: "Examples per minibatch.")
-  var batchSize = 32
+  var batchSize = TrainingSchedule().batchSize
   @Option(name: .long, help: "Learning rate before --decay-step.")
-  var learningRate = 0.1
+  var learningRate = TrainingSchedule().learningRate
   @Option(name: .long, help: "Learning rate from --decay-step on.")
-  var decayedRate = 0.01
+  var decayedRate = TrainingSchedule().decayedLearningRate
   @Option(name: .long, help: "The first step with --decayed-rate (default: half of --steps).")
   var decayStep: Int?
   @Option(name: .long, help: "Seed of the generator for weights and minibatches.")
   var seed: UInt64 = 2_147_483_647
-  @Option(name: .long, help: "Write the trained model to this file (JSON).")
+  @Option(name: .long, help: "Write the trained model to this file (JSON; - for standard output).")
   var save: String?
-  @Option(name: .long, help: "Write the loss curve to this SVG file.")
+  @Option(name: .long, help: "Write the loss curve to this SVG file (- for standard output).")
   var lossPlot: String?
   @Option(name: .long, help: "How many names to sample at the end.")
   var samples = 20
@@ -91,14 +99,36 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
+  /// Where the results go: standard error when the model or the loss
+  /// curve goes to standard output. Only one of them may, and they may not
+  /// name the same file (the curve would replace the model).
+  func report() throws -> Report {
+    let streamed = [save, lossPlot].filter { path in
+      path.map { (try? Destination($0)) == .standardOutput } ?? false
+    }
+    guard streamed.count < 2 else {
+      throw InputError(message: "--save and --loss-plot both write to standard output; give one of them a file")
+    }
+    if let save, let lossPlot, case .file(let model)? = try? Destination(save),
+      case .file(let curve)? = try? Destination(lossPlot),
+      URL(fileURLWithPath: model).standardizedFileURL == URL(fileURLWithPath: curve).standardizedFileURL
+    {
+      throw InputError(
+        message: "--save and --loss-plot name the same file, \"\(Terminal.quoted(save))\"; "
+          + "the loss curve would replace the model")
+    }
+    return Report(toStandardError: !streamed.isEmpty)
+  }
+
   func run() throws {
+    let report = try self.report()
     // Fail now rather than after a long run.
     if let save { try checkWritable(save, option: "--save") }
     if let lossPlot {
       guard steps > 0 else { throw InputError(message: "--loss-plot needs at least one step; --steps is 0") }
       try checkWritable(lossPlot, option: "--loss-plot")
     }
-    let split = try data.split()
+    let split = try data.split(report: report)
     let train = Dataset(split.train, blockSize: blockSize)
     let dev = Dataset(split.dev, blockSize: blockSize)
     guard train.count > 0 else { throw InputError(message: "the training split has no words") }
@@ -106,14 +136,14 @@ struct TrainCommand: ParsableCommand {
     var generator = TorchGenerator(seed: seed)
     let model = try MLPLanguageModel(modelConfiguration, using: &generator)
     let n = modelConfiguration
-    print(
+    report.line(
       "MLP: block \(n.blockSize), C \(n.vocabularySize)x\(n.embeddingSize), hidden \(n.hiddenSize) (tanh), "
         + "\(grouped(n.parameterCount)) parameters")
-    print(
+    report.line(
       "data: \(grouped(train.count)) train / \(grouped(dev.count)) dev examples "
         + "(\(grouped(split.train.count)) / \(grouped(split.dev.count)) / \(grouped(split.test.count)) words)")
     let s = schedule
-    print(
+    report.line(
       "training: \(grouped(s.steps)) steps of \(s.batchSize), lr \(s.learningRate) "
         + "then \(s.decayedLearningRate) from step \(grouped(s.decayStep))")
 
@@ -129,11 +159,12 @@ struct TrainCommand: ParsableCommand {
           + "lower --learning-rate (now \(s.learningRate))")
     }
     let time = seconds(ContinuousClock.now - start)
-    print("trained in \(duration(time)) (\(String(format: "%.0f", Double(s.steps) / max(time, 1e-9))) steps/s)")
+    report.line("trained in \(duration(time)) (\(String(format: "%.0f", Double(s.steps) / max(time, 1e-9))) steps/s)")
 
     let weights = MLPWeights(model)
-    print("train loss \(loss(weights.loss(on: train)))")
-    print(dev.count > 0 ? "dev loss \(loss(weights.loss(on: dev)))" : "dev loss: no examples (the dev split is empty)")
+    report.line("train loss \(loss(weights.loss(on: train)))")
+    report.line(
+      dev.count > 0 ? "dev loss \(loss(weights.loss(on: dev)))" : "dev loss: no examples (the dev split is empty)")
 
     if let save {
       do {
@@ -142,7 +173,7 @@ struct TrainCommand: ParsableCommand {
       } catch {
         throw InputError(message: "\(error); " + Self.keep(model, instead: save))
       }
-      print("saved the model to \(save)")
+      report.line("saved the model to \(save == "-" ? "standard output" : save)")
     }
     if let lossPlot {
       do {
@@ -150,11 +181,11 @@ struct TrainCommand: ParsableCommand {
       } catch {
         throw InputError(message: "\(error)")
       }
-      print("wrote the loss curve to \(lossPlot)")
+      report.line("wrote the loss curve to \(lossPlot == "-" ? "standard output" : lossPlot)")
     }
     var sampler = TorchGenerator(seed: 2_147_483_657)
     do {
-      for _ in 0..<samples { print(try weights.sample(using: &sampler)) }
+      for _ in 0..<samples { report.line(try weights.sample(using: &sampler)) }
     } catch {
       throw InputError(message: "\(error)")
     }
