@@ -128,7 +128,10 @@ format:
 # The Swift tests (a release build, whose lessons the end-to-end tests run;
 # `swift test -c release --filter SUITE` runs one suite so), the explorer's
 # lint, `make lint`, then the browser tests (Tests/Browser), each reported
-# whatever the others' result; any failing fails the run.
+# whatever the others' result; any failing fails the run. The browser tests
+# run the explorer-probe the Swift tests built (the end-to-end tests depend
+# on it): `swift build -c release` would build everything again, without
+# the tests' testable imports.
 test: deps browser-deps
 	@status=0; \
 	$(SWIFT) test $(CONFIGURATION) -Xswiftc -warnings-as-errors || status=1; \
@@ -137,7 +140,6 @@ test: deps browser-deps
 	echo "== swift format lint, actionlint"; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	echo "== browser tests (Tests/Browser, Chromium at $(CHROMIUM))"; \
-	$(SWIFT) build $(CONFIGURATION) -Xswiftc -warnings-as-errors --product explorer-probe && \
 	SWIFT_BIN="$$($(SWIFT) build $(CONFIGURATION) --show-bin-path)" CHROMIUM="$(CHROMIUM)" \
 	  $(VENV)/bin/python -m unittest discover -s Tests/Browser -v || status=1; \
 	exit $$status
