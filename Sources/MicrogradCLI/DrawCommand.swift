@@ -251,18 +251,13 @@ struct DrawCommand: ParsableCommand {
       // The folder is replaced whole: a figure staged in it would go with
       // the old folder, after the new frames were in place.
       if let output, case .file(let file)? = try? Destination(output),
-        Self.samePlace(URL(fileURLWithPath: file).deletingLastPathComponent(), URL(fileURLWithPath: backwardSteps))
+        samePlace(URL(fileURLWithPath: file).deletingLastPathComponent(), URL(fileURLWithPath: backwardSteps))
       {
         throw InputError(
           message: "-o \"\(output)\" is inside --backward-steps \"\(backwardSteps)\", "
             + "which the frames replace whole; write the figure elsewhere")
       }
     }
-  }
-
-  /// Whether two folders are one, their links followed.
-  static func samePlace(_ a: URL, _ b: URL) -> Bool {
-    a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   /// Draws the root and writes it where the options say.

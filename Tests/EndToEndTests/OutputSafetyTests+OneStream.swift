@@ -95,5 +95,15 @@ extension OutputSafetyTests {
         + "the model\n")
     #expect(!result.output.contains("MLP:") && !result.error.contains("MLP:"), "training started")
     #expect(try folder.files() == ["names.txt"])
+    // Through a link to the folder: the same file still.
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.url.appendingPathComponent("here").path, withDestinationPath: ".")
+    let linked = try run(
+      "micrograd",
+      ["makemore", "train"] + Self.small(names) + ["--steps", "5", "--save", "m.json", "--loss-plot", "here/m.json"],
+      in: folder.url)
+    #expect(linked.status == 2)
+    #expect(linked.error.hasPrefix("micrograd: error: --save and --loss-plot name the same file, \"m.json\""))
+    #expect(try folder.files().sorted() == ["here", "names.txt"])
   }
 }

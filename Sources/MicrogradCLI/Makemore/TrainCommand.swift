@@ -111,7 +111,7 @@ struct TrainCommand: ParsableCommand {
     }
     if let save, let lossPlot, case .file(let model)? = try? Destination(save),
       case .file(let curve)? = try? Destination(lossPlot),
-      URL(fileURLWithPath: model).standardizedFileURL == URL(fileURLWithPath: curve).standardizedFileURL
+      samePlace(URL(fileURLWithPath: model), URL(fileURLWithPath: curve))
     {
       throw InputError(
         message: "--save and --loss-plot name the same file, \"\(Terminal.quoted(save))\"; "
