@@ -118,7 +118,7 @@ let package = Package(
     // What the tests, render-probe and bench share: running a program, a
     // temporary folder, the lecture's graphs. No Testing in it: bench links it.
     .target(name: "TestSupport", dependencies: ["Micrograd", "Lectures"], path: "Tests/TestSupport"),
-    .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "TestSupport"]),
+    .testTarget(name: "MicrogradTests", dependencies: ["Micrograd", "Lectures", "TestSupport"]),
     .testTarget(
       name: "GraphRenderTests",
       dependencies: [

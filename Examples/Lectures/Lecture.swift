@@ -31,4 +31,20 @@ public enum Lecture {
     b.label = "b"
     return (a, b)
   }
+
+  /// The notes' second bug demo, `f = d * e` with `d = a * b` and
+  /// `e = a + b` (a = -2, b = 3): a and b each reach f along two paths,
+  /// so df/da = -3 and df/db = -8 only when gradients are added (the
+  /// `accumulation` lesson's second graph).
+  public static func twoPaths() -> (a: Value, b: Value, d: Value, e: Value, f: Value) {
+    let a = Value(-2.0, label: "a")
+    let b = Value(3.0, label: "b")
+    let d = a * b
+    d.label = "d"
+    let e = a + b
+    e.label = "e"
+    let f = d * e
+    f.label = "f"
+    return (a, b, d, e, f)
+  }
 }

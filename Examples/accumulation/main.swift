@@ -78,14 +78,7 @@ lessonMain("accumulation", summary: "a value used twice: gradients assigned (the
   try bugAndFix(
     "f", "f = d * e",
     graph: {
-      let a = Value(-2.0, label: "a")
-      let b = Value(3.0, label: "b")
-      let d = a * b
-      d.label = "d"
-      let e = a + b
-      e.label = "e"
-      let f = d * e
-      f.label = "f"
+      let (a, b, _, _, f) = Lecture.twoPaths()
       return (f, [a, b])
     },
     bug: (

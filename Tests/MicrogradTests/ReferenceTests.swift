@@ -1,3 +1,4 @@
+import Lectures
 import TestSupport
 import Testing
 
@@ -65,6 +66,18 @@ struct ReferenceTests {
     l.grad = 1
     for node in [l, f, d] { node.backwardStep() }
     #expect([l.grad, f.grad, e.grad, d.grad, c.grad, a.grad, b.grad] == [1, 1, 1, 5, -1, 5, 5])
+  }
+
+  @Test("the notes' two bug demos, as the accumulation lesson builds them: gradients added")
+  func accumulation() {
+    let (a, b) = Lecture.usedTwice()
+    b.backward()
+    #expect(b.data == 6 && a.grad == 2)
+    let paths = Lecture.twoPaths()
+    paths.f.backward()
+    #expect(paths.d.data == -6 && paths.e.data == 1 && paths.f.data == -6)
+    #expect(paths.a.grad == -3 && paths.b.grad == -8)
+    #expect(paths.d.grad == 1 && paths.e.grad == -6)
   }
 
   @Test("the expression of the second notes, and its numerical check")
