@@ -71,6 +71,7 @@ var tsv = false
 var layoutScaling = false
 var namesURL = Words.namesFile
 var makemoreLoop: Int?
+var moonsLoop: Int?
 var loopEngine = TrainingEngine.compiled
 var loopWarmup = 500
 var arguments = CommandLine.arguments.dropFirst()
@@ -89,6 +90,11 @@ while let argument = arguments.popFirst() {
       fail("--makemore-loop needs a positive whole number of steps")
     }
     makemoreLoop = n
+  case "--moons-loop":
+    guard let n = arguments.popFirst().flatMap(Int.init), n > 0 else {
+      fail("--moons-loop needs a positive whole number of steps")
+    }
+    moonsLoop = n
   case "--engine":
     guard let e = arguments.popFirst().flatMap(TrainingEngine.init(rawValue:)) else {
       fail("--engine needs compiled or eager")
@@ -100,7 +106,8 @@ while let argument = arguments.popFirst() {
   case "-h", "--help":
     print(
       "usage: bench [--repeat N] [--tsv] [--layout-scaling] [--names FILE]   (median of N runs, default 11)\n"
-        + "       bench --makemore-loop STEPS [--engine compiled|eager] [--warmup W] [--names FILE]")
+        + "       bench --makemore-loop STEPS [--engine compiled|eager] [--warmup W] [--names FILE]\n"
+        + "       bench --moons-loop STEPS [--warmup W]")
     Terminal.exit("bench")
   default:
     fail("unknown argument '\(argument)' (try --help)")
@@ -111,6 +118,15 @@ if let makemoreLoop {
   do {
     let loop = MakemoreLoop(steps: makemoreLoop, warmup: loopWarmup, engine: loopEngine)
     try loop.run(names: Words(contentsOf: namesURL))
+    Terminal.exit("bench")
+  } catch {
+    fail("\(error)", status: 1)
+  }
+}
+
+if let moonsLoop {
+  do {
+    try MoonsLoop(steps: moonsLoop, warmup: loopWarmup).run()
     Terminal.exit("bench")
   } catch {
     fail("\(error)", status: 1)
