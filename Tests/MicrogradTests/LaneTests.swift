@@ -117,6 +117,31 @@ struct LaneTests {
     #expect(T.same(w.grad, lastFirst) && !T.same(lastFirst, firstFirst))
   }
 
+  /// The shared operands' terms wait and are summed eight slots at a
+  /// time: nine parameters make one whole eight and one left over, and
+  /// eleven examples leave a padding lane that must not be added.
+  @Test("nine shared parameters over eleven examples: each gradient's terms in the eager order")
+  func sharedGradientsEightAtATime() throws {
+    let pattern: [Double] = [1, 1e16, -1e16, 1, 1, 3, -1e16, 1e16, 2, -1, 5]
+    let ws = (0..<9).map { Value(Double($0) + 1) }
+    // Example e's input for parameter j: the pattern turned by j.
+    let xs = (0..<pattern.count).map { e in ws.indices.map { j in pattern[(e + j) % pattern.count] } }
+    func loss(_ inputs: [[Value]]) -> Value { Value.sumNode(inputs.map { x in Value.sumNode(zip(ws, x).map(*)) }) }
+    let placeholders = xs.map { $0.map { _ in Value(0) } }
+    let program = try CompiledGraph(loss(placeholders), parameters: ws, inputs: Array(placeholders.joined()))
+    #expect(program.laneCount == pattern.count)
+    try program.setInputs(Array(xs.joined()))
+    program.forward()
+    program.backward()
+    loss(xs.map { $0.map { Value($0) } }).backward()
+    for (j, w) in ws.enumerated() {
+      #expect(T.same(program.parameterGrad(j), w.grad), "w\(j)")
+      #expect(T.same(w.grad, xs.reversed().reduce(0) { $0 + $1[j] }), "w\(j): the last example first")
+    }
+    // The test can fail: another order gives other sums.
+    #expect(ws.indices.contains { j in !T.same(ws[j].grad, xs.reduce(0) { $0 + $1[j] }) })
+  }
+
   @Test("examples that give a parameter two terms each run one node at a time: no lanes, the same numbers")
   func twoTermsNoLanes() throws {
     var rng = SplitMix64(seed: 9)

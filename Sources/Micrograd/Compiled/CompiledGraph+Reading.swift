@@ -14,7 +14,7 @@ extension CompiledGraph {
   ///
   /// - Precondition: `0 <= position < nodeCount`.
   public func grad(ofNode position: Int) -> Double {
-    buffers.grad[Int(nodeSlots[position])]
+    buffers.grad[Int(gradientSlots[position])]
   }
 
   /// How many outputs ``outputData(_:)`` reads.
@@ -90,7 +90,7 @@ extension CompiledGraph {
     for (position, slot) in nodeSlots.enumerated() where !buffers.data[Int(slot)].isFinite {
       return (position, .data)
     }
-    for (position, slot) in nodeSlots.enumerated().reversed() where !buffers.grad[Int(slot)].isFinite {
+    for (position, slot) in gradientSlots.enumerated().reversed() where !buffers.grad[Int(slot)].isFinite {
       return (position, .grad)
     }
     return nil

@@ -26,12 +26,12 @@ extension CompiledGraph {
   /// Parameters' gradients accumulate; reset them with ``zeroGrad()``.
   public func backward() {
     let buffers = buffers
-    let p = parameterCount
-    (buffers.grad + p).update(repeating: 0, count: slotCount - p)
+    for run in gradientsToZero { (buffers.grad + run.lowerBound).update(repeating: 0, count: run.count) }
     buffers.grad[rootSlot] = 1
     if let lanes, let laneBuffers {
       lanes.afterBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
       lanes.backward.withUnsafeBufferPointer { for ins in $0 { buffers.laneBackward(ins, laneBuffers) } }
+      buffers.sumWaiting(laneBuffers)
       lanes.beforeBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
       return
     }

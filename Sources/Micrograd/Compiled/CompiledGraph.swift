@@ -96,10 +96,20 @@ public final class CompiledGraph {
   /// run by the lane program, and the instructions outside the examples.
   let lanes: LaneProgram?
   let laneBuffers: LaneBuffers?
+  /// The gradients `backward()` sets to 0 first: every slot but the
+  /// parameters' (and, with lanes, those neuron chains leave unstored).
+  let gradientsToZero: [Range<Int>]
+  /// Each node's gradient slot: its own, or for a neuron chain's product
+  /// or lower sum, its chain's last sum's (the same number).
+  let gradientSlots: [Int32]
 
   /// How many examples of a minibatch the program runs side by side, one
   /// lane each, or 0 when it found none (see "The compiled form").
   public var laneCount: Int { lanes?.lanes ?? 0 }
+
+  /// How many neuron chains (`b + w1*x1 + ...`) the lanes run as one
+  /// instruction each.
+  var neuronChainCount: Int { lanes?.forward.count { $0.kind == .chain } ?? 0 }
 
   init(lowered: Lowered, parameters: [Value]) {
     nodeCount = lowered.nodeSlots.count
@@ -140,11 +150,20 @@ public final class CompiledGraph {
       let w = lanes.width
       let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 17)
       let positions = UnsafeMutablePointer<Int32>.allocate(capacity: 8 * n + 8)
+      let waitingTerms = UnsafeMutablePointer<Double>.allocate(capacity: 8 * w)
+      waitingTerms.initialize(repeating: 0, count: 8 * w)
+      let waiting = UnsafeMutablePointer<Int>.allocate(capacity: 9)
+      waiting.initialize(repeating: 0, count: 9)
       laneBuffers = LaneBuffers(
         code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, positions: positions,
-        lanes: lanes.lanes, width: w, longestX: n)
+        waitingTerms: waitingTerms, waiting: waiting, lanes: lanes.lanes, width: w, longestX: n)
+      gradientsToZero = lanes.gradientsToZero(from: parameters.count, slotCount: slotCount)
+      let slots = lanes.gradientSlots(slotCount: slotCount)
+      gradientSlots = nodeSlots.map { slots[Int($0)] }
     } else {
       laneBuffers = nil
+      gradientsToZero = [parameters.count..<slotCount]
+      gradientSlots = nodeSlots
     }
     // Parameters' gradients carry on from their values', as they accumulate.
     for (i, value) in parameters.enumerated() { grad[i] = value.grad }
@@ -162,6 +181,8 @@ public final class CompiledGraph {
       laneBuffers.table.deallocate()
       laneBuffers.scratch.deallocate()
       laneBuffers.positions.deallocate()
+      laneBuffers.waitingTerms.deallocate()
+      laneBuffers.waiting.deallocate()
     }
   }
 }

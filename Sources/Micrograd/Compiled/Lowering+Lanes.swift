@@ -383,6 +383,24 @@ struct LaneFinder {
       guard let ins = instruction(k) else { return nil }
       instructions[k] = ins
     }
+    // Neuron chains, one instruction each, where their last `+` was
+    // (`Lowering+Chains.swift`).
+    var chainAt: [Int: LaneInstruction] = [:]
+    var inChain = [Bool](repeating: false, count: code.count)
+    for chain in neuronChains(in: first..<first + length, instructions: instructions, isLocal: isLocal) {
+      let top = chain.adds.last!
+      var ins = LaneInstruction(kind: .chain, op: .add, out: instructions[top]!.out)
+      ins.a = instructions[chain.adds[0]]!.a
+      ins.count = Int32(chain.adds.count)
+      ins.table = Int32(program.lists.count)
+      for (add, product) in zip(chain.adds, chain.products) {
+        let p = instructions[product]!
+        program.lists += [p.a, p.b, p.out, instructions[add]!.out]
+        inChain[add] = true
+        inChain[product] = true
+      }
+      chainAt[top] = ins
+    }
     let forwardOrder = out.schedule.map { $0.map(Int.init) } ?? Array(0..<nodeCount)
     var emitted = Set<Int>()
     for k in forwardOrder {
@@ -391,7 +409,9 @@ struct LaneFinder {
       } else if example[k] == 0 {
         if let g = groupOf[k] {
           if emitted.insert(g).inserted { program.forward.append(groupInstructions[g]) }
-        } else {
+        } else if let chain = chainAt[k] {
+          program.forward.append(chain)
+        } else if !inChain[k] {
           program.forward.append(instructions[k]!)
         }
       }
@@ -399,7 +419,9 @@ struct LaneFinder {
     for k in (first..<first + length).reversed() {
       if let g = groupOf[k] {
         if k == groups[g][0] { program.backward.append(groupInstructions[g]) }
-      } else {
+      } else if let chain = chainAt[k] {
+        program.backward.append(chain)
+      } else if !inChain[k] {
         program.backward.append(instructions[k]!)
       }
     }

@@ -20,7 +20,10 @@
 // the terms are added one lane at a time, the last example first, as the
 // eager engine's backward (which runs the last example's nodes first)
 // adds them; the lowering proved that only one lane instruction adds to
-// each shared slot. Change one side, change the other.
+// each shared slot, and that no lane instruction reads its gradient, so
+// the terms wait and eight such sums run side by side (`sumWaiting`). A
+// neuron chain (`Lowering+Chains.swift`) runs its nodes' rules in one
+// loop. Change one side, change the other.
 //
 // Unsafe: raw pointers at slots and scratch offsets that the lowering
 // proved in range.
@@ -42,6 +45,12 @@ enum LaneKind: UInt8 {
   /// Each example's own scalar instruction, one lane after another (last
   /// first backward): operands gathered per example, or a rare operation.
   case scalar
+  /// A neuron's `s0 + w1*x1 + ... + wn*xn`, `count` products of a shared
+  /// weight and a lane's number, each added to the sum so far: `a` is
+  /// `s0`, and `lists` at `table` holds, product after product, the
+  /// weight (shared), `x`, the product's group and the sum's (the last is
+  /// `out`). Each lane's sum stays in a register.
+  case chain
 }
 
 /// One instruction of the lane program.
@@ -110,6 +119,12 @@ struct LaneBuffers {
   let scratch: UnsafeMutablePointer<Double>
   /// Room for one example's `x` positions and pieces (`8 * longestX + 8`).
   let positions: UnsafeMutablePointer<Int32>
+  /// A shared operand's terms, waiting to be summed with seven other
+  /// slots' (`waitingTerms`): lane `e`'s term for the `j`th waiting slot
+  /// at `8 * e + j` (room for `8 * width`).
+  let waitingTerms: UnsafeMutablePointer<Double>
+  /// How many slots wait, then those slots (room for 9).
+  let waiting: UnsafeMutablePointer<Int>
   let lanes: Int
   let width: Int
   let longestX: Int
@@ -156,6 +171,26 @@ extension ProgramBuffers {
       laneGroupForward(ins, lb)
     case .vector:
       laneVectorForward(ins, lb)
+    case .chain:
+      laneChainForward(ins, lb)
+    }
+  }
+
+  /// A neuron chain forward: the products and sums of `Multiply.forward`
+  /// and `Add.forward`, in the chain's order, each stored in its group.
+  private func laneChainForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data
+    let entries = lb.lists + Int(ins.table)
+    let n = Int(ins.count)
+    for c in stride(from: 0, to: lb.width, by: 4) {
+      var sum = lanes4(ins.a, c)
+      for j in 0..<n {
+        let entry = entries + 4 * j
+        let product = Multiply.forward(lanes4(entry[0], c), load(d + Int(entry[1]) + c))
+        store(product, d + Int(entry[2]) + c)
+        sum = Add.forward(sum, product)
+        store(sum, d + Int(entry[3]) + c)
+      }
     }
   }
 
@@ -313,7 +348,78 @@ extension ProgramBuffers {
       laneGroupBackward(ins, lb)
     case .vector:
       laneVectorBackward(ins, lb)
+    case .chain:
+      laneChainBackward(ins, lb)
     }
+  }
+
+  /// A neuron chain backward, as the eager engine runs its nodes: the last
+  /// `+`, its product, the `+` before, and so on.
+  ///
+  /// Each `+` but the last and each product has one reader, the next `+`
+  /// (`Lowering+Chains.swift`), so its gradient is `0 + Add.derivative *
+  /// g`, where `g` is the gradient of the `+` above. For the last `+`'s
+  /// gradient `top` that is `G = 0 + 1 * top`; below, `0 + 1 * G` is `G`
+  /// again, bit for bit (`1 * G` is `G`, and `G` is never -0.0, so `0 + G`
+  /// is `G`). Nor is `top` -0.0, a sum of terms from 0, so `G` is `top`
+  /// itself: the lower gradients are not stored, and `grad(ofNode:)`
+  /// reads `top`'s for them (`CompiledGraph.gradientSlots`). Each
+  /// product's terms are its operands' rules times `G`: the weight's wait
+  /// in a column (`sumWaiting`), `x`'s is added, the last product first.
+  /// `s0` gets `Add.derivative * G` last, before the first product's `x`,
+  /// as in the eager order.
+  private func laneChainBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
+    let d = data
+    let gr = grad
+    let entries = lb.lists + Int(ins.table)
+    let n = Int(ins.count)
+    let w = lb.width
+    let top = gr + Int(ins.out)
+    let zero = SIMD4<Double>(repeating: 0)
+    let one = SIMD4<Double>(repeating: Add.derivative)
+    @inline(__always) func g(_ c: Int) -> SIMD4<Double> { zero + one * load(top + c) }
+    var j = n
+    while j > 0 {
+      j -= 1
+      let entry = entries + 4 * j
+      let x = d + Int(entry[1])
+      let gx = gr + Int(entry[1])
+      let weight = lanes4(entry[0], 0)
+      let column = waitingColumn(for: entry[0], lb)
+      for c in stride(from: 0, to: w, by: 4) {
+        let gc = g(c)
+        if j == 0, ins.a >= 0 {
+          let p = gr + Int(ins.a) + c
+          store(load(p) + one * gc, p)
+        }
+        wait(Multiply.derivative(other: load(x + c)) * gc, column + 8 &* c)
+        store(load(gx + c) + Multiply.derivative(other: weight) * gc, gx + c)
+      }
+      if lb.waiting[0] == 8 { sumWaiting(lb) }
+    }
+    if ins.a < 0 {
+      let column = waitingColumn(for: ins.a, lb)
+      for c in stride(from: 0, to: w, by: 4) { wait(one * g(c), column + 8 &* c) }
+      if lb.waiting[0] == 8 { sumWaiting(lb) }
+    }
+  }
+
+  /// The next free column of `waitingTerms`, for the shared slot `x`;
+  /// `sumWaiting` once eight wait.
+  @inline(__always) private func waitingColumn(for x: LaneOperand, _ lb: LaneBuffers) -> UnsafeMutablePointer<Double> {
+    let j = lb.waiting[0]
+    lb.waiting[1 + j] = Int(-x - 1)
+    lb.waiting[0] = j + 1
+    return lb.waitingTerms + j
+  }
+
+  /// Four lanes' terms into a column of `waitingTerms`, from lane `c`'s
+  /// place there (`column + 8 * c`).
+  @inline(__always) private func wait(_ t: SIMD4<Double>, _ place: UnsafeMutablePointer<Double>) {
+    place[0] = t[0]
+    place[8] = t[1]
+    place[16] = t[2]
+    place[24] = t[3]
   }
 
   private func laneVectorBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
@@ -328,25 +434,22 @@ extension ProgramBuffers {
       let p = gr + Int(x) + c
       store(load(p) + term, p)
     }
-    // A shared operand's terms: one lane at a time, the last example first,
-    // summed in a register (no term reads the shared slot's gradient).
-    @inline(__always) func shared(_ x: LaneOperand, _ term: (Int) -> Double) {
-      let s = Int(-x - 1)
-      var total = gr[s]
-      var e = lb.lanes
-      while e > 0 {
-        e -= 1
-        total += term(e)
-      }
-      gr[s] = total
+    // A shared operand's terms, four lanes at a time, wait in a column of
+    // `waitingTerms`; `sumWaiting` adds them to the slot's gradient, the
+    // last example first, eight slots at once. No lane instruction reads a
+    // shared slot's gradient, and only this one adds to it (`lanes`).
+    @inline(__always) func shared(_ x: LaneOperand, _ term: (Int) -> SIMD4<Double>) {
+      let column = waitingColumn(for: x, lb)
+      for c in stride(from: 0, to: w, by: 4) { wait(term(c), column + 8 &* c) }
+      if lb.waiting[0] == 8 { sumWaiting(lb) }
     }
     switch ins.op {
     case .add:
       let one = SIMD4<Double>(repeating: Add.derivative)
       if a >= 0 { for c in stride(from: 0, to: w, by: 4) { add(a, c, one * g4(c)) } }
       if b >= 0 { for c in stride(from: 0, to: w, by: 4) { add(b, c, one * g4(c)) } }
-      if a < 0 { shared(a) { e in Add.derivative * gr[out + e] } }
-      if b < 0 { shared(b) { e in Add.derivative * gr[out + e] } }
+      if a < 0 { shared(a) { c in one * g4(c) } }
+      if b < 0 { shared(b) { c in one * g4(c) } }
     case .multiply:
       if a >= 0 {
         for c in stride(from: 0, to: w, by: 4) { add(a, c, Multiply.derivative(other: lanes4(b, c)) * g4(c)) }
@@ -354,8 +457,8 @@ extension ProgramBuffers {
       if b >= 0 {
         for c in stride(from: 0, to: w, by: 4) { add(b, c, Multiply.derivative(other: lanes4(a, c)) * g4(c)) }
       }
-      if a < 0 { shared(a) { e in Multiply.derivative(other: d[laneSlot(b, e)]) * gr[out + e] } }
-      if b < 0 { shared(b) { e in Multiply.derivative(other: d[laneSlot(a, e)]) * gr[out + e] } }
+      if a < 0 { shared(a) { c in Multiply.derivative(other: lanes4(b, c)) * g4(c) } }
+      if b < 0 { shared(b) { c in Multiply.derivative(other: lanes4(a, c)) * g4(c) } }
     case .power:
       for e in 0..<w { gr[Int(a) + e] += Power.derivative(d[Int(a) + e], exponent: ins.exponent) * gr[out + e] }
     case .tanh:
@@ -389,6 +492,26 @@ extension ProgramBuffers {
     case .dot, .dotRun, .dotGroup, .dotGroupBackward, .none:
       preconditionFailure("lane program: \(ins.op) is not a vector instruction")
     }
+  }
+
+  /// Adds the waiting slots' terms to their gradients, each slot's one
+  /// lane after another, the last example first, as the eager engine adds
+  /// them; eight slots side by side, each in its own lane of a vector.
+  /// The lane program's backward ends with it.
+  func sumWaiting(_ lb: LaneBuffers) {
+    let count = lb.waiting[0]
+    guard count > 0 else { return }
+    let gr = grad
+    var total = SIMD8<Double>(repeating: 0)
+    for j in 0..<count { total[j] = gr[lb.waiting[1 + j]] }
+    let terms = lb.waitingTerms
+    var e = lb.lanes
+    while e > 0 {
+      e -= 1
+      total += UnsafeRawPointer(terms + 8 * e).loadUnaligned(as: SIMD8<Double>.self)
+    }
+    for j in 0..<count { gr[lb.waiting[1 + j]] = total[j] }
+    lb.waiting[0] = 0
   }
 
   /// A dot group backward, as the eager engine runs the group's nodes in
