@@ -142,6 +142,35 @@ struct LaneTests {
     #expect(ws.indices.contains { j in !T.same(ws[j].grad, xs.reduce(0) { $0 + $1[j] }) })
   }
 
+  /// Example 0 reads an input where the others read a placeholder: the
+  /// lanes run example 0's code, which would read no binding (a review
+  /// found this).
+  @Test("a placeholder in later examples where the first has an input: no lanes, the same numbers")
+  func placeholderOnlyInLaterExamples() throws {
+    let w = Value(0.5)
+    let table = [Value(1.5), Value(-2.0)]
+    var gathers: [CompiledGraph.Gather] = []
+    let u = Value(0)
+    var terms = [(w * u).tanh()]
+    for _ in 1..<4 {
+      let placeholder = Value(0)
+      gathers.append(.init(placeholder, from: table))
+      terms.append((w * placeholder).tanh())
+    }
+    let traced = terms.sum()
+    let program = try CompiledGraph(traced, parameters: [w] + table, inputs: [u], gathers: gathers)
+    #expect(program.laneCount == 0)
+    try program.setInputs([0.25])
+    for g in 0..<3 { try program.bind(g, to: 1) }
+    program.forward()
+    program.backward()
+    let eager = ([(w * Value(0.25)).tanh()] + (1..<4).map { _ in (w * table[1]).tanh() }).sum()
+    eager.backward()
+    let nodes = computedNodeMismatches(eager: eager, traced: traced, program: program)
+    #expect(nodes.isEmpty, "\(nodes.prefix(3))")
+    #expect(parameterMismatches([w] + table, program: program).isEmpty)
+  }
+
   @Test("examples that give a parameter two terms each run one node at a time: no lanes, the same numbers")
   func twoTermsNoLanes() throws {
     var rng = SplitMix64(seed: 9)

@@ -81,6 +81,47 @@ struct NeuronChainTests {
     #expect(program.neuronChainCount == 0)
   }
 
+  /// A node between a product and the chain's end reads a placeholder
+  /// bound to the product's `x`: running the chain there would add `x`'s
+  /// terms in another order (a review found this graph).
+  @Test("a node between a product and the chain's end that reads x through a gather: no chain, the same numbers")
+  func readBetweenThroughAGather() throws {
+    let b = Value(1.32)
+    let w0 = Value(0.68)
+    let w1 = Value(-0.79)
+    func example(_ u: Value, _ stand: (Value) -> Value) -> Value {
+      let x = u.tanh()
+      let top = b + w0 * x + w1 * (stand(x) * u)
+      return top * x
+    }
+    var inputs: [Value] = []
+    var gathers: [CompiledGraph.Gather] = []
+    var terms: [Value] = []
+    for _ in 0..<4 {
+      let u = Value(0)
+      inputs.append(u)
+      terms.append(
+        example(u) { x in
+          let placeholder = Value(0)
+          gathers.append(.init(placeholder, from: [x]))
+          return placeholder
+        })
+    }
+    let traced = terms.sum()
+    let program = try CompiledGraph(traced, inputs: inputs, gathers: gathers)
+    #expect(program.laneCount == 4)
+    #expect(program.neuronChainCount == 0)
+    let us = [0.35, -0.8, 1.1, 0.35]
+    for g in 0..<4 { try program.bind(g, to: 0) }
+    try program.setInputs(us)
+    program.forward()
+    program.backward()
+    let eager = us.map { u in example(Value(u)) { $0 } }.sum()
+    eager.backward()
+    let mismatches = computedNodeMismatches(eager: eager, traced: traced, program: program)
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+  }
+
   @Test("NaN and infinities through a chain, as the eager engine gives them, and found where it finds them")
   func nonFinite() throws {
     let w = [Double.infinity, 0, -Double.infinity].map { Value($0) }

@@ -12,7 +12,8 @@
 //   gradients are `0 + 1 * g`, one term each, and nobody else reads them;
 // - no node between a product and the chain's last `+` (in the example's
 //   topological order) reads that product's `x`, nor between the first
-//   `+` and the last one the first `+`'s left operand: so no other term
+//   `+` and the last one the first `+`'s left operand, directly or
+//   through a gather's placeholder that may stand for it: so no other term
 //   reaches their gradients in between. (The node that computes `x`, the
 //   one that reads `x`'s gradient, comes before the product: backward, it
 //   still runs after the chain.)
@@ -68,14 +69,24 @@ extension LaneFinder {
 
   /// Whether no node between a product and the chain's last `+` reads the
   /// product's `x`, nor one between the first and last `+` the first
-  /// `+`'s left operand: no gradient term moves past another.
+  /// `+`'s left operand, directly or through a gather that may stand for
+  /// it: no gradient term moves past another.
   private func keepsTheOrder(_ chain: NeuronChain) -> Bool {
     let top = chain.adds.last!
     let members = Set(chain.adds + chain.products)
-    var watched = chain.products.map { (from: $0, slot: code[$0].b) }
-    watched.append((chain.adds[0], code[chain.adds[0]].a))
-    for (from, slot) in watched {
-      for k in from + 1..<top where !members.contains(k) && operands(code[k]).contains(slot) { return false }
+    // Each watched slot, with the first chain node after which no other
+    // node may read it.
+    var watchedFrom: [Int32: Int] = [:]
+    func watch(_ slot: Int32, from k: Int) { watchedFrom[slot] = min(watchedFrom[slot] ?? k, k) }
+    for product in chain.products { watch(code[product].b, from: product) }
+    watch(code[chain.adds[0]].a, from: chain.adds[0])
+    let start = watchedFrom.values.min()!
+    for k in start + 1..<top where !members.contains(k) {
+      for s in operands(code[k]) {
+        for read in [s] + (candidatesOf[s] ?? []) {
+          if let from = watchedFrom[read], from < k { return false }
+        }
+      }
     }
     return true
   }

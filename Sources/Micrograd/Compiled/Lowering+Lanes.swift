@@ -260,6 +260,13 @@ struct LaneFinder {
       }
     }
     guard !image.contains(-1) else { return nil }
+    // A placeholder of another example stands where example 0 has one
+    // (checked above): example 0's code, which the lanes run, reads no
+    // binding there.
+    for placeholder in candidatesOf.keys where owner[Int(placeholder)] > 0 {
+      let first = preimage[Int(placeholder)]
+      guard first >= 0, candidatesOf[first] != nil else { return nil }
+    }
 
     // New slots: parameters, then every slot no example owns, then each
     // of example 0's slots with its counterparts, a lane group of `width`.
