@@ -157,9 +157,9 @@ public final class CompiledGraph {
       laneBuffers = LaneBuffers(
         code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, positions: positions,
         waitingTerms: waitingTerms, waiting: waiting, lanes: lanes.lanes, width: w, longestX: n)
-      gradientsToZero = lanes.gradientsToZero(from: parameters.count, slotCount: slotCount)
       let slots = lanes.gradientSlots(slotCount: slotCount)
       gradientSlots = nodeSlots.map { slots[Int($0)] }
+      gradientsToZero = lanes.gradientsToZero(from: parameters.count, slots: slots)
     } else {
       laneBuffers = nil
       gradientsToZero = [parameters.count..<slotCount]

@@ -83,7 +83,7 @@ extension LaneFinder {
     let start = watchedFrom.values.min()!
     for k in start + 1..<top where !members.contains(k) {
       for s in operands(code[k]) {
-        for read in [s] + (candidatesOf[s] ?? []) {
+        for read in reads(s) {
           if let from = watchedFrom[read], from < k { return false }
         }
       }
@@ -110,14 +110,14 @@ extension LaneProgram {
   }
 
   /// The slots whose gradients `backward()` sets to 0 first, as runs:
-  /// every slot from `first` on but the unstored ones.
-  func gradientsToZero(from first: Int, slotCount: Int) -> [Range<Int>] {
-    var unstored = [Bool](repeating: false, count: slotCount)
-    for (group, _) in unstoredGradients { for s in group..<group + width { unstored[s] = true } }
+  /// every slot from `first` on whose gradient is its own (`slots`, from
+  /// `gradientSlots`), not an unstored one.
+  func gradientsToZero(from first: Int, slots: [Int32]) -> [Range<Int>] {
+    let slotCount = slots.count
     var runs: [Range<Int>] = []
     var start: Int?
     for s in first..<slotCount {
-      if unstored[s] {
+      if Int(slots[s]) != s {
         if let begin = start { runs.append(begin..<s) }
         start = nil
       } else if start == nil {

@@ -65,6 +65,10 @@ struct LaneFinder {
     }
   }
 
+  /// The slots reading `slot` may read: itself, and a placeholder's
+  /// candidates, any of which a bind may make it stand for.
+  func reads(_ slot: Int32) -> [Int32] { [slot] + (candidatesOf[slot] ?? []) }
+
   /// The slots an instruction reads.
   func operands(_ ins: Instruction) -> [Int32] {
     func list(_ start: Int32) -> ArraySlice<Int32> { lists[Int(start)..<Int(start + ins.count)] }
@@ -148,9 +152,7 @@ struct LaneFinder {
           detached.append(k)
         }
         for slot in operands(code[k]) {
-          var reads = [slot]
-          if let candidates = candidatesOf[slot] { reads += candidates }
-          for s in reads where def[Int(s)] >= 0 && example[Int(def[Int(s)])] != Int32(e) {
+          for s in reads(slot) where def[Int(s)] >= 0 && example[Int(def[Int(s)])] != Int32(e) {
             stack.append(Int(def[Int(s)]))
           }
         }

@@ -397,15 +397,24 @@ extension ProgramBuffers {
       }
       if lb.waiting[0] == 8 { sumWaiting(lb) }
     }
-    if ins.a < 0 {
-      let column = waitingColumn(for: ins.a, lb)
-      for c in stride(from: 0, to: w, by: 4) { wait(one * g(c), column + 8 &* c) }
-      if lb.waiting[0] == 8 { sumWaiting(lb) }
-    }
+    if ins.a < 0 { shared(ins.a, lb) { c in one * g(c) } }
   }
 
-  /// The next free column of `waitingTerms`, for the shared slot `x`;
-  /// `sumWaiting` once eight wait.
+  /// A shared operand's terms, four lanes at a time (`term(c)` for lanes
+  /// `c..<c + 4`), wait in a column of `waitingTerms`; `sumWaiting` adds
+  /// them to the slot's gradient, the last example first, eight slots at
+  /// once. No lane instruction reads a shared slot's gradient, and only
+  /// one adds to it (`lanes`).
+  @inline(__always) private func shared(
+    _ x: LaneOperand, _ lb: LaneBuffers, _ term: (Int) -> SIMD4<Double>
+  ) {
+    let column = waitingColumn(for: x, lb)
+    for c in stride(from: 0, to: lb.width, by: 4) { wait(term(c), column + 8 &* c) }
+    if lb.waiting[0] == 8 { sumWaiting(lb) }
+  }
+
+  /// The next free column of `waitingTerms`, for the shared slot `x`. The
+  /// caller fills it, then calls `sumWaiting` once eight wait.
   @inline(__always) private func waitingColumn(for x: LaneOperand, _ lb: LaneBuffers) -> UnsafeMutablePointer<Double> {
     let j = lb.waiting[0]
     lb.waiting[1 + j] = Int(-x - 1)
@@ -434,22 +443,13 @@ extension ProgramBuffers {
       let p = gr + Int(x) + c
       store(load(p) + term, p)
     }
-    // A shared operand's terms, four lanes at a time, wait in a column of
-    // `waitingTerms`; `sumWaiting` adds them to the slot's gradient, the
-    // last example first, eight slots at once. No lane instruction reads a
-    // shared slot's gradient, and only this one adds to it (`lanes`).
-    @inline(__always) func shared(_ x: LaneOperand, _ term: (Int) -> SIMD4<Double>) {
-      let column = waitingColumn(for: x, lb)
-      for c in stride(from: 0, to: w, by: 4) { wait(term(c), column + 8 &* c) }
-      if lb.waiting[0] == 8 { sumWaiting(lb) }
-    }
     switch ins.op {
     case .add:
       let one = SIMD4<Double>(repeating: Add.derivative)
       if a >= 0 { for c in stride(from: 0, to: w, by: 4) { add(a, c, one * g4(c)) } }
       if b >= 0 { for c in stride(from: 0, to: w, by: 4) { add(b, c, one * g4(c)) } }
-      if a < 0 { shared(a) { c in one * g4(c) } }
-      if b < 0 { shared(b) { c in one * g4(c) } }
+      if a < 0 { shared(a, lb) { c in one * g4(c) } }
+      if b < 0 { shared(b, lb) { c in one * g4(c) } }
     case .multiply:
       if a >= 0 {
         for c in stride(from: 0, to: w, by: 4) { add(a, c, Multiply.derivative(other: lanes4(b, c)) * g4(c)) }
@@ -457,8 +457,8 @@ extension ProgramBuffers {
       if b >= 0 {
         for c in stride(from: 0, to: w, by: 4) { add(b, c, Multiply.derivative(other: lanes4(a, c)) * g4(c)) }
       }
-      if a < 0 { shared(a) { c in Multiply.derivative(other: lanes4(b, c)) * g4(c) } }
-      if b < 0 { shared(b) { c in Multiply.derivative(other: lanes4(a, c)) * g4(c) } }
+      if a < 0 { shared(a, lb) { c in Multiply.derivative(other: lanes4(b, c)) * g4(c) } }
+      if b < 0 { shared(b, lb) { c in Multiply.derivative(other: lanes4(a, c)) * g4(c) } }
     case .power:
       for e in 0..<w { gr[Int(a) + e] += Power.derivative(d[Int(a) + e], exponent: ins.exponent) * gr[out + e] }
     case .tanh:
