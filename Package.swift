@@ -40,7 +40,10 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
   targets: [
-    .target(name: "Micrograd"),
+    .target(name: "Micrograd", dependencies: ["CLaneKernels"]),
+    // The compiled form's dot-group kernels in C, so that an x86-64 machine
+    // with AVX2 runs them four doubles at a time (chosen at run time).
+    .target(name: "CLaneKernels"),
     // Graphviz's C libraries, found through pkg-config (libgvc).
     .systemLibrary(
       name: "CGraphviz",

@@ -34,12 +34,18 @@ struct LaneTests {
     return Model(table: table, rows: rows, biases: biases, rows2: T.randomRows(outputs, hidden, &rng))
   }
 
-  /// Embeddings of 5 and 10 numbers make runs of a repeated row long
-  /// enough for four lanes at a time, and `x`s of 16 and 31 numbers.
+  /// Embeddings of 5, 10 and 12 numbers make runs of a repeated row long
+  /// enough for four lanes at a time, and `x`s of 16, 31 and 37 numbers
+  /// (more than the 32 the C kernels keep in registers). Each runs the dot
+  /// groups' AVX2 code (where the machine has it) and their portable code.
   @Test(
     "random minibatches (sizes not multiples of 4, repeated rows and targets), as lanes: every node bit for bit",
-    arguments: [(5, false, 2), (7, true, 2), (8, false, 2), (13, true, 2), (9, false, 5), (17, true, 10)])
-  func randomMinibatches(examples: Int, chain: Bool, columns: Int) throws {
+    arguments: [
+      (5, false, 2), (7, true, 2), (8, false, 2), (13, true, 2), (9, false, 5), (17, true, 10), (11, true, 12),
+    ],
+    [true, false])
+  func randomMinibatches(example: (examples: Int, chain: Bool, columns: Int), wide: Bool) throws {
+    let (examples, chain, columns) = example
     var rng = SplitMix64(seed: UInt64(examples) * 31 + 7)
     let (tokens, block, hidden, outputs) = (4, 3, 9, 5)
     let model = Self.model(&rng, tokens: tokens, columns: columns, block: block, hidden: hidden, outputs: outputs)
@@ -61,6 +67,8 @@ struct LaneTests {
     let program = try CompiledGraph(
       root, parameters: model.parameters, inputs: inputs, gathers: gathers + targets, detached: detached)
     #expect(program.laneCount == examples)
+    program.wideLaneKernels = wide
+    #expect(program.wideLaneKernels == (wide && CompiledGraph.machineHasWideKernels))
     for round in 0..<3 {
       // Round 0: every example reads row 0 everywhere, targets 0.
       let contexts = (0..<examples).map { _ in (0..<block).map { _ in round == 0 ? 0 : Int(rng.next() % 4) } }

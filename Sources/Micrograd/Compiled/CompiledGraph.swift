@@ -1,3 +1,5 @@
+import CLaneKernels
+
 /// A graph of ``Value``s lowered once to a flat program, then replayed
 /// forward and backward at native speed: the efficiency layer.
 ///
@@ -95,7 +97,7 @@ public final class CompiledGraph {
   /// the graph has them: then `code` is each example's own instructions,
   /// run by the lane program, and the instructions outside the examples.
   let lanes: LaneProgram?
-  let laneBuffers: LaneBuffers?
+  var laneBuffers: LaneBuffers?
   /// The gradients `backward()` sets to 0 first: every slot but the
   /// parameters' (and, with lanes, those neuron chains leave unstored).
   let gradientsToZero: [Range<Int>]
@@ -110,6 +112,19 @@ public final class CompiledGraph {
   /// How many neuron chains (`b + w1*x1 + ...`) the lanes run as one
   /// instruction each.
   var neuronChainCount: Int { lanes?.forward.count { $0.kind == .chain } ?? 0 }
+
+  /// Whether this machine runs the dot groups' AVX2 code (x86-64 with
+  /// AVX2).
+  static var machineHasWideKernels: Bool { clk_has_avx2() == 1 }
+
+  /// Whether the lanes' dot groups run their AVX2 code (the default where
+  /// the machine has it) or their portable code: the same numbers, which
+  /// the tests check by setting it off. It stays off where the machine
+  /// lacks AVX2.
+  var wideLaneKernels: Bool {
+    get { laneBuffers?.wide == 1 }
+    set { laneBuffers?.wide = newValue && Self.machineHasWideKernels ? 1 : 0 }
+  }
 
   init(lowered: Lowered, parameters: [Value]) {
     nodeCount = lowered.nodeSlots.count
@@ -148,7 +163,7 @@ public final class CompiledGraph {
       table.initialize(from: lanes.table, count: lanes.table.count)
       let n = lanes.longestX
       let w = lanes.width
-      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 17)
+      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n * w + w * (n + 3) + 2 * n + 33)
       let positions = UnsafeMutablePointer<Int32>.allocate(capacity: 8 * n + 8)
       let waitingTerms = UnsafeMutablePointer<Double>.allocate(capacity: 8 * w)
       waitingTerms.initialize(repeating: 0, count: 8 * w)
@@ -156,7 +171,8 @@ public final class CompiledGraph {
       waiting.initialize(repeating: 0, count: 9)
       laneBuffers = LaneBuffers(
         code: code.baseAddress!, lists: laneLists, table: table, scratch: scratch, positions: positions,
-        waitingTerms: waitingTerms, waiting: waiting, lanes: lanes.lanes, width: w, longestX: n)
+        waitingTerms: waitingTerms, waiting: waiting, lanes: lanes.lanes, width: w, longestX: n,
+        wide: clk_has_avx2())
       let slots = lanes.gradientSlots(slotCount: slotCount)
       gradientSlots = nodeSlots.map { slots[Int($0)] }
       gradientsToZero = lanes.gradientsToZero(from: parameters.count, slots: slots)

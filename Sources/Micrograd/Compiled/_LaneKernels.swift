@@ -23,11 +23,15 @@
 // each shared slot, and that no lane instruction reads its gradient, so
 // the terms wait and eight such sums run side by side (`sumWaiting`). A
 // neuron chain (`Lowering+Chains.swift`) runs its nodes' rules in one
-// loop. Change one side, change the other.
+// loop. A layer's dot products (dot groups) run in C, in
+// `CLaneKernels/_dot_groups.c`, so that AVX2 machines run four doubles per
+// instruction: the same operations in the same order. Change one side,
+// change the other.
 //
 // Unsafe: raw pointers at slots and scratch offsets that the lowering
 // proved in range.
 
+import CLaneKernels
 import Foundation
 
 /// An operand of a vector lane instruction: `>= 0` is the base of a lane
@@ -114,7 +118,7 @@ struct LaneBuffers {
   let lists: UnsafeMutablePointer<Int32>
   let table: UnsafeMutablePointer<Int32>
   /// Room for `x` lane-major (`longestX * width`), `x` example-major
-  /// (`width * (longestX + 3)`), two copies of one example's `x`, and 16
+  /// (`width * (longestX + 3)`), two copies of one example's `x`, and 32
   /// weights' gradients.
   let scratch: UnsafeMutablePointer<Double>
   /// Room for one example's `x` positions and pieces (`8 * longestX + 8`).
@@ -128,6 +132,9 @@ struct LaneBuffers {
   let lanes: Int
   let width: Int
   let longestX: Int
+  /// 1: the dot groups' C kernels run their AVX2 code; 0: their portable
+  /// code (the same numbers).
+  var wide: Int32
 }
 
 /// A number the kernels load from and store to slots: one lane
@@ -264,73 +271,12 @@ extension ProgramBuffers {
     return xs
   }
 
-  /// A dot group forward: each member's product with `x`, for four lanes
-  /// and four members at a time, each sum from 0.0 over `x` in order.
+  /// A dot group forward: each member's product with `x`, each lane's
+  /// sum from 0.0 over `x` in order (`clk_group_forward`, in C: four
+  /// members and eight lanes at a time).
   private func laneGroupForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    let d = data
-    let w = lb.width
-    let n = Int(ins.n)
-    let members = Int(ins.count)
     let xs = gatherLaneMajor(ins, lb)
-    let table = lb.lists + Int(ins.table)
-    var m = 0
-    while m + 4 <= members {
-      let w0 = d + Int(table[2 * m])
-      let w1 = d + Int(table[2 * m + 2])
-      let w2 = d + Int(table[2 * m + 4])
-      let w3 = d + Int(table[2 * m + 6])
-      for c in stride(from: 0, to: w, by: 4) {
-        var t0 = SIMD4<Double>(repeating: 0)
-        var t1 = t0
-        var t2 = t0
-        var t3 = t0
-        for i in 0..<n {
-          let xv = load(xs + i * w + c)
-          t0 = Dot.forward(t0, adding: SIMD4(repeating: w0[i]), times: xv)
-          t1 = Dot.forward(t1, adding: SIMD4(repeating: w1[i]), times: xv)
-          t2 = Dot.forward(t2, adding: SIMD4(repeating: w2[i]), times: xv)
-          t3 = Dot.forward(t3, adding: SIMD4(repeating: w3[i]), times: xv)
-        }
-        store(t0, d + Int(table[2 * m + 1]) + c)
-        store(t1, d + Int(table[2 * m + 3]) + c)
-        store(t2, d + Int(table[2 * m + 5]) + c)
-        store(t3, d + Int(table[2 * m + 7]) + c)
-      }
-      m += 4
-    }
-    // The members left, one at a time: sixteen lanes at a time, so that
-    // four sums overlap, then four.
-    while m < members {
-      let wm = d + Int(table[2 * m])
-      let out = d + Int(table[2 * m + 1])
-      var c = 0
-      while c + 16 <= w {
-        var t0 = SIMD4<Double>(repeating: 0)
-        var t1 = t0
-        var t2 = t0
-        var t3 = t0
-        for i in 0..<n {
-          let wi = SIMD4<Double>(repeating: wm[i])
-          let x = xs + i * w + c
-          t0 = Dot.forward(t0, adding: wi, times: load(x))
-          t1 = Dot.forward(t1, adding: wi, times: load(x + 4))
-          t2 = Dot.forward(t2, adding: wi, times: load(x + 8))
-          t3 = Dot.forward(t3, adding: wi, times: load(x + 12))
-        }
-        store(t0, out + c)
-        store(t1, out + c + 4)
-        store(t2, out + c + 8)
-        store(t3, out + c + 12)
-        c += 16
-      }
-      while c < w {
-        var t = SIMD4<Double>(repeating: 0)
-        for i in 0..<n { t = Dot.forward(t, adding: SIMD4(repeating: wm[i]), times: load(xs + i * w + c)) }
-        store(t, out + c)
-        c += 4
-      }
-      m += 1
-    }
+    clk_group_forward(lb.wide, data, lb.lists + Int(ins.table), Int(ins.count), xs, Int(ins.n), lb.width)
   }
 
   // MARK: Backward
@@ -518,11 +464,13 @@ extension ProgramBuffers {
   /// each example (last member first), the last example first.
   ///
   /// Each weight (shared) gets one term per example, added the last
-  /// example first: up to sixteen weights at a time over `x`
-  /// example-major. Each number of `x` gets its terms member after member,
-  /// last first: for `x` in lane groups, four lanes at a time (each lane
-  /// its own sum); for gathered `x`, one example after another, as
-  /// `backwardGroup` adds them.
+  /// example first: up to 32 weights at a time over `x` example-major
+  /// (`clk_group_weight_grads`). Each number of `x` gets its terms member
+  /// after member, last first: for `x` in lane groups, eight or four lanes
+  /// at a time (each lane its own sum; `clk_group_x_grads_lanes`); for
+  /// gathered `x`, one example after another, as `backwardGroup` adds them
+  /// (`clk_group_x_grads_example`, or `repeatedXBackward` where `x` holds
+  /// a slot twice).
   private func laneGroupBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
     let d = data
     let gr = grad
@@ -551,61 +499,11 @@ extension ProgramBuffers {
       }
     }
     for e in 0..<lanes { (xt + e * stride4 + n).update(repeating: 0, count: stride4 - n) }
-    // The weights, 16, 8 or 4 at a time over x padded to whole chunks: the
-    // block that reaches past `n` sums in `tail`, and only its first
-    // numbers are kept.
-    for m in 0..<members {
-      let wg = gr + Int(table[2 * m])
-      let g = gr + Int(table[2 * m + 1])
-      var i = 0
-      while i < stride4 {
-        let size = stride4 - i >= 16 ? 16 : stride4 - i >= 8 ? 8 : 4
-        let whole = i + size <= n
-        if !whole { for j in 0..<size { tail[j] = i + j < n ? wg[i + j] : 0 } }
-        accumulateWeights(whole ? wg + i : tail, size, xt + i, stride4, g, lanes)
-        if !whole { (wg + i).update(from: tail, count: n - i) }
-        i += size
-      }
-    }
+    // The weights, up to 32 at a time over x padded to whole fours.
+    clk_group_weight_grads(lb.wide, gr, table, members, xt, n, stride4, lanes, tail)
     // x's gradients.
     if ins.x >= 0 {
-      let bases = lb.lists + Int(ins.x)
-      for c in Swift.stride(from: 0, to: w, by: 4) {
-        var i = 0
-        while i + 4 <= n {
-          let p0 = gr + Int(bases[i]) + c
-          let p1 = gr + Int(bases[i + 1]) + c
-          let p2 = gr + Int(bases[i + 2]) + c
-          let p3 = gr + Int(bases[i + 3]) + c
-          var a0 = load(p0)
-          var a1 = load(p1)
-          var a2 = load(p2)
-          var a3 = load(p3)
-          for m in 0..<members {
-            let wd = d + Int(table[2 * m]) + i
-            let g = load(gr + Int(table[2 * m + 1]) + c)
-            a0 += Dot.derivative(partner: SIMD4(repeating: wd[0])) * g
-            a1 += Dot.derivative(partner: SIMD4(repeating: wd[1])) * g
-            a2 += Dot.derivative(partner: SIMD4(repeating: wd[2])) * g
-            a3 += Dot.derivative(partner: SIMD4(repeating: wd[3])) * g
-          }
-          store(a0, p0)
-          store(a1, p1)
-          store(a2, p2)
-          store(a3, p3)
-          i += 4
-        }
-        while i < n {
-          let p = gr + Int(bases[i]) + c
-          var acc = load(p)
-          for m in 0..<members {
-            let wi = SIMD4<Double>(repeating: d[Int(table[2 * m]) + i])
-            acc += Dot.derivative(partner: wi) * load(gr + Int(table[2 * m + 1]) + c)
-          }
-          store(acc, p)
-          i += 1
-        }
-      }
+      clk_group_x_grads_lanes(lb.wide, d, gr, table, members, lb.lists + Int(ins.x), n, w)
       return
     }
     let starts = lb.table + Int(ins.xTable)
@@ -618,100 +516,8 @@ extension ProgramBuffers {
         continue
       }
       for i in 0..<n { xg[i] = gr[Int(lists[x + i])] }
-      var m = 0
-      while m + 4 <= members {
-        let w0 = d + Int(table[2 * m])
-        let w1 = d + Int(table[2 * m + 2])
-        let w2 = d + Int(table[2 * m + 4])
-        let w3 = d + Int(table[2 * m + 6])
-        let g0 = gr[Int(table[2 * m + 1]) + e]
-        let g1 = gr[Int(table[2 * m + 3]) + e]
-        let g2 = gr[Int(table[2 * m + 5]) + e]
-        let g3 = gr[Int(table[2 * m + 7]) + e]
-        let (v0, v1, v2, v3) = (
-          SIMD4<Double>(repeating: g0), SIMD4<Double>(repeating: g1), SIMD4<Double>(repeating: g2),
-          SIMD4<Double>(repeating: g3)
-        )
-        var i = 0
-        while i + 4 <= n {
-          var acc = load(xg + i)
-          acc += Dot.derivative(partner: load(w0 + i)) * v0
-          acc += Dot.derivative(partner: load(w1 + i)) * v1
-          acc += Dot.derivative(partner: load(w2 + i)) * v2
-          acc += Dot.derivative(partner: load(w3 + i)) * v3
-          store(acc, xg + i)
-          i += 4
-        }
-        while i < n {
-          var acc = xg[i]
-          acc += Dot.derivative(partner: w0[i]) * g0
-          acc += Dot.derivative(partner: w1[i]) * g1
-          acc += Dot.derivative(partner: w2[i]) * g2
-          acc += Dot.derivative(partner: w3[i]) * g3
-          xg[i] = acc
-          i += 1
-        }
-        m += 4
-      }
-      while m < members {
-        let wd = d + Int(table[2 * m])
-        let g = gr[Int(table[2 * m + 1]) + e]
-        for i in 0..<n { xg[i] += Dot.derivative(partner: wd[i]) * g }
-        m += 1
-      }
+      clk_group_x_grads_example(lb.wide, d, gr, table, members, e, xg, n)
       for i in 0..<n { gr[Int(lists[x + i])] = xg[i] }
-    }
-  }
-
-  /// `acc[0..<size] += x_e[0..<size] * g[e]` for e = lanes - 1 ... 0
-  /// (example e's `x` at `x + e * stride`): `size` is 16, 8 or 4, that
-  /// many sums side by side, each its own.
-  @inline(__always)
-  private func accumulateWeights(
-    _ acc: UnsafeMutablePointer<Double>, _ size: Int, _ x: UnsafePointer<Double>, _ stride: Int,
-    _ g: UnsafePointer<Double>, _ lanes: Int
-  ) {
-    switch size {
-    case 16:
-      var acc0 = load(acc)
-      var acc1 = load(acc + 4)
-      var acc2 = load(acc + 8)
-      var acc3 = load(acc + 12)
-      var e = lanes
-      while e > 0 {
-        e -= 1
-        let ge = SIMD4<Double>(repeating: g[e])
-        let row = x + e &* stride
-        acc0 += Dot.derivative(partner: load(row)) * ge
-        acc1 += Dot.derivative(partner: load(row + 4)) * ge
-        acc2 += Dot.derivative(partner: load(row + 8)) * ge
-        acc3 += Dot.derivative(partner: load(row + 12)) * ge
-      }
-      store(acc0, acc)
-      store(acc1, acc + 4)
-      store(acc2, acc + 8)
-      store(acc3, acc + 12)
-    case 8:
-      var acc0 = load(acc)
-      var acc1 = load(acc + 4)
-      var e = lanes
-      while e > 0 {
-        e -= 1
-        let ge = SIMD4<Double>(repeating: g[e])
-        let row = x + e &* stride
-        acc0 += Dot.derivative(partner: load(row)) * ge
-        acc1 += Dot.derivative(partner: load(row + 4)) * ge
-      }
-      store(acc0, acc)
-      store(acc1, acc + 4)
-    default:
-      var acc0 = load(acc)
-      var e = lanes
-      while e > 0 {
-        e -= 1
-        acc0 += Dot.derivative(partner: load(x + e &* stride)) * SIMD4(repeating: g[e])
-      }
-      store(acc0, acc)
     }
   }
 

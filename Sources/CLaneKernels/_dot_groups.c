@@ -1,0 +1,274 @@
+// Fast-path internals: a layer's dot products over lane groups, for
+// `_LaneKernels.swift` (which says what a lane group is). Each number is
+// computed with exactly the IEEE operations, in exactly the order, of that
+// file's Swift loops, which are the eager engine's (Engine/Operations/
+// Dot.swift: a sum from 0.0 of `w * x`, in operand order; a gradient term
+// is the partner's data times the output's gradient). Vectors only put
+// four lanes' separate sums side by side. Change one side, change the
+// other: the lane tests compare both with the eager engine bit for bit.
+//
+// Contraction is off: `a * b + c` must stay two roundings, never one fused
+// multiply-add (clang fuses by default where the machine has FMA).
+//
+// Each kernel is written once, as an always-inline body, and compiled
+// twice: for AVX2 (four doubles per instruction) and for the baseline.
+//
+// Unsafe: raw pointers at slots and scratch offsets that the lowering
+// proved in range.
+
+#include "CLaneKernels.h"
+
+#pragma STDC FP_CONTRACT OFF
+#pragma clang fp contract(off)
+
+typedef double v4d __attribute__((ext_vector_type(4)));
+// The same, at any address a double may have.
+typedef double v4du __attribute__((ext_vector_type(4), aligned(8)));
+
+#define BODY static inline __attribute__((always_inline))
+
+// Macros rather than functions: a function that takes or returns a vector
+// would have two calling conventions, with and without AVX.
+#define ld(p) (*(const v4du *)(p))
+#define st(v, p) (*(v4du *)(p) = (v))
+#define all(x) ((v4d)(x))
+
+// MARK: Forward
+
+BODY void group_forward(double *d, const int32_t *table, long members, const double *xs, long n, long w) {
+  long m = 0;
+  // Four members and eight lanes at a time: eight sums side by side.
+  for (; m + 4 <= members; m += 4) {
+    const double *w0 = d + table[2 * m], *w1 = d + table[2 * m + 2];
+    const double *w2 = d + table[2 * m + 4], *w3 = d + table[2 * m + 6];
+    double *o0 = d + table[2 * m + 1], *o1 = d + table[2 * m + 3];
+    double *o2 = d + table[2 * m + 5], *o3 = d + table[2 * m + 7];
+    long c = 0;
+    for (; c + 8 <= w; c += 8) {
+      v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+      for (long i = 0; i < n; i++) {
+        v4d xa = ld(xs + i * w + c), xb = ld(xs + i * w + c + 4);
+        v4d v0 = all(w0[i]), v1 = all(w1[i]), v2 = all(w2[i]), v3 = all(w3[i]);
+        a0 = a0 + v0 * xa;
+        b0 = b0 + v0 * xb;
+        a1 = a1 + v1 * xa;
+        b1 = b1 + v1 * xb;
+        a2 = a2 + v2 * xa;
+        b2 = b2 + v2 * xb;
+        a3 = a3 + v3 * xa;
+        b3 = b3 + v3 * xb;
+      }
+      st(a0, o0 + c), st(b0, o0 + c + 4), st(a1, o1 + c), st(b1, o1 + c + 4);
+      st(a2, o2 + c), st(b2, o2 + c + 4), st(a3, o3 + c), st(b3, o3 + c + 4);
+    }
+    for (; c < w; c += 4) {
+      v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0;
+      for (long i = 0; i < n; i++) {
+        v4d x = ld(xs + i * w + c);
+        a0 = a0 + all(w0[i]) * x;
+        a1 = a1 + all(w1[i]) * x;
+        a2 = a2 + all(w2[i]) * x;
+        a3 = a3 + all(w3[i]) * x;
+      }
+      st(a0, o0 + c), st(a1, o1 + c), st(a2, o2 + c), st(a3, o3 + c);
+    }
+  }
+  // The members left, one at a time: sixteen lanes at a time, then four.
+  for (; m < members; m++) {
+    const double *wm = d + table[2 * m];
+    double *out = d + table[2 * m + 1];
+    long c = 0;
+    for (; c + 16 <= w; c += 16) {
+      v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0;
+      for (long i = 0; i < n; i++) {
+        v4d v = all(wm[i]);
+        const double *x = xs + i * w + c;
+        a0 = a0 + v * ld(x);
+        a1 = a1 + v * ld(x + 4);
+        a2 = a2 + v * ld(x + 8);
+        a3 = a3 + v * ld(x + 12);
+      }
+      st(a0, out + c), st(a1, out + c + 4), st(a2, out + c + 8), st(a3, out + c + 12);
+    }
+    for (; c < w; c += 4) {
+      v4d a = all(0);
+      for (long i = 0; i < n; i++) a = a + all(wm[i]) * ld(xs + i * w + c);
+      st(a, out + c);
+    }
+  }
+}
+
+// MARK: Backward
+
+// acc[0 ..< 4k] += x_e[0 ..< 4k] * g[e] for e = lanes - 1 ... 0.
+#define WEIGHT_BLOCK(K)                                                                            \
+  BODY void weight_block_##K(double *acc, const double *x, long stride, const double *g, long lanes) { \
+    v4d a[K];                                                                                      \
+    for (int k = 0; k < K; k++) a[k] = ld(acc + 4 * k);                                            \
+    for (long e = lanes - 1; e >= 0; e--) {                                                        \
+      v4d ge = all(g[e]);                                                                          \
+      const double *row = x + e * stride;                                                          \
+      for (int k = 0; k < K; k++) a[k] = a[k] + ld(row + 4 * k) * ge;                              \
+    }                                                                                              \
+    for (int k = 0; k < K; k++) st(a[k], acc + 4 * k);                                             \
+  }
+WEIGHT_BLOCK(8)
+WEIGHT_BLOCK(4)
+WEIGHT_BLOCK(2)
+WEIGHT_BLOCK(1)
+
+BODY void group_weight_grads(double *gr, const int32_t *table, long members, const double *xt, long n, long stride,
+                             long lanes, double *tail) {
+  for (long m = 0; m < members; m++) {
+    double *wg = gr + table[2 * m];
+    const double *g = gr + table[2 * m + 1];
+    // Blocks of 32, 16, 8 or 4 weights over x padded to whole fours: the
+    // block that reaches past n sums in `tail`, and keeps its first numbers.
+    for (long i = 0; i < stride;) {
+      long left = stride - i;
+      long size = left >= 32 ? 32 : left >= 16 ? 16 : left >= 8 ? 8 : 4;
+      int whole = i + size <= n;
+      double *acc = wg + i;
+      if (!whole) {
+        for (long j = 0; j < size; j++) tail[j] = i + j < n ? wg[i + j] : 0;
+        acc = tail;
+      }
+      switch (size) {
+      case 32: weight_block_8(acc, xt + i, stride, g, lanes); break;
+      case 16: weight_block_4(acc, xt + i, stride, g, lanes); break;
+      case 8: weight_block_2(acc, xt + i, stride, g, lanes); break;
+      default: weight_block_1(acc, xt + i, stride, g, lanes); break;
+      }
+      if (!whole)
+        for (long j = 0; i + j < n; j++) wg[i + j] = tail[j];
+      i += size;
+    }
+  }
+}
+
+BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table, long members, const int32_t *bases,
+                              long n, long w) {
+  long c = 0;
+  // Eight lanes and four numbers of x at a time, then four lanes.
+  for (; c < w; c += (c + 8 <= w ? 8 : 4)) {
+    int two = c + 8 <= w;
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+      double *p0 = gr + bases[i] + c, *p1 = gr + bases[i + 1] + c;
+      double *p2 = gr + bases[i + 2] + c, *p3 = gr + bases[i + 3] + c;
+      if (two) {
+        v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
+        v4d b0 = ld(p0 + 4), b1 = ld(p1 + 4), b2 = ld(p2 + 4), b3 = ld(p3 + 4);
+        for (long m = 0; m < members; m++) {
+          const double *wd = d + table[2 * m] + i;
+          const double *gm = gr + table[2 * m + 1] + c;
+          v4d ga = ld(gm), gb = ld(gm + 4);
+          v4d v0 = all(wd[0]), v1 = all(wd[1]), v2 = all(wd[2]), v3 = all(wd[3]);
+          a0 = a0 + v0 * ga;
+          b0 = b0 + v0 * gb;
+          a1 = a1 + v1 * ga;
+          b1 = b1 + v1 * gb;
+          a2 = a2 + v2 * ga;
+          b2 = b2 + v2 * gb;
+          a3 = a3 + v3 * ga;
+          b3 = b3 + v3 * gb;
+        }
+        st(a0, p0), st(a1, p1), st(a2, p2), st(a3, p3);
+        st(b0, p0 + 4), st(b1, p1 + 4), st(b2, p2 + 4), st(b3, p3 + 4);
+      } else {
+        v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
+        for (long m = 0; m < members; m++) {
+          const double *wd = d + table[2 * m] + i;
+          v4d g = ld(gr + table[2 * m + 1] + c);
+          a0 = a0 + all(wd[0]) * g;
+          a1 = a1 + all(wd[1]) * g;
+          a2 = a2 + all(wd[2]) * g;
+          a3 = a3 + all(wd[3]) * g;
+        }
+        st(a0, p0), st(a1, p1), st(a2, p2), st(a3, p3);
+      }
+    }
+    for (; i < n; i++) {
+      double *p = gr + bases[i] + c;
+      for (long k = 0; k < (two ? 8 : 4); k += 4) {
+        v4d a = ld(p + k);
+        for (long m = 0; m < members; m++) a = a + all(d[table[2 * m] + i]) * ld(gr + table[2 * m + 1] + c + k);
+        st(a, p + k);
+      }
+    }
+  }
+}
+
+BODY void group_x_grads_example(const double *d, const double *gr, const int32_t *table, long members, long e,
+                                double *xg, long n) {
+  // Up to 32 numbers of xg stay in registers over all the members.
+  for (long start = 0; start < n; start += 32) {
+    long count = n - start < 32 ? n - start : 32;
+    long fours = count / 4;
+    v4d a[8];
+    for (long k = 0; k < fours; k++) a[k] = ld(xg + start + 4 * k);
+    double s0 = fours * 4 < count ? xg[start + fours * 4] : 0;
+    double s1 = fours * 4 + 1 < count ? xg[start + fours * 4 + 1] : 0;
+    double s2 = fours * 4 + 2 < count ? xg[start + fours * 4 + 2] : 0;
+    long singles = count - 4 * fours;
+    for (long m = 0; m < members; m++) {
+      const double *wd = d + table[2 * m] + start;
+      double g = gr[table[2 * m + 1] + e];
+      v4d v = all(g);
+      for (long k = 0; k < fours; k++) a[k] = a[k] + ld(wd + 4 * k) * v;
+      const double *ws = wd + 4 * fours;
+      if (singles > 0) s0 = s0 + ws[0] * g;
+      if (singles > 1) s1 = s1 + ws[1] * g;
+      if (singles > 2) s2 = s2 + ws[2] * g;
+    }
+    for (long k = 0; k < fours; k++) st(a[k], xg + start + 4 * k);
+    if (singles > 0) xg[start + 4 * fours] = s0;
+    if (singles > 1) xg[start + 4 * fours + 1] = s1;
+    if (singles > 2) xg[start + 4 * fours + 2] = s2;
+  }
+}
+
+// MARK: Each kernel twice
+
+#if defined(__x86_64__)
+#define WIDE __attribute__((target("avx2")))
+int clk_has_avx2(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") ? 1 : 0;
+}
+#else
+int clk_has_avx2(void) { return 0; }
+#endif
+
+#if defined(__x86_64__)
+#define TWICE(name, params, args)                                                                  \
+  WIDE static void name##_wide params { name args; }                                               \
+  static void name##_base params { name args; }                                                    \
+  void clk_##name(int wide, PARAMS_##name) {                                                       \
+    if (wide)                                                                                      \
+      name##_wide args;                                                                            \
+    else                                                                                           \
+      name##_base args;                                                                            \
+  }
+#else
+#define TWICE(name, params, args)                                                                  \
+  void clk_##name(int wide, PARAMS_##name) {                                                       \
+    (void)wide;                                                                                    \
+    name args;                                                                                     \
+  }
+#endif
+
+#define PARAMS_group_forward double *d, const int32_t *table, long members, const double *xs, long n, long w
+TWICE(group_forward, (PARAMS_group_forward), (d, table, members, xs, n, w))
+
+#define PARAMS_group_weight_grads                                                                  \
+  double *gr, const int32_t *table, long members, const double *xt, long n, long stride, long lanes, double *tail
+TWICE(group_weight_grads, (PARAMS_group_weight_grads), (gr, table, members, xt, n, stride, lanes, tail))
+
+#define PARAMS_group_x_grads_lanes                                                                 \
+  const double *d, double *gr, const int32_t *table, long members, const int32_t *bases, long n, long w
+TWICE(group_x_grads_lanes, (PARAMS_group_x_grads_lanes), (d, gr, table, members, bases, n, w))
+
+#define PARAMS_group_x_grads_example                                                               \
+  const double *d, const double *gr, const int32_t *table, long members, long e, double *xg, long n
+TWICE(group_x_grads_example, (PARAMS_group_x_grads_example), (d, gr, table, members, e, xg, n))
