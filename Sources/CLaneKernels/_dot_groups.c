@@ -18,12 +18,21 @@
 
 #include "CLaneKernels.h"
 
+#include <stddef.h>
+
+#ifdef __FAST_MATH__
+#error "the lane kernels must be compiled without -ffast-math: it reorders sums and fuses multiply-adds"
+#endif
+
 #pragma STDC FP_CONTRACT OFF
 #pragma clang fp contract(off)
 
 typedef double v4d __attribute__((ext_vector_type(4)));
-// The same, at any address a double may have.
-typedef double v4du __attribute__((ext_vector_type(4), aligned(8)));
+typedef double v2d __attribute__((ext_vector_type(2)));
+// The same, at any address a double may have, and through which the
+// doubles there may be read and written (may_alias, as immintrin.h's).
+typedef double v4du __attribute__((ext_vector_type(4), aligned(8), may_alias));
+typedef double v2du __attribute__((ext_vector_type(2), aligned(8), may_alias));
 
 #define BODY static inline __attribute__((always_inline))
 
@@ -35,18 +44,19 @@ typedef double v4du __attribute__((ext_vector_type(4), aligned(8)));
 
 // MARK: Forward
 
-BODY void group_forward(double *d, const int32_t *table, long members, const double *xs, long n, long w) {
-  long m = 0;
+BODY void group_forward(double *d, const int32_t *table, ptrdiff_t members, const double *xs, ptrdiff_t n,
+                        ptrdiff_t w) {
+  ptrdiff_t m = 0;
   // Four members and eight lanes at a time: eight sums side by side.
   for (; m + 4 <= members; m += 4) {
     const double *w0 = d + table[2 * m], *w1 = d + table[2 * m + 2];
     const double *w2 = d + table[2 * m + 4], *w3 = d + table[2 * m + 6];
     double *o0 = d + table[2 * m + 1], *o1 = d + table[2 * m + 3];
     double *o2 = d + table[2 * m + 5], *o3 = d + table[2 * m + 7];
-    long c = 0;
+    ptrdiff_t c = 0;
     for (; c + 8 <= w; c += 8) {
       v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-      for (long i = 0; i < n; i++) {
+      for (ptrdiff_t i = 0; i < n; i++) {
         v4d xa = ld(xs + i * w + c), xb = ld(xs + i * w + c + 4);
         v4d v0 = all(w0[i]), v1 = all(w1[i]), v2 = all(w2[i]), v3 = all(w3[i]);
         a0 = a0 + v0 * xa;
@@ -63,7 +73,7 @@ BODY void group_forward(double *d, const int32_t *table, long members, const dou
     }
     for (; c < w; c += 4) {
       v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0;
-      for (long i = 0; i < n; i++) {
+      for (ptrdiff_t i = 0; i < n; i++) {
         v4d x = ld(xs + i * w + c);
         a0 = a0 + all(w0[i]) * x;
         a1 = a1 + all(w1[i]) * x;
@@ -77,10 +87,10 @@ BODY void group_forward(double *d, const int32_t *table, long members, const dou
   for (; m < members; m++) {
     const double *wm = d + table[2 * m];
     double *out = d + table[2 * m + 1];
-    long c = 0;
+    ptrdiff_t c = 0;
     for (; c + 16 <= w; c += 16) {
       v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0;
-      for (long i = 0; i < n; i++) {
+      for (ptrdiff_t i = 0; i < n; i++) {
         v4d v = all(wm[i]);
         const double *x = xs + i * w + c;
         a0 = a0 + v * ld(x);
@@ -92,7 +102,7 @@ BODY void group_forward(double *d, const int32_t *table, long members, const dou
     }
     for (; c < w; c += 4) {
       v4d a = all(0);
-      for (long i = 0; i < n; i++) a = a + all(wm[i]) * ld(xs + i * w + c);
+      for (ptrdiff_t i = 0; i < n; i++) a = a + all(wm[i]) * ld(xs + i * w + c);
       st(a, out + c);
     }
   }
@@ -102,10 +112,11 @@ BODY void group_forward(double *d, const int32_t *table, long members, const dou
 
 // acc[0 ..< 4k] += x_e[0 ..< 4k] * g[e] for e = lanes - 1 ... 0.
 #define WEIGHT_BLOCK(K)                                                                            \
-  BODY void weight_block_##K(double *acc, const double *x, long stride, const double *g, long lanes) { \
+  BODY void weight_block_##K(double *acc, const double *x, ptrdiff_t stride, const double *g,        \
+                             ptrdiff_t lanes) {                                                    \
     v4d a[K];                                                                                      \
     for (int k = 0; k < K; k++) a[k] = ld(acc + 4 * k);                                            \
-    for (long e = lanes - 1; e >= 0; e--) {                                                        \
+    for (ptrdiff_t e = lanes - 1; e >= 0; e--) {                                                        \
       v4d ge = all(g[e]);                                                                          \
       const double *row = x + e * stride;                                                          \
       for (int k = 0; k < K; k++) a[k] = a[k] + ld(row + 4 * k) * ge;                              \
@@ -117,20 +128,20 @@ WEIGHT_BLOCK(4)
 WEIGHT_BLOCK(2)
 WEIGHT_BLOCK(1)
 
-BODY void group_weight_grads(double *gr, const int32_t *table, long members, const double *xt, long n, long stride,
-                             long lanes, double *tail) {
-  for (long m = 0; m < members; m++) {
+BODY void group_weight_grads(double *gr, const int32_t *table, ptrdiff_t members, const double *xt, ptrdiff_t n,
+                             ptrdiff_t stride, ptrdiff_t lanes, double *tail) {
+  for (ptrdiff_t m = 0; m < members; m++) {
     double *wg = gr + table[2 * m];
     const double *g = gr + table[2 * m + 1];
     // Blocks of 32, 16, 8 or 4 weights over x padded to whole fours: the
     // block that reaches past n sums in `tail`, and keeps its first numbers.
-    for (long i = 0; i < stride;) {
-      long left = stride - i;
-      long size = left >= 32 ? 32 : left >= 16 ? 16 : left >= 8 ? 8 : 4;
+    for (ptrdiff_t i = 0; i < stride;) {
+      ptrdiff_t left = stride - i;
+      ptrdiff_t size = left >= 32 ? 32 : left >= 16 ? 16 : left >= 8 ? 8 : 4;
       int whole = i + size <= n;
       double *acc = wg + i;
       if (!whole) {
-        for (long j = 0; j < size; j++) tail[j] = i + j < n ? wg[i + j] : 0;
+        for (ptrdiff_t j = 0; j < size; j++) tail[j] = i + j < n ? wg[i + j] : 0;
         acc = tail;
       }
       switch (size) {
@@ -140,26 +151,26 @@ BODY void group_weight_grads(double *gr, const int32_t *table, long members, con
       default: weight_block_1(acc, xt + i, stride, g, lanes); break;
       }
       if (!whole)
-        for (long j = 0; i + j < n; j++) wg[i + j] = tail[j];
+        for (ptrdiff_t j = 0; i + j < n; j++) wg[i + j] = tail[j];
       i += size;
     }
   }
 }
 
-BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table, long members, const int32_t *bases,
-                              long n, long w) {
-  long c = 0;
+BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table, ptrdiff_t members,
+                              const int32_t *bases, ptrdiff_t n, ptrdiff_t w) {
+  ptrdiff_t c = 0;
   // Eight lanes and four numbers of x at a time, then four lanes.
   for (; c < w; c += (c + 8 <= w ? 8 : 4)) {
     int two = c + 8 <= w;
-    long i = 0;
+    ptrdiff_t i = 0;
     for (; i + 4 <= n; i += 4) {
       double *p0 = gr + bases[i] + c, *p1 = gr + bases[i + 1] + c;
       double *p2 = gr + bases[i + 2] + c, *p3 = gr + bases[i + 3] + c;
       if (two) {
         v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
         v4d b0 = ld(p0 + 4), b1 = ld(p1 + 4), b2 = ld(p2 + 4), b3 = ld(p3 + 4);
-        for (long m = 0; m < members; m++) {
+        for (ptrdiff_t m = 0; m < members; m++) {
           const double *wd = d + table[2 * m] + i;
           const double *gm = gr + table[2 * m + 1] + c;
           v4d ga = ld(gm), gb = ld(gm + 4);
@@ -177,7 +188,7 @@ BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table,
         st(b0, p0 + 4), st(b1, p1 + 4), st(b2, p2 + 4), st(b3, p3 + 4);
       } else {
         v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
-        for (long m = 0; m < members; m++) {
+        for (ptrdiff_t m = 0; m < members; m++) {
           const double *wd = d + table[2 * m] + i;
           v4d g = ld(gr + table[2 * m + 1] + c);
           a0 = a0 + all(wd[0]) * g;
@@ -190,41 +201,85 @@ BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table,
     }
     for (; i < n; i++) {
       double *p = gr + bases[i] + c;
-      for (long k = 0; k < (two ? 8 : 4); k += 4) {
+      for (ptrdiff_t k = 0; k < (two ? 8 : 4); k += 4) {
         v4d a = ld(p + k);
-        for (long m = 0; m < members; m++) a = a + all(d[table[2 * m] + i]) * ld(gr + table[2 * m + 1] + c + k);
+        for (ptrdiff_t m = 0; m < members; m++) a = a + all(d[table[2 * m] + i]) * ld(gr + table[2 * m + 1] + c + k);
         st(a, p + k);
       }
     }
   }
 }
 
-BODY void group_x_grads_example(const double *d, const double *gr, const int32_t *table, long members, long e,
-                                double *xg, long n) {
+BODY void group_x_grads_example(const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e,
+                                double *xg, ptrdiff_t n) {
   // Up to 32 numbers of xg stay in registers over all the members.
-  for (long start = 0; start < n; start += 32) {
-    long count = n - start < 32 ? n - start : 32;
-    long fours = count / 4;
+  for (ptrdiff_t start = 0; start < n; start += 32) {
+    ptrdiff_t count = n - start < 32 ? n - start : 32;
+    ptrdiff_t fours = count / 4;
     v4d a[8];
-    for (long k = 0; k < fours; k++) a[k] = ld(xg + start + 4 * k);
+    for (ptrdiff_t k = 0; k < fours; k++) a[k] = ld(xg + start + 4 * k);
     double s0 = fours * 4 < count ? xg[start + fours * 4] : 0;
     double s1 = fours * 4 + 1 < count ? xg[start + fours * 4 + 1] : 0;
     double s2 = fours * 4 + 2 < count ? xg[start + fours * 4 + 2] : 0;
-    long singles = count - 4 * fours;
-    for (long m = 0; m < members; m++) {
+    ptrdiff_t singles = count - 4 * fours;
+    for (ptrdiff_t m = 0; m < members; m++) {
       const double *wd = d + table[2 * m] + start;
       double g = gr[table[2 * m + 1] + e];
       v4d v = all(g);
-      for (long k = 0; k < fours; k++) a[k] = a[k] + ld(wd + 4 * k) * v;
+      for (ptrdiff_t k = 0; k < fours; k++) a[k] = a[k] + ld(wd + 4 * k) * v;
       const double *ws = wd + 4 * fours;
       if (singles > 0) s0 = s0 + ws[0] * g;
       if (singles > 1) s1 = s1 + ws[1] * g;
       if (singles > 2) s2 = s2 + ws[2] * g;
     }
-    for (long k = 0; k < fours; k++) st(a[k], xg + start + 4 * k);
+    for (ptrdiff_t k = 0; k < fours; k++) st(a[k], xg + start + 4 * k);
     if (singles > 0) xg[start + 4 * fours] = s0;
     if (singles > 1) xg[start + 4 * fours + 1] = s1;
     if (singles > 2) xg[start + 4 * fours + 2] = s2;
+  }
+}
+
+// The pieces' terms for members m ..< m + count (at most 8): each member's
+// at the piece's first positions, then at each offset, in order.
+#define PIECE_TERMS(V, LD, ST, SPLAT)                                                              \
+  {                                                                                                \
+    V acc = LD(xg + at);                                                                           \
+    for (ptrdiff_t k = 0; k < count; k++) {                                                             \
+      const double *w = wd[k] + at;                                                                \
+      V v = SPLAT(g[k]);                                                                           \
+      acc = acc + LD(w) * v;                                                                       \
+      for (ptrdiff_t j = 0; j < offsetCount; j++) acc = acc + LD(w + o[j]) * v;                         \
+    }                                                                                              \
+    ST(acc, xg + at);                                                                              \
+  }
+#define ld2(p) (*(const v2du *)(p))
+#define st2(v, p) (*(v2du *)(p) = (v))
+#define all2(x) ((v2d)(x))
+#define ld1(p) (*(p))
+#define st1(v, p) (*(p) = (v))
+#define all1(x) (x)
+
+BODY void group_x_grads_pieces(const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e,
+                               double *xg, const int32_t *pieces, ptrdiff_t pieceCount, const int32_t *offsets) {
+  for (ptrdiff_t m = 0; m < members; m += 8) {
+    ptrdiff_t count = members - m < 8 ? members - m : 8;
+    const double *wd[8];
+    double g[8];
+    for (ptrdiff_t k = 0; k < count; k++) {
+      wd[k] = d + table[2 * (m + k)];
+      g[k] = gr[table[2 * (m + k) + 1] + e];
+    }
+    for (ptrdiff_t p = 0; p < pieceCount; p++) {
+      const int32_t *piece = pieces + 4 * p;
+      ptrdiff_t at = piece[0];
+      const int32_t *o = offsets + piece[2];
+      ptrdiff_t offsetCount = piece[3];
+      switch (piece[1]) {
+      case 4: PIECE_TERMS(v4d, ld, st, all) break;
+      case 2: PIECE_TERMS(v2d, ld2, st2, all2) break;
+      default: PIECE_TERMS(double, ld1, st1, all1) break;
+      }
+    }
   }
 }
 
@@ -258,17 +313,27 @@ int clk_has_avx2(void) { return 0; }
   }
 #endif
 
-#define PARAMS_group_forward double *d, const int32_t *table, long members, const double *xs, long n, long w
+#define PARAMS_group_forward                                                                       \
+  double *d, const int32_t *table, ptrdiff_t members, const double *xs, ptrdiff_t n, ptrdiff_t w
 TWICE(group_forward, (PARAMS_group_forward), (d, table, members, xs, n, w))
 
 #define PARAMS_group_weight_grads                                                                  \
-  double *gr, const int32_t *table, long members, const double *xt, long n, long stride, long lanes, double *tail
+  double *gr, const int32_t *table, ptrdiff_t members, const double *xt, ptrdiff_t n, ptrdiff_t stride, \
+      ptrdiff_t lanes, double *tail
 TWICE(group_weight_grads, (PARAMS_group_weight_grads), (gr, table, members, xt, n, stride, lanes, tail))
 
 #define PARAMS_group_x_grads_lanes                                                                 \
-  const double *d, double *gr, const int32_t *table, long members, const int32_t *bases, long n, long w
+  const double *d, double *gr, const int32_t *table, ptrdiff_t members, const int32_t *bases, ptrdiff_t n, \
+      ptrdiff_t w
 TWICE(group_x_grads_lanes, (PARAMS_group_x_grads_lanes), (d, gr, table, members, bases, n, w))
 
 #define PARAMS_group_x_grads_example                                                               \
-  const double *d, const double *gr, const int32_t *table, long members, long e, double *xg, long n
+  const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e, double *xg, \
+      ptrdiff_t n
 TWICE(group_x_grads_example, (PARAMS_group_x_grads_example), (d, gr, table, members, e, xg, n))
+
+#define PARAMS_group_x_grads_pieces                                                                \
+  const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e, double *xg, \
+      const int32_t *pieces, ptrdiff_t pieceCount, const int32_t *offsets
+TWICE(group_x_grads_pieces, (PARAMS_group_x_grads_pieces),
+      (d, gr, table, members, e, xg, pieces, pieceCount, offsets))

@@ -34,14 +34,16 @@ struct LaneTests {
     return Model(table: table, rows: rows, biases: biases, rows2: T.randomRows(outputs, hidden, &rng))
   }
 
-  /// Embeddings of 5, 10 and 12 numbers make runs of a repeated row long
-  /// enough for four lanes at a time, and `x`s of 16, 31 and 37 numbers
-  /// (more than the 32 the C kernels keep in registers). Each runs the dot
+  /// Embeddings of 4, 5, 10 and 12 numbers make runs of a repeated row
+  /// long enough for four lanes at a time, and `x`s of 13, 16, 31 and 37
+  /// numbers (one, two or three after the last four; more than the 32 the
+  /// C kernels keep in registers). Each runs the dot
   /// groups' AVX2 code (where the machine has it) and their portable code.
   @Test(
     "random minibatches (sizes not multiples of 4, repeated rows and targets), as lanes: every node bit for bit",
     arguments: [
       (5, false, 2), (7, true, 2), (8, false, 2), (13, true, 2), (9, false, 5), (17, true, 10), (11, true, 12),
+      (6, false, 4),
     ],
     [true, false])
   func randomMinibatches(example: (examples: Int, chain: Bool, columns: Int), wide: Bool) throws {

@@ -1,4 +1,4 @@
-import CLaneKernels
+internal import CLaneKernels
 
 /// A graph of ``Value``s lowered once to a flat program, then replayed
 /// forward and backward at native speed: the efficiency layer.

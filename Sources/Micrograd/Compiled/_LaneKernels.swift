@@ -31,7 +31,7 @@
 // Unsafe: raw pointers at slots and scratch offsets that the lowering
 // proved in range.
 
-import CLaneKernels
+internal import CLaneKernels
 import Foundation
 
 /// An operand of a vector lane instruction: `>= 0` is the base of a lane
@@ -594,50 +594,8 @@ extension ProgramBuffers {
       pieceCount += 1
       c += width
     }
-    // One member's terms for a piece: at its first positions, then at each
-    // offset, in order.
-    @inline(__always) func terms<V: LaneVector>(
-      _ acc: V, _ wd: UnsafePointer<Double>, _ g: Double, _ piece: UnsafeMutablePointer<Int32>
-    ) -> V {
-      let at = wd + Int(piece[0])
-      let o = offsets + Int(piece[2])
-      let v = V(repeating: g)
-      @inline(__always) func term(_ p: UnsafePointer<Double>) -> V {
-        Dot.derivative(partner: UnsafeRawPointer(p).loadUnaligned(as: V.self)) * v
-      }
-      var sum = acc + term(at)
-      switch piece[3] {
-      case 0: break
-      case 1: sum = sum + term(at + Int(o[0]))
-      case 2:
-        sum = sum + term(at + Int(o[0]))
-        sum = sum + term(at + Int(o[1]))
-      default: for k in 0..<Int(piece[3]) { sum = sum + term(at + Int(o[k])) }
-      }
-      return sum
-    }
-    // Members m..<m + count (at most 4) for a piece of V's width.
-    @inline(__always) func addTerms<V: LaneVector>(
-      _: V.Type, _ m: Int, _ count: Int, _ piece: UnsafeMutablePointer<Int32>
-    ) {
-      let at = UnsafeMutableRawPointer(xg + Int(piece[0]))
-      var acc = at.loadUnaligned(as: V.self)
-      for k in m..<m + count { acc = terms(acc, d + Int(table[2 * k]), gr[Int(table[2 * k + 1]) + e], piece) }
-      at.storeBytes(of: acc, as: V.self)
-    }
-    var m = 0
-    while m < members {
-      let count = min(4, members - m)
-      for k in 0..<pieceCount {
-        let piece = pieces + 4 * k
-        switch piece[1] {
-        case 4: addTerms(SIMD4<Double>.self, m, count, piece)
-        case 2: addTerms(SIMD2<Double>.self, m, count, piece)
-        default: addTerms(Double.self, m, count, piece)
-        }
-      }
-      m += count
-    }
+    // Member after member, each piece's terms (`clk_group_x_grads_pieces`).
+    clk_group_x_grads_pieces(lb.wide, d, gr, table, members, e, xg, pieces, pieceCount, offsets)
     for i in 0..<n where first[i] == Int32(i) { gr[Int(lists[x + i])] = xg[i] }
   }
 }
