@@ -44,44 +44,44 @@ typedef double v2du __attribute__((ext_vector_type(2), aligned(8), may_alias));
 
 // MARK: Forward
 
+// a[k][j] = a[k][j] + s[k] * v[j]: four numbers times L vectors, each of
+// the 4 * L sums its own.
+#define OUTER(a, s, v, L)                                                                          \
+  for (int k = 0; k < 4; k++)                                                                      \
+    for (int j = 0; j < L; j++) a[k][j] = a[k][j] + all(s[k]) * v[j];
+
+// Four members' sums over 4 * L lanes from c: member k's weights at w[k],
+// its output group at out[k].
+#define FORWARD_BLOCK(L)                                                                           \
+  BODY void forward_block_##L(double *const *out, const double *const *w, const double *xs, ptrdiff_t n,   \
+                              ptrdiff_t width, ptrdiff_t c) {                                      \
+    v4d a[4][L];                                                                                   \
+    for (int k = 0; k < 4; k++)                                                                    \
+      for (int j = 0; j < L; j++) a[k][j] = all(0);                                                \
+    for (ptrdiff_t i = 0; i < n; i++) {                                                            \
+      v4d x[L];                                                                                    \
+      for (int j = 0; j < L; j++) x[j] = ld(xs + i * width + c + 4 * j);                           \
+      double wi[4] = {w[0][i], w[1][i], w[2][i], w[3][i]};                                         \
+      OUTER(a, wi, x, L)                                                                           \
+    }                                                                                              \
+    for (int k = 0; k < 4; k++)                                                                    \
+      for (int j = 0; j < L; j++) st(a[k][j], out[k] + c + 4 * j);                                 \
+  }
+FORWARD_BLOCK(2)
+FORWARD_BLOCK(1)
+
 BODY void group_forward(double *d, const int32_t *table, ptrdiff_t members, const double *xs, ptrdiff_t n,
                         ptrdiff_t w) {
   ptrdiff_t m = 0;
-  // Four members and eight lanes at a time: eight sums side by side.
+  // Four members and eight lanes at a time (eight sums side by side), then
+  // four lanes.
   for (; m + 4 <= members; m += 4) {
-    const double *w0 = d + table[2 * m], *w1 = d + table[2 * m + 2];
-    const double *w2 = d + table[2 * m + 4], *w3 = d + table[2 * m + 6];
-    double *o0 = d + table[2 * m + 1], *o1 = d + table[2 * m + 3];
-    double *o2 = d + table[2 * m + 5], *o3 = d + table[2 * m + 7];
+    const double *wk[4];
+    double *out[4];
+    for (int k = 0; k < 4; k++) wk[k] = d + table[2 * (m + k)], out[k] = d + table[2 * (m + k) + 1];
     ptrdiff_t c = 0;
-    for (; c + 8 <= w; c += 8) {
-      v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-      for (ptrdiff_t i = 0; i < n; i++) {
-        v4d xa = ld(xs + i * w + c), xb = ld(xs + i * w + c + 4);
-        v4d v0 = all(w0[i]), v1 = all(w1[i]), v2 = all(w2[i]), v3 = all(w3[i]);
-        a0 = a0 + v0 * xa;
-        b0 = b0 + v0 * xb;
-        a1 = a1 + v1 * xa;
-        b1 = b1 + v1 * xb;
-        a2 = a2 + v2 * xa;
-        b2 = b2 + v2 * xb;
-        a3 = a3 + v3 * xa;
-        b3 = b3 + v3 * xb;
-      }
-      st(a0, o0 + c), st(b0, o0 + c + 4), st(a1, o1 + c), st(b1, o1 + c + 4);
-      st(a2, o2 + c), st(b2, o2 + c + 4), st(a3, o3 + c), st(b3, o3 + c + 4);
-    }
-    for (; c < w; c += 4) {
-      v4d a0 = all(0), a1 = a0, a2 = a0, a3 = a0;
-      for (ptrdiff_t i = 0; i < n; i++) {
-        v4d x = ld(xs + i * w + c);
-        a0 = a0 + all(w0[i]) * x;
-        a1 = a1 + all(w1[i]) * x;
-        a2 = a2 + all(w2[i]) * x;
-        a3 = a3 + all(w3[i]) * x;
-      }
-      st(a0, o0 + c), st(a1, o1 + c), st(a2, o2 + c), st(a3, o3 + c);
-    }
+    for (; c + 8 <= w; c += 8) forward_block_2(out, wk, xs, n, w, c);
+    for (; c < w; c += 4) forward_block_1(out, wk, xs, n, w, c);
   }
   // The members left, one at a time: sixteen lanes at a time, then four.
   for (; m < members; m++) {
@@ -157,56 +157,50 @@ BODY void group_weight_grads(double *gr, const int32_t *table, ptrdiff_t members
   }
 }
 
+// Four numbers of x (gradients at p[k]) over 4 * L lanes from c, member
+// after member.
+#define X_LANES_BLOCK(L)                                                                           \
+  BODY void x_lanes_block_##L(double *const *p, const double *d, const double *gr, const int32_t *table, \
+                              ptrdiff_t members, ptrdiff_t i, ptrdiff_t c) {                       \
+    v4d a[4][L];                                                                                   \
+    for (int k = 0; k < 4; k++)                                                                    \
+      for (int j = 0; j < L; j++) a[k][j] = ld(p[k] + 4 * j);                                      \
+    for (ptrdiff_t m = 0; m < members; m++) {                                                      \
+      const double *wd = d + table[2 * m] + i;                                                     \
+      v4d g[L];                                                                                    \
+      for (int j = 0; j < L; j++) g[j] = ld(gr + table[2 * m + 1] + c + 4 * j);                    \
+      OUTER(a, wd, g, L)                                                                           \
+    }                                                                                              \
+    for (int k = 0; k < 4; k++)                                                                    \
+      for (int j = 0; j < L; j++) st(a[k][j], p[k] + 4 * j);                                       \
+  }
+X_LANES_BLOCK(2)
+X_LANES_BLOCK(1)
+
 BODY void group_x_grads_lanes(const double *d, double *gr, const int32_t *table, ptrdiff_t members,
                               const int32_t *bases, ptrdiff_t n, ptrdiff_t w) {
-  ptrdiff_t c = 0;
-  // Eight lanes and four numbers of x at a time, then four lanes.
-  for (; c < w; c += (c + 8 <= w ? 8 : 4)) {
-    int two = c + 8 <= w;
+  // Eight lanes and four numbers of x at a time, then four lanes; the
+  // numbers after the last four one at a time.
+  for (ptrdiff_t c = 0; c < w;) {
+    ptrdiff_t lanes = c + 8 <= w ? 8 : 4;
     ptrdiff_t i = 0;
     for (; i + 4 <= n; i += 4) {
-      double *p0 = gr + bases[i] + c, *p1 = gr + bases[i + 1] + c;
-      double *p2 = gr + bases[i + 2] + c, *p3 = gr + bases[i + 3] + c;
-      if (two) {
-        v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
-        v4d b0 = ld(p0 + 4), b1 = ld(p1 + 4), b2 = ld(p2 + 4), b3 = ld(p3 + 4);
-        for (ptrdiff_t m = 0; m < members; m++) {
-          const double *wd = d + table[2 * m] + i;
-          const double *gm = gr + table[2 * m + 1] + c;
-          v4d ga = ld(gm), gb = ld(gm + 4);
-          v4d v0 = all(wd[0]), v1 = all(wd[1]), v2 = all(wd[2]), v3 = all(wd[3]);
-          a0 = a0 + v0 * ga;
-          b0 = b0 + v0 * gb;
-          a1 = a1 + v1 * ga;
-          b1 = b1 + v1 * gb;
-          a2 = a2 + v2 * ga;
-          b2 = b2 + v2 * gb;
-          a3 = a3 + v3 * ga;
-          b3 = b3 + v3 * gb;
-        }
-        st(a0, p0), st(a1, p1), st(a2, p2), st(a3, p3);
-        st(b0, p0 + 4), st(b1, p1 + 4), st(b2, p2 + 4), st(b3, p3 + 4);
-      } else {
-        v4d a0 = ld(p0), a1 = ld(p1), a2 = ld(p2), a3 = ld(p3);
-        for (ptrdiff_t m = 0; m < members; m++) {
-          const double *wd = d + table[2 * m] + i;
-          v4d g = ld(gr + table[2 * m + 1] + c);
-          a0 = a0 + all(wd[0]) * g;
-          a1 = a1 + all(wd[1]) * g;
-          a2 = a2 + all(wd[2]) * g;
-          a3 = a3 + all(wd[3]) * g;
-        }
-        st(a0, p0), st(a1, p1), st(a2, p2), st(a3, p3);
-      }
+      double *p[4];
+      for (int k = 0; k < 4; k++) p[k] = gr + bases[i + k] + c;
+      if (lanes == 8)
+        x_lanes_block_2(p, d, gr, table, members, i, c);
+      else
+        x_lanes_block_1(p, d, gr, table, members, i, c);
     }
     for (; i < n; i++) {
       double *p = gr + bases[i] + c;
-      for (ptrdiff_t k = 0; k < (two ? 8 : 4); k += 4) {
+      for (ptrdiff_t k = 0; k < lanes; k += 4) {
         v4d a = ld(p + k);
         for (ptrdiff_t m = 0; m < members; m++) a = a + all(d[table[2 * m] + i]) * ld(gr + table[2 * m + 1] + c + k);
         st(a, p + k);
       }
     }
+    c += lanes;
   }
 }
 

@@ -8,7 +8,7 @@ extension CompiledGraph {
     let buffers = buffers
     if let lanes, let laneBuffers {
       lanes.before.withUnsafeBufferPointer { for k in $0 { buffers.forward(code[Int(k)]) } }
-      lanes.forward.withUnsafeBufferPointer { for ins in $0 { buffers.laneForward(ins, laneBuffers) } }
+      lanes.forward.withUnsafeBufferPointer { for ins in $0 { buffers.laneRun(ins, laneBuffers, backward: false) } }
       lanes.after.withUnsafeBufferPointer { for k in $0 { buffers.forward(code[Int(k)]) } }
     } else if let schedule {
       schedule.withUnsafeBufferPointer { order in
@@ -30,7 +30,7 @@ extension CompiledGraph {
     buffers.grad[rootSlot] = 1
     if let lanes, let laneBuffers {
       lanes.afterBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
-      lanes.backward.withUnsafeBufferPointer { for ins in $0 { buffers.laneBackward(ins, laneBuffers) } }
+      lanes.backward.withUnsafeBufferPointer { for ins in $0 { buffers.laneRun(ins, laneBuffers, backward: true) } }
       buffers.sumWaiting(laneBuffers)
       lanes.beforeBackward.withUnsafeBufferPointer { for k in $0 { buffers.backward(code[Int(k)]) } }
       return

@@ -167,21 +167,31 @@ extension ProgramBuffers {
     x >= 0 ? load(data + Int(x) + c) : SIMD4(repeating: data[Int(-x - 1)])
   }
 
-  // MARK: Forward
-
-  func laneForward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    switch ins.kind {
-    case .scalar:
+  /// Runs a lane instruction forward or backward: each kind's two
+  /// kernels side by side.
+  @inline(__always)
+  func laneRun(_ ins: LaneInstruction, _ lb: LaneBuffers, backward: Bool) {
+    switch (ins.kind, backward) {
+    case (.scalar, false):
       let t = lb.table + Int(ins.table)
       for e in 0..<lb.lanes { forward(lb.code[Int(t[e])]) }
-    case .dotGroup:
-      laneGroupForward(ins, lb)
-    case .vector:
-      laneVectorForward(ins, lb)
-    case .chain:
-      laneChainForward(ins, lb)
+    case (.scalar, true):  // the last example first
+      let t = lb.table + Int(ins.table)
+      var e = lb.lanes
+      while e > 0 {
+        e -= 1
+        self.backward(lb.code[Int(t[e])])
+      }
+    case (.dotGroup, false): laneGroupForward(ins, lb)
+    case (.dotGroup, true): laneGroupBackward(ins, lb)
+    case (.vector, false): laneVectorForward(ins, lb)
+    case (.vector, true): laneVectorBackward(ins, lb)
+    case (.chain, false): laneChainForward(ins, lb)
+    case (.chain, true): laneChainBackward(ins, lb)
     }
   }
+
+  // MARK: Forward
 
   /// A neuron chain forward: the products and sums of `Multiply.forward`
   /// and `Add.forward`, in the chain's order, each stored in its group.
@@ -280,24 +290,6 @@ extension ProgramBuffers {
   }
 
   // MARK: Backward
-
-  func laneBackward(_ ins: LaneInstruction, _ lb: LaneBuffers) {
-    switch ins.kind {
-    case .scalar:
-      let t = lb.table + Int(ins.table)
-      var e = lb.lanes
-      while e > 0 {
-        e -= 1
-        backward(lb.code[Int(t[e])])
-      }
-    case .dotGroup:
-      laneGroupBackward(ins, lb)
-    case .vector:
-      laneVectorBackward(ins, lb)
-    case .chain:
-      laneChainBackward(ins, lb)
-    }
-  }
 
   /// A neuron chain backward, as the eager engine runs its nodes: the last
   /// `+`, its product, the `+` before, and so on.
