@@ -70,7 +70,7 @@ public enum AtomicFile {
   }
 
   /// Checks, before a long run, that `path` can be written as
-  /// ``write(_:to:)`` will write it: a device or a pipe must be writable;
+  /// ``write(_:to:)-(Data,_)`` will write it: a device or a pipe must be writable;
   /// for a file, a file can be made in its folder and renamed to its name
   /// (this makes, renames and removes a temporary file: a folder that is
   /// read-only, full to the last inode, on `/proc`, or a name too long
@@ -98,7 +98,7 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `data` for `path` as ``write(_:to:)`` would, all but its last
+  /// Writes `data` for `path` as ``write(_:to:)-(Data,_)`` would, all but its last
   /// step, for outputs that must change together: a regular file is
   /// written and flushed beside its destination, and only
   /// ``StagedFile/commit()``'s rename is left; standard output, a pipe or

@@ -55,7 +55,7 @@ public enum Terminal {
   /// Writes `bytes` to standard output, after whatever `print` wrote.
   ///
   /// - Throws: ``OutputError`` with the system's reason; the caller ends
-  ///   the program (``fail(_:_:detail:)``).
+  ///   the program (``fail(_:_:detail:status:)``).
   public static func write(_ bytes: [UInt8]) throws(OutputError) {
     guard bytes.withUnsafeBytes({ cfs_write_stdout($0.baseAddress, $0.count) }) == 0 else {
       throw OutputError("cannot write to standard output: \(reason())")
@@ -64,7 +64,7 @@ public enum Terminal {
 
   /// Flushes standard output and exits with `status`; if standard output
   /// could not be written (now, or by an earlier `print`), says so as
-  /// ``fail(_:_:detail:)`` does instead.
+  /// ``fail(_:_:detail:status:)`` does instead.
   public static func exit(_ program: String, status: Int32 = 0) -> Never {
     errno = 0
     if cfs_flush_stdout() != 0 {

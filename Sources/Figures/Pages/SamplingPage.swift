@@ -2,7 +2,7 @@ import GraphRender
 import Makemore
 
 /// The page that shows names being sampled, character by character, from
-/// one or more ``SamplingTrace``s (the bigram counts and the MLP, say):
+/// one or more `SamplingTrace`s (the bigram counts and the MLP, say):
 /// at each character the context the model saw, the probabilities of the
 /// 27 tokens it drew from, the uniform number `multinomial` drew, and the
 /// token that number fell on.
@@ -37,7 +37,7 @@ public struct SamplingPage: HTMLPage {
     self.title = title
   }
 
-  /// The page: the traces' JSON (``SamplingTrace/json()``) and the script
+  /// The page: the traces' JSON (`SamplingTrace.json()`) and the script
   /// that draws them.
   public func html() -> String {
     let options = labels.enumerated().map { k, label in

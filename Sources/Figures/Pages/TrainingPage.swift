@@ -1,7 +1,7 @@
 import GraphRender
 import Micrograd
 
-/// The page that replays a ``RecordedTraining`` step by step: a slider and
+/// The page that replays a `RecordedTraining` step by step: a slider and
 /// ◀ ▶ over the recorded steps, and at each step the decision boundary over
 /// the points, the loss and accuracy curves with a cursor at the step, and
 /// the network with each neuron one circle (its `Σ w·x + b` folded) and
@@ -30,7 +30,7 @@ public struct TrainingPage: HTMLPage {
     self.title = title
   }
 
-  /// The page: the recording's JSON (``RecordedTraining/json()``) and the
+  /// The page: the recording's JSON (`RecordedTraining.json()`) and the
   /// script that draws it.
   public func html() -> String {
     let body = """
