@@ -68,8 +68,12 @@ for path in arguments.dropFirst() {
   source += "  package static let \(constantName(url.lastPathComponent)) = \(literal)\n"
 }
 source += "}\n"
+// The same text is not written again: the build system would take a new
+// file for a change and compile GraphRender again on every build.
+let out = URL(fileURLWithPath: outPath)
+if (try? Data(contentsOf: out)) == Data(source.utf8) { exit(0) }
 do {
-  try Data(source.utf8).write(to: URL(fileURLWithPath: outPath), options: .atomic)
+  try Data(source.utf8).write(to: out, options: .atomic)
 } catch {
   FileHandle.standardError.write(Data("embed-files: cannot write \(outPath): \(error)\n".utf8))
   exit(1)
