@@ -53,7 +53,7 @@ typedef double v2du __attribute__((ext_vector_type(2), aligned(8), may_alias));
 // Four members' sums over 4 * L lanes from c: member k's weights at w[k],
 // its output group at out[k].
 #define FORWARD_BLOCK(L)                                                                           \
-  BODY void forward_block_##L(double *const *out, const double *const *w, const double *xs, ptrdiff_t n,   \
+  BODY void forward_block_##L(double *const *out, const double *const *w, const double *xs, ptrdiff_t n, \
                               ptrdiff_t width, ptrdiff_t c) {                                      \
     v4d a[4][L];                                                                                   \
     for (int k = 0; k < 4; k++)                                                                    \
@@ -112,11 +112,11 @@ BODY void group_forward(double *d, const int32_t *table, ptrdiff_t members, cons
 
 // acc[0 ..< 4k] += x_e[0 ..< 4k] * g[e] for e = lanes - 1 ... 0.
 #define WEIGHT_BLOCK(K)                                                                            \
-  BODY void weight_block_##K(double *acc, const double *x, ptrdiff_t stride, const double *g,        \
+  BODY void weight_block_##K(double *acc, const double *x, ptrdiff_t stride, const double *g,      \
                              ptrdiff_t lanes) {                                                    \
     v4d a[K];                                                                                      \
     for (int k = 0; k < K; k++) a[k] = ld(acc + 4 * k);                                            \
-    for (ptrdiff_t e = lanes - 1; e >= 0; e--) {                                                        \
+    for (ptrdiff_t e = lanes - 1; e >= 0; e--) {                                                   \
       v4d ge = all(g[e]);                                                                          \
       const double *row = x + e * stride;                                                          \
       for (int k = 0; k < K; k++) a[k] = a[k] + ld(row + 4 * k) * ge;                              \
@@ -238,11 +238,11 @@ BODY void group_x_grads_example(const double *d, const double *gr, const int32_t
 #define PIECE_TERMS(V, LD, ST, SPLAT)                                                              \
   {                                                                                                \
     V acc = LD(xg + at);                                                                           \
-    for (ptrdiff_t k = 0; k < count; k++) {                                                             \
+    for (ptrdiff_t k = 0; k < count; k++) {                                                        \
       const double *w = wd[k] + at;                                                                \
       V v = SPLAT(g[k]);                                                                           \
       acc = acc + LD(w) * v;                                                                       \
-      for (ptrdiff_t j = 0; j < offsetCount; j++) acc = acc + LD(w + o[j]) * v;                         \
+      for (ptrdiff_t j = 0; j < offsetCount; j++) acc = acc + LD(w + o[j]) * v;                    \
     }                                                                                              \
     ST(acc, xg + at);                                                                              \
   }
@@ -290,9 +290,9 @@ int clk_has_avx2(void) { return 0; }
 #endif
 
 #if defined(__x86_64__)
-#define TWICE(name, params, args)                                                                  \
-  WIDE static void name##_wide params { name args; }                                               \
-  static void name##_base params { name args; }                                                    \
+#define TWICE(name, args)                                                                          \
+  WIDE static void name##_wide(PARAMS_##name) { name args; }                                       \
+  static void name##_base(PARAMS_##name) { name args; }                                            \
   void clk_##name(int wide, PARAMS_##name) {                                                       \
     if (wide)                                                                                      \
       name##_wide args;                                                                            \
@@ -300,7 +300,7 @@ int clk_has_avx2(void) { return 0; }
       name##_base args;                                                                            \
   }
 #else
-#define TWICE(name, params, args)                                                                  \
+#define TWICE(name, args)                                                                          \
   void clk_##name(int wide, PARAMS_##name) {                                                       \
     (void)wide;                                                                                    \
     name args;                                                                                     \
@@ -309,25 +309,24 @@ int clk_has_avx2(void) { return 0; }
 
 #define PARAMS_group_forward                                                                       \
   double *d, const int32_t *table, ptrdiff_t members, const double *xs, ptrdiff_t n, ptrdiff_t w
-TWICE(group_forward, (PARAMS_group_forward), (d, table, members, xs, n, w))
+TWICE(group_forward, (d, table, members, xs, n, w))
 
 #define PARAMS_group_weight_grads                                                                  \
   double *gr, const int32_t *table, ptrdiff_t members, const double *xt, ptrdiff_t n, ptrdiff_t stride, \
       ptrdiff_t lanes, double *tail
-TWICE(group_weight_grads, (PARAMS_group_weight_grads), (gr, table, members, xt, n, stride, lanes, tail))
+TWICE(group_weight_grads, (gr, table, members, xt, n, stride, lanes, tail))
 
 #define PARAMS_group_x_grads_lanes                                                                 \
   const double *d, double *gr, const int32_t *table, ptrdiff_t members, const int32_t *bases, ptrdiff_t n, \
       ptrdiff_t w
-TWICE(group_x_grads_lanes, (PARAMS_group_x_grads_lanes), (d, gr, table, members, bases, n, w))
+TWICE(group_x_grads_lanes, (d, gr, table, members, bases, n, w))
 
 #define PARAMS_group_x_grads_example                                                               \
   const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e, double *xg, \
       ptrdiff_t n
-TWICE(group_x_grads_example, (PARAMS_group_x_grads_example), (d, gr, table, members, e, xg, n))
+TWICE(group_x_grads_example, (d, gr, table, members, e, xg, n))
 
 #define PARAMS_group_x_grads_pieces                                                                \
   const double *d, const double *gr, const int32_t *table, ptrdiff_t members, ptrdiff_t e, double *xg, \
       const int32_t *pieces, ptrdiff_t pieceCount, const int32_t *offsets
-TWICE(group_x_grads_pieces, (PARAMS_group_x_grads_pieces),
-      (d, gr, table, members, e, xg, pieces, pieceCount, offsets))
+TWICE(group_x_grads_pieces, (d, gr, table, members, e, xg, pieces, pieceCount, offsets))

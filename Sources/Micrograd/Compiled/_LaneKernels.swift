@@ -137,19 +137,6 @@ struct LaneBuffers {
   var wide: Int32
 }
 
-/// A number the kernels load from and store to slots: one lane
-/// (`Double`), or two or four side by side.
-protocol LaneVector: RuleNumber {
-  init(repeating: Double)
-}
-
-extension Double: LaneVector {
-  @inline(__always) init(repeating value: Double) { self = value }
-}
-
-extension SIMD2: LaneVector where Scalar == Double {}
-extension SIMD4: LaneVector where Scalar == Double {}
-
 @inline(__always) private func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
   UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
 }

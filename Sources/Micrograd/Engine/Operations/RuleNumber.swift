@@ -1,7 +1,6 @@
 // The numbers the operations' rules compute with: a `Double`, or the
 // compiled form's lanes, several examples' numbers side by side
-// (`SIMD4<Double>`, or `SIMD2<Double>`), each lane the same IEEE operation
-// as the `Double`.
+// (`SIMD4<Double>`), each lane the same IEEE operation as the `Double`.
 
 /// What an operation's forward and local derivative need: `+`, `-`,
 /// `*`, `/` and the number 1.
@@ -16,10 +15,6 @@ protocol RuleNumber {
 
 extension Double: RuleNumber {
   @inline(__always) static var one: Double { 1 }
-}
-
-extension SIMD2: RuleNumber where Scalar == Double {
-  @inline(__always) static var one: SIMD2<Double> { SIMD2(repeating: 1) }
 }
 
 extension SIMD4: RuleNumber where Scalar == Double {
